@@ -1,0 +1,182 @@
+#include "VerifyCommand.h"
+
+#include "CommandLine.h"
+#include "Engine.h"
+#include "Output.h"
+#include "graph/ModelCatalog.h"
+#include "io/NpyFile.h"
+#include "io/SyntheticInput.h"
+#include "io/TensorComparison.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace d3::cli {
+namespace {
+
+/// Relative tolerances of the exactness contract (DESIGN.md section 4) and of the PyTorch fidelity check.
+constexpr double kSplitTolerance = 1e-5;
+constexpr double kReferenceTolerance = 1e-4;
+
+/// Accepts the expected shape with or without a leading batch dimension of one.
+bool fitShape(core::HostTensor *t, const QVector<qint64> &expected)
+{
+    if (t->shape.size() == expected.size() + 1 && t->shape.first() == 1)
+        t->shape.removeFirst();
+    return t->shape == expected;
+}
+
+QString shapeText(const QVector<qint64> &dims)
+{
+    return core::TensorShape{dims}.toString();
+}
+
+} // namespace
+
+int VerifyCommand::run(const QStringList &args)
+{
+    const CommandLine cl(args,
+                         {QStringLiteral("cuts"), QStringLiteral("grid"), QStringLiteral("weights"),
+                          QStringLiteral("input"), QStringLiteral("reference"), QStringLiteral("seed"),
+                          QStringLiteral("threads")},
+                         {QStringLiteral("json")});
+    if (!cl.error().isEmpty())
+        return Output::fail(QStringLiteral("verify: ") + cl.error());
+    if (cl.positionals().size() != 1)
+        return Output::fail(QStringLiteral("verify: expects one MODEL (a built-in name or a model file)"));
+    core::GraphError graphError;
+    const auto graph = core::ModelCatalog::resolve(cl.positionals().first(), &graphError);
+    if (!graph)
+        return Output::fail(graphError.toString());
+    const int n = graph->layerCount();
+
+    int p = n / 3, q = 2 * n / 3;
+    if (cl.has(QStringLiteral("cuts"))) {
+        static const QRegularExpression re(QStringLiteral("^(\\d+),(\\d+)$"));
+        const auto m = re.match(cl.value(QStringLiteral("cuts")));
+        if (!m.hasMatch())
+            return Output::fail(QStringLiteral("verify: --cuts must be P,Q (two cut positions), got '%1'")
+                                    .arg(cl.value(QStringLiteral("cuts"))));
+        p = m.captured(1).toInt();
+        q = m.captured(2).toInt();
+        if (p > q || q > n)
+            return Output::fail(QStringLiteral("verify: --cuts %1,%2 must satisfy 0 <= P <= Q <= %3 (%4 has %3 layers)")
+                                    .arg(p).arg(q).arg(n).arg(graph->name()));
+    }
+    if (cl.has(QStringLiteral("grid"))) {
+        static const QRegularExpression re(QStringLiteral("^([1-8])x([1-8])$"));
+        const auto m = re.match(cl.value(QStringLiteral("grid")));
+        if (!m.hasMatch())
+            return Output::fail(QStringLiteral("verify: --grid must be RxC with R and C in 1..8, got '%1'")
+                                    .arg(cl.value(QStringLiteral("grid"))));
+        if (m.captured(1) != QLatin1String("1") || m.captured(2) != QLatin1String("1"))
+            return Output::fail(QStringLiteral("verify: --grid %1 needs vertical separation, which this build does "
+                                               "not have yet; only 1x1").arg(cl.value(QStringLiteral("grid"))));
+    }
+    bool ok = true;
+    const quint64 seed = cl.value(QStringLiteral("seed"), QStringLiteral("1")).toULongLong(&ok);
+    if (!ok)
+        return Output::fail(QStringLiteral("verify: --seed must be a non-negative integer"));
+    if (cl.has(QStringLiteral("threads"))) {
+        const int threads = cl.value(QStringLiteral("threads")).toInt(&ok);
+        if (!ok || threads < 1 || threads > 256)
+            return Output::fail(QStringLiteral("verify: --threads must be an integer in 1..256"));
+        engine::Engine::setThreads(threads);
+    }
+
+    core::HostTensor input = core::SyntheticInput::make(graph->inputShape(), seed);
+    QString error;
+    if (cl.has(QStringLiteral("input"))) {
+        auto read = core::NpyFile::read(cl.value(QStringLiteral("input")), &error);
+        if (!read)
+            return Output::fail(error);
+        input = std::move(*read);
+        if (!fitShape(&input, graph->inputShape().dims))
+            return Output::fail(QStringLiteral("%1: shape %2 does not match the input of %3, %4")
+                                    .arg(cl.value(QStringLiteral("input")), shapeText(input.shape), graph->name(),
+                                         graph->inputShape().toString()));
+    }
+    std::optional<core::HostTensor> reference;
+    if (cl.has(QStringLiteral("reference"))) {
+        reference = core::NpyFile::read(cl.value(QStringLiteral("reference")), &error);
+        if (!reference)
+            return Output::fail(error);
+        const auto &outShape = graph->tensorShape(graph->outputTensor()).dims;
+        if (!fitShape(&*reference, outShape))
+            return Output::fail(QStringLiteral("%1: shape %2 does not match the output of %3, %4")
+                                    .arg(cl.value(QStringLiteral("reference")), shapeText(reference->shape),
+                                         graph->name(), shapeText(outShape)));
+    }
+
+    engine::WeightSource weights;
+    weights.seed = seed;
+    weights.path = cl.value(QStringLiteral("weights"));
+    const auto engine = engine::Engine::create(*graph, weights, &error);
+    if (!engine)
+        return Output::fail(error);
+
+    QElapsedTimer timer;
+    timer.start();
+    const auto whole = engine->forward(input, &error);
+    const double wholeMs = timer.nsecsElapsed() / 1e6;
+    if (!whole)
+        return Output::fail(QStringLiteral("%1: forward failed: %2").arg(graph->name(), error));
+    timer.restart();
+    const auto split = engine->forwardSplit(input, {p, q}, &error);
+    const double splitMs = timer.nsecsElapsed() / 1e6;
+    if (!split)
+        return Output::fail(QStringLiteral("%1: split forward failed: %2").arg(graph->name(), error));
+
+    const auto cmp = core::TensorComparison::compare(*split, *whole);
+    bool passed = cmp.withinRelative(kSplitTolerance) && cmp.argmaxEqual;
+    QJsonObject json{
+        {QStringLiteral("model"), graph->name()},
+        {QStringLiteral("cuts"), QJsonArray{p, q}},
+        {QStringLiteral("grid"), QJsonArray{1, 1}},
+        {QStringLiteral("max_abs_diff"), cmp.maxAbsDiff},
+        {QStringLiteral("max_abs_ref"), cmp.maxAbsRef},
+        {QStringLiteral("bit_exact"), cmp.bitExact},
+        {QStringLiteral("argmax_equal"), cmp.argmaxEqual},
+        {QStringLiteral("weights"), weights.describe()},
+        {QStringLiteral("fingerprint"), engine->fingerprint()},
+        {QStringLiteral("threads"), engine::Engine::threads()},
+        {QStringLiteral("monolithic_ms"), wholeMs},
+        {QStringLiteral("split_ms"), splitMs},
+    };
+    QString referenceText;
+    if (reference) {
+        const auto ref = core::TensorComparison::compare(*whole, *reference);
+        const auto refSplit = core::TensorComparison::compare(*split, *reference);
+        const bool refOk = ref.withinRelative(kReferenceTolerance) && ref.argmaxEqual
+            && refSplit.withinRelative(kReferenceTolerance) && refSplit.argmaxEqual;
+        passed = passed && refOk;
+        json.insert(QStringLiteral("reference_max_abs_diff"), std::max(ref.maxAbsDiff, refSplit.maxAbsDiff));
+        json.insert(QStringLiteral("reference_max_abs"), ref.maxAbsRef);
+        json.insert(QStringLiteral("reference_argmax_equal"), ref.argmaxEqual && refSplit.argmaxEqual);
+        json.insert(QStringLiteral("reference_bit_exact"), ref.bitExact && refSplit.bitExact);
+        referenceText = QStringLiteral("; against the reference: max|diff| %1 of max|y| %2, argmax %3")
+                            .arg(std::max(ref.maxAbsDiff, refSplit.maxAbsDiff), 0, 'g', 3)
+                            .arg(ref.maxAbsRef, 0, 'g', 4)
+                            .arg(ref.argmaxEqual && refSplit.argmaxEqual ? QStringLiteral("equal")
+                                                                         : QStringLiteral("DIFFERS"));
+    }
+    json.insert(QStringLiteral("passed"), passed);
+
+    if (cl.has(QStringLiteral("json"))) {
+        Output::printJson(QJsonDocument(json));
+    } else {
+        Output::print(QStringLiteral("%1 cuts %2,%3 of %4: %5 (max|diff| %6 of max|y| %7, argmax %8), monolithic %9 ms, "
+                                     "split %10 ms%11\n")
+                          .arg(graph->name()).arg(p).arg(q).arg(n)
+                          .arg(cmp.bitExact ? QStringLiteral("bit-exact")
+                                            : (passed ? QStringLiteral("within 1e-5") : QStringLiteral("MISMATCH")))
+                          .arg(cmp.maxAbsDiff, 0, 'g', 3).arg(cmp.maxAbsRef, 0, 'g', 4)
+                          .arg(cmp.argmaxEqual ? QStringLiteral("equal") : QStringLiteral("DIFFERS"))
+                          .arg(wholeMs, 0, 'f', 1).arg(splitMs, 0, 'f', 1).arg(referenceText));
+    }
+    return passed ? ExitOk : ExitCheckFailed;
+}
+
+} // namespace d3::cli

@@ -1,0 +1,50 @@
+#include "InspectCommand.h"
+#include "ModelsCommand.h"
+#include "Output.h"
+#include "VerifyCommand.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+#include <functional>
+#include <map>
+
+namespace {
+
+const char *kUsage = R"(usage: d3ctl COMMAND [ARGS]
+
+  models [--json]                   the built-in models
+  inspect MODEL [--json]            layers, shapes, parameters, FLOPs and the crossing bytes of every cut
+  verify MODEL [--cuts P,Q] [--grid RxC] [--weights FILE] [--input X.npy] [--reference Y.npy]
+         [--seed N] [--threads N] [--json]
+                                    the split forward against the monolithic one (and PyTorch's output)
+
+MODEL is a built-in name (alexnet, vgg16, resnet18, googlenet, mobilenet_v2, tiny_yolov2) or a model file.
+)";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("d3ctl"));
+    // Library chatter stays off the terminal unless asked for with QT_LOGGING_RULES.
+    QLoggingCategory::setFilterRules(QStringLiteral("d3.*.info=false\nd3.*.debug=false"));
+
+    const std::map<QString, std::function<int(const QStringList &)>> commands{
+        {QStringLiteral("models"), &d3::cli::ModelsCommand::run},
+        {QStringLiteral("inspect"), &d3::cli::InspectCommand::run},
+        {QStringLiteral("verify"), &d3::cli::VerifyCommand::run},
+    };
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")
+        || args.first() == QLatin1String("help")) {
+        d3::cli::Output::print(QString::fromLatin1(kUsage));
+        return args.isEmpty() ? d3::cli::ExitBadInput : d3::cli::ExitOk;
+    }
+    const QString command = args.takeFirst();
+    const auto it = commands.find(command);
+    if (it == commands.end())
+        return d3::cli::Output::fail(QStringLiteral("unknown command '%1' (try d3ctl --help)").arg(command));
+    return it->second(args);
+}

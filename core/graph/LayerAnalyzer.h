@@ -1,0 +1,23 @@
+#pragma once
+
+#include "Layer.h"
+
+#include <QString>
+#include <QVector>
+
+namespace d3::core {
+
+/// Derives a layer's output shape, state_dict tensors, parameter count, FLOPs and bytes from its op,
+/// attributes and input shapes. Pure; one call per layer.
+class LayerAnalyzer
+{
+public:
+    /// Fills layer->shape, tensors, params, flops and bytes. On a rule violation returns false and sets
+    /// *field (the attribute or "inputs") and *message.
+    static bool analyze(Layer *layer, const QVector<TensorShape> &inputShapes, QString *field, QString *message);
+
+    /// Output size of a sliding window along one axis (PyTorch's rule, ceil_mode included); < 1 means too small.
+    static qint64 windowOutput(qint64 in, int kernel, int stride, int padding, int dilation, bool ceilMode);
+};
+
+} // namespace d3::core

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "TensorMap.h"
+#include "WeightSource.h"
+#include "graph/ModelGraph.h"
+#include "io/HostTensor.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace d3::engine {
+
+class TorchModel;
+
+/// Runs a ModelGraph with LibTorch on the CPU, in eval mode under InferenceMode, whole or as any cut range.
+/// Torch-free interface (LibTorch stays private to this library). Const methods may be called from any one
+/// thread at a time; create() is expensive (allocates and fills every weight).
+class Engine
+{
+public:
+    ~Engine();
+    Engine(const Engine &) = delete;
+    Engine &operator=(const Engine &) = delete;
+
+    /// Builds the model and fills its weights; nullptr with one line in *error (weights file problems name the
+    /// file and the tensor). Never throws.
+    static std::unique_ptr<Engine> create(const core::ModelGraph &graph, const WeightSource &weights, QString *error);
+
+    /// The model this engine runs.
+    const core::ModelGraph &graph() const;
+    /// Where the weights came from.
+    const WeightSource &weights() const;
+    /// 16 hex digits identifying the weights (names, shapes and values): equal on every node that built the
+    /// same model from the same seed or file.
+    QString fingerprint() const;
+
+    /// Runs layers [a, b) given exactly the tensors crossing cut a; returns the tensors crossing cut b.
+    /// 0 <= a <= b <= n. On bad input (missing or extra tensor, wrong shape, range out of order) nullopt and
+    /// one line in *error.
+    std::optional<TensorMap> runRange(int a, int b, const TensorMap &crossingA, QString *error) const;
+    /// Whole forward pass of one input of the model's input shape; returns the model output.
+    std::optional<core::HostTensor> forward(const core::HostTensor &input, QString *error) const;
+
+    /// Forward pass cut at the given ascending positions: [0, c1), [c1, c2), ..., [ck, n) chained through host
+    /// tensors, as separate nodes would run it. Returns the model output.
+    std::optional<core::HostTensor> forwardSplit(const core::HostTensor &input, const QVector<int> &cuts,
+                                                 QString *error) const;
+
+    /// Sets the number of intra-op threads LibTorch uses in this process (>= 1).
+    static void setThreads(int threads);
+    /// The current number of intra-op threads.
+    static int threads();
+
+    /// The torch-side model, for benchmarks and tests that link LibTorch themselves.
+    const TorchModel &torchModel() const;
+
+private:
+    Engine();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace d3::engine

@@ -1,0 +1,83 @@
+#include "LayerModule.h"
+
+namespace d3::engine {
+namespace {
+
+std::vector<int64_t> dims(const core::TensorShape &s)
+{
+    return std::vector<int64_t>(s.dims.begin(), s.dims.end());
+}
+
+} // namespace
+
+LayerModule::LayerModule(const core::Layer &layer)
+    : m_layer(layer)
+{
+    for (const core::ParamTensor &p : layer.tensors) {
+        const auto options = torch::TensorOptions().dtype(p.integer ? torch::kLong : torch::kFloat);
+        at::Tensor t = p.integer ? torch::zeros(dims(p.shape), options) : torch::empty(dims(p.shape), options);
+        const std::string name = p.suffix.toStdString();
+        if (p.learned)
+            register_parameter(name, t, /*requires_grad=*/false);
+        else
+            register_buffer(name, t);
+        m_tensors.emplace_back(p.suffix, t);
+        if (p.suffix == QLatin1String("weight"))
+            m_weight = t;
+        else if (p.suffix == QLatin1String("bias"))
+            m_bias = t;
+        else if (p.suffix == QLatin1String("running_mean"))
+            m_mean = t;
+        else if (p.suffix == QLatin1String("running_var"))
+            m_var = t;
+    }
+    eval();
+}
+
+at::Tensor LayerModule::forward(const std::vector<at::Tensor> &inputs) const
+{
+    const core::LayerAttributes &a = m_layer.attributes;
+    const at::Tensor &x = inputs.front();
+    auto pair = [](core::Pair2 p) { return std::vector<int64_t>{p.h, p.w}; };
+    switch (m_layer.op) {
+    case core::OpKind::Conv2d:
+        return at::conv2d(x, m_weight, m_bias, pair(a.stride), pair(a.padding), pair(a.dilation), a.groups);
+    case core::OpKind::BatchNorm2d:
+        return at::batch_norm(x, m_weight, m_bias, m_mean, m_var, /*training=*/false, /*momentum=*/0.1, a.eps,
+                              at::globalContext().userEnabledCuDNN());
+    case core::OpKind::Relu:
+        return at::relu(x);
+    case core::OpKind::Relu6:
+        return at::hardtanh(x, 0.0, 6.0);
+    case core::OpKind::LeakyRelu:
+        return at::leaky_relu(x, a.negativeSlope);
+    case core::OpKind::MaxPool2d:
+        return at::max_pool2d(x, pair(a.kernel), pair(a.stride), pair(a.padding), pair(a.dilation), a.ceilMode);
+    case core::OpKind::AvgPool2d:
+        return at::avg_pool2d(x, pair(a.kernel), pair(a.stride), pair(a.padding), a.ceilMode, a.countIncludePad);
+    case core::OpKind::AdaptiveAvgPool2d:
+        return at::adaptive_avg_pool2d(x, pair(a.outputSize));
+    case core::OpKind::Lrn:
+        return torch::nn::functional::local_response_norm(
+            x, torch::nn::functional::LocalResponseNormFuncOptions(a.lrnSize).alpha(a.lrnAlpha).beta(a.lrnBeta).k(a.lrnK));
+    case core::OpKind::Dropout:
+        return x;
+    case core::OpKind::Flatten:
+        return at::flatten(x, 1);
+    case core::OpKind::Linear:
+        return at::linear(x, m_weight, m_bias);
+    case core::OpKind::Add: {
+        at::Tensor sum = inputs[0] + inputs[1];
+        for (size_t i = 2; i < inputs.size(); ++i)
+            sum = sum + inputs[i];
+        return sum;
+    }
+    case core::OpKind::Concat:
+        return at::cat(inputs, 1);
+    case core::OpKind::Softmax:
+        return at::softmax(x, 1);
+    }
+    return x;
+}
+
+} // namespace d3::engine

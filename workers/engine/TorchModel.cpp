@@ -1,0 +1,52 @@
+#include "TorchModel.h"
+
+namespace d3::engine {
+
+TorchModel::TorchModel(core::ModelGraph graph)
+    : m_graph(std::move(graph))
+{
+    const int n = m_graph.layerCount();
+    m_modules.reserve(size_t(n));
+    for (const core::Layer &l : m_graph.layers())
+        m_modules.push_back(std::make_shared<LayerModule>(l));
+    m_lastUse.resize(size_t(n + 1));
+    for (int t = 0; t <= n; ++t) {
+        const QVector<int> &c = m_graph.consumers(t);
+        m_lastUse[size_t(t)] = t == m_graph.outputTensor() ? n : (c.isEmpty() ? t : c.last());
+    }
+}
+
+std::vector<std::pair<QString, at::Tensor>> TorchModel::stateTensors() const
+{
+    std::vector<std::pair<QString, at::Tensor>> all;
+    for (const auto &m : m_modules) {
+        for (const auto &[suffix, t] : m->tensors())
+            all.emplace_back(m->layer().name + QLatin1Char('.') + suffix, t);
+    }
+    return all;
+}
+
+void TorchModel::runRange(int a, int b, std::map<int, at::Tensor> &live) const
+{
+    std::vector<at::Tensor> inputs;
+    for (int i = a; i < b; ++i) {
+        const LayerModule &m = *m_modules[size_t(i)];
+        inputs.clear();
+        for (int t : m.layer().inputs)
+            inputs.push_back(live.at(t));
+        live[i + 1] = m.forward(inputs);
+        // Release what no later layer reads (such a tensor cannot cross b either).
+        for (int t : m.layer().inputs) {
+            if (m_lastUse[size_t(t)] <= i)
+                live.erase(t);
+        }
+    }
+    // Keep exactly the crossing set of b.
+    for (auto it = live.begin(); it != live.end();) {
+        const int t = it->first;
+        const bool crosses = t <= b && m_lastUse[size_t(t)] >= b;
+        it = crosses ? std::next(it) : live.erase(it);
+    }
+}
+
+} // namespace d3::engine

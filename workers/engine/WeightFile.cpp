@@ -1,0 +1,139 @@
+#include "WeightFile.h"
+
+#include "EngineLog.h"
+#include "TorchError.h"
+#include "TorchModel.h"
+
+#include <caffe2/serialize/inline_container.h>
+#include <torch/script.h>
+#include <torch/serialize.h>
+
+#include <QFile>
+#include <QStringList>
+
+#include <map>
+
+namespace d3::engine {
+namespace {
+
+using Named = std::map<std::string, at::Tensor>;
+
+QString shapeText(at::IntArrayRef sizes)
+{
+    QStringList parts;
+    for (int64_t s : sizes)
+        parts << QString::number(s);
+    return QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']');
+}
+
+bool isTorchScript(const std::string &path)
+{
+    try {
+        caffe2::serialize::PyTorchStreamReader reader(path);
+        return reader.hasRecord("constants.pkl");
+    } catch (const std::exception &) {
+        return false; // not a zip archive: legacy torch.save, tried as a pickle below
+    }
+}
+
+Named readTorchScript(const std::string &path)
+{
+    torch::jit::Module module = torch::jit::load(path, torch::kCPU);
+    Named named;
+    for (const auto &p : module.named_parameters(/*recurse=*/true))
+        named[p.name] = p.value;
+    for (const auto &b : module.named_buffers(/*recurse=*/true))
+        named[b.name] = b.value;
+    return named;
+}
+
+bool readStateDict(const QString &path, Named *named, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot read the weights file (%2)").arg(path, file.errorString());
+        return false;
+    }
+    const QByteArray bytes = file.readAll();
+    const std::vector<char> data(bytes.begin(), bytes.end());
+    const c10::IValue value = torch::pickle_load(data);
+    if (!value.isGenericDict()) {
+        *error = QStringLiteral("%1: holds a %2, not a state_dict; save it with "
+                                "torch.save(dict(model.state_dict()), path)")
+                     .arg(path, QString::fromStdString(value.tagKind()));
+        return false;
+    }
+    for (const auto &entry : value.toGenericDict()) {
+        if (!entry.key().isString() || !entry.value().isTensor()) {
+            *error = QStringLiteral("%1: the dict must map names to tensors").arg(path);
+            return false;
+        }
+        (*named)[entry.key().toStringRef()] = entry.value().toTensor();
+    }
+    return true;
+}
+
+} // namespace
+
+bool WeightFile::load(const TorchModel &model, const QString &path, QString *error)
+{
+    if (!QFile::exists(path)) {
+        *error = QStringLiteral("%1: weights file not found").arg(path);
+        return false;
+    }
+    Named named;
+    const bool script = isTorchScript(path.toStdString());
+    const bool read = guardTorch(error, [&] {
+        if (script) {
+            named = readTorchScript(path.toStdString());
+            return true;
+        }
+        return readStateDict(path, &named, error);
+    });
+    if (!read) {
+        if (!error->startsWith(path))
+            *error = QStringLiteral("%1: not a PyTorch state_dict (torch.save) nor a TorchScript archive "
+                                    "(torch.jit.save): %2").arg(path, *error);
+        return false;
+    }
+
+    const auto expected = model.stateTensors();
+    for (const auto &[key, dest] : expected) {
+        const auto it = named.find(key.toStdString());
+        if (it == named.end()) {
+            *error = QStringLiteral("%1: missing tensor '%2' (model %3 needs it)").arg(path, key, model.graph().name());
+            return false;
+        }
+        const at::Tensor &src = it->second;
+        if (src.sizes() != dest.sizes()) {
+            *error = QStringLiteral("%1: tensor '%2' has shape %3 but model %4 needs %5")
+                         .arg(path, key, shapeText(src.sizes()), model.graph().name(), shapeText(dest.sizes()));
+            return false;
+        }
+        if (dest.scalar_type() == at::kFloat && src.scalar_type() != at::kFloat) {
+            *error = QStringLiteral("%1: tensor '%2' is %3; d3lab needs float32")
+                         .arg(path, key, QString::fromLatin1(c10::toString(src.scalar_type())));
+            return false;
+        }
+    }
+    if (named.size() != expected.size()) {
+        for (const auto &[name, tensor] : named) {
+            const QString key = QString::fromStdString(name);
+            const bool known = std::any_of(expected.begin(), expected.end(),
+                                           [&](const auto &e) { return e.first == key; });
+            if (!known) {
+                *error = QStringLiteral("%1: unexpected tensor '%2' (not part of model %3)")
+                             .arg(path, key, model.graph().name());
+                return false;
+            }
+        }
+    }
+    for (const auto &[key, dest] : expected) {
+        at::Tensor d = dest;
+        d.copy_(named.at(key.toStdString()));
+    }
+    qCInfo(lcEngine) << "loaded" << expected.size() << "tensors from" << path;
+    return true;
+}
+
+} // namespace d3::engine
