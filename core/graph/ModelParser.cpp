@@ -65,13 +65,13 @@ public:
         return v.toBool();
     }
 
-    double number(const char *key, double fallback, double minimum)
+    double number(const char *key, double fallback, double minimum, double maximum = 1e30)
     {
         const QJsonValue v = take(key);
         if (v.isUndefined())
             return fallback;
-        if (!v.isDouble() || v.toDouble() < minimum)
-            return fail(key, QStringLiteral("must be a number >= %1").arg(minimum)), fallback;
+        if (!v.isDouble() || v.toDouble() < minimum || v.toDouble() > maximum)
+            return fail(key, QStringLiteral("must be a number in [%1, %2]").arg(minimum).arg(maximum)), fallback;
         return v.toDouble();
     }
 
@@ -162,7 +162,7 @@ void readAttributes(OpKind op, AttributeReader &r, LayerAttributes *a, Expectati
         a->lrnK = r.number("k", 1.0, 0.0);
         break;
     case OpKind::Dropout:
-        r.number("p", 0.5, 0.0);
+        r.number("p", 0.5, 0.0, 1.0);
         break;
     case OpKind::Linear:
         e->inFeatures = r.expected("in_features");
@@ -244,6 +244,9 @@ std::optional<ModelGraph> ModelParser::parse(const QByteArray &json, const QStri
     if (!readShape(input.value(QLatin1String("shape")), &inputShape))
         return fail(QStringLiteral("input.shape"), QStringLiteral("must be [C, H, W] with positive integers"));
     const QString inputName = input.value(QLatin1String("name")).toString(QStringLiteral("input"));
+    static const QRegularExpression layerPattern(QStringLiteral("^[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*$"));
+    if (!layerPattern.match(inputName).hasMatch())
+        return fail(QStringLiteral("input.name"), QStringLiteral("must be dot-separated words of letters, digits and '_'"));
 
     const QJsonValue layersValue = root.value(QLatin1String("layers"));
     if (!layersValue.isArray() || layersValue.toArray().isEmpty())
@@ -253,7 +256,6 @@ std::optional<ModelGraph> ModelParser::parse(const QByteArray &json, const QStri
     QHash<QString, int> tensorIds{{inputName, 0}};
     QVector<TensorShape> shapes{inputShape};
     QVector<Layer> layers;
-    static const QRegularExpression layerPattern(QStringLiteral("^[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*$"));
     static const QSet<QString> layerKeys{QStringLiteral("name"), QStringLiteral("op"), QStringLiteral("inputs"),
                                          QStringLiteral("attributes")};
     for (int i = 0; i < layerArray.size(); ++i) {
@@ -289,6 +291,8 @@ std::optional<ModelGraph> ModelParser::parse(const QByteArray &json, const QStri
                 return fail(QStringLiteral("inputs"), QStringLiteral("must be a non-empty array of tensor names"));
             for (const QJsonValue &v : iv.toArray()) {
                 const QString in = v.toString();
+                if (in == l.name)
+                    return fail(QStringLiteral("inputs"), QStringLiteral("a layer cannot read its own output (a cycle)"));
                 if (!tensorIds.contains(in)) {
                     bool later = false;
                     for (int j = i + 1; j < layerArray.size() && !later; ++j)

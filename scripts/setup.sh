@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Shared by run.sh and test.sh: install what is missing (Debian 12, apt-get) and build (Release, ninja).
+# Idempotent: with everything installed and nothing changed, it costs a second or two.
+
+D3_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+D3_BUILD="${D3_BUILD:-$D3_ROOT/build}"
+
+# Debian packages d3lab needs to build, test and run.
+D3_PACKAGES=(
+  cmake ninja-build g++ pkg-config
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
+  libtorch-dev libqcustomplot-dev libgtest-dev libgmock-dev
+  python3-torch python3-torchvision python3-numpy
+)
+
+d3_missing_packages() {
+  local missing=()
+  for p in "${D3_PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  echo "${missing[@]}"
+}
+
+d3_install() {
+  local missing
+  missing="$(d3_missing_packages)"
+  [ -z "$missing" ] && return 0
+  echo "d3lab: installing $missing"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "d3lab: need root (or sudo) to install: $missing" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -q
+  # shellcheck disable=SC2086
+  $sudo apt-get install -y -q --no-install-recommends $missing
+}
+
+d3_build() {
+  if [ ! -f "$D3_BUILD/build.ninja" ]; then
+    cmake -S "$D3_ROOT" -B "$D3_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release
+  fi
+  cmake --build "$D3_BUILD"
+}

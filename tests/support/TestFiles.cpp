@@ -1,0 +1,46 @@
+#include "TestFiles.h"
+
+#include "graph/ModelCatalog.h"
+
+#include <QFile>
+
+#include <gtest/gtest.h>
+
+namespace d3::test {
+
+QString TestFiles::sourceDir()
+{
+    return QStringLiteral(D3_SOURCE_DIR);
+}
+
+QString TestFiles::binaryDir()
+{
+    return QStringLiteral(D3_BINARY_DIR);
+}
+
+QString TestFiles::d3ctl()
+{
+    return binaryDir() + QStringLiteral("/app/d3ctl/d3ctl");
+}
+
+core::ModelGraph TestFiles::builtin(const QString &name)
+{
+    core::GraphError error;
+    auto graph = core::ModelCatalog::builtin(name, &error);
+    if (!graph) {
+        ADD_FAILURE() << error.toString().toStdString();
+        return {};
+    }
+    return *graph;
+}
+
+QString TestFiles::write(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        ADD_FAILURE() << "cannot write " << path.toStdString();
+    return path;
+}
+
+} // namespace d3::test

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "graph/ModelGraph.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QTemporaryDir>
+
+namespace d3::test {
+
+/// Paths and scratch files shared by the test suites.
+class TestFiles
+{
+public:
+    /// The source tree root (for models/, scripts/).
+    static QString sourceDir();
+    /// The build tree root (for built binaries such as d3ctl).
+    static QString binaryDir();
+    /// Path of the built d3ctl.
+    static QString d3ctl();
+    /// A built-in model; fails the calling test (ADD_FAILURE) and returns an empty graph if it does not load.
+    static core::ModelGraph builtin(const QString &name);
+    /// Writes bytes to name inside dir and returns the full path.
+    static QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes);
+};
+
+} // namespace d3::test
