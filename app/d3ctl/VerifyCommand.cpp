@@ -59,11 +59,12 @@ int VerifyCommand::run(const QStringList &args)
         if (!m.hasMatch())
             return Output::fail(QStringLiteral("verify: --cuts must be P,Q (two cut positions), got '%1'")
                                     .arg(cl.value(QStringLiteral("cuts"))));
-        p = m.captured(1).toInt();
-        q = m.captured(2).toInt();
-        if (p > q || q > n)
+        bool pOk = false, qOk = false;
+        p = m.captured(1).toInt(&pOk);
+        q = m.captured(2).toInt(&qOk);
+        if (!pOk || !qOk || p > q || q > n)
             return Output::fail(QStringLiteral("verify: --cuts %1,%2 must satisfy 0 <= P <= Q <= %3 (%4 has %3 layers)")
-                                    .arg(p).arg(q).arg(n).arg(graph->name()));
+                                    .arg(m.captured(1), m.captured(2)).arg(n).arg(graph->name()));
     }
     if (cl.has(QStringLiteral("grid"))) {
         static const QRegularExpression re(QStringLiteral("^([1-8])x([1-8])$"));

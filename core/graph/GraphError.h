@@ -12,14 +12,15 @@ struct GraphError {
     QString field;   ///< offending field, e.g. "attributes.kernel_size"
     QString message; ///< what is wrong, in plain words
 
-    /// One line: "FILE: layer 'NAME' (#I), field 'F': MESSAGE".
+    /// One line: "FILE: layer 'NAME' (#I), field 'F': MESSAGE" (or "FILE: field 'F': MESSAGE" outside layers).
     QString toString() const
     {
         QString s = file;
-        if (!layer.isEmpty() || layerIndex >= 0)
+        const bool inLayer = !layer.isEmpty() || layerIndex >= 0;
+        if (inLayer)
             s += QStringLiteral(": layer '%1' (#%2)").arg(layer).arg(layerIndex);
         if (!field.isEmpty())
-            s += QStringLiteral(", field '%1'").arg(field);
+            s += (inLayer ? QStringLiteral(", field '%1'") : QStringLiteral(": field '%1'")).arg(field);
         return s + QStringLiteral(": ") + message;
     }
 };

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace d3::core {
 namespace {
@@ -25,7 +26,11 @@ TensorComparison TensorComparison::compare(const HostTensor &actual, const HostT
     if (!c.sameShape)
         return c;
     for (size_t i = 0; i < actual.values.size(); ++i) {
-        c.maxAbsDiff = std::max(c.maxAbsDiff, std::fabs(double(actual.values[i]) - double(reference.values[i])));
+        double diff = std::fabs(double(actual.values[i]) - double(reference.values[i]));
+        if (std::isnan(diff)) // a NaN (or inf - inf) is infinitely far off unless both sides hold the same bits
+            diff = std::memcmp(&actual.values[i], &reference.values[i], sizeof(float)) == 0
+                ? 0.0 : std::numeric_limits<double>::infinity();
+        c.maxAbsDiff = std::max(c.maxAbsDiff, diff);
         c.maxAbsRef = std::max(c.maxAbsRef, std::fabs(double(reference.values[i])));
     }
     c.bitExact = std::memcmp(actual.values.data(), reference.values.data(), size_t(actual.bytes())) == 0;

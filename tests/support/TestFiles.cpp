@@ -34,6 +34,14 @@ core::ModelGraph TestFiles::builtin(const QString &name)
     return *graph;
 }
 
+std::vector<std::string> TestFiles::builtinModelNames()
+{
+    std::vector<std::string> names;
+    for (const QString &n : core::ModelCatalog::builtinNames())
+        names.push_back(n.toStdString());
+    return names;
+}
+
 QString TestFiles::write(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
 {
     const QString path = dir.filePath(name);

@@ -6,6 +6,9 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <string>
+#include <vector>
+
 namespace d3::test {
 
 /// Paths and scratch files shared by the test suites.
@@ -20,6 +23,8 @@ public:
     static QString d3ctl();
     /// A built-in model; fails the calling test (ADD_FAILURE) and returns an empty graph if it does not load.
     static core::ModelGraph builtin(const QString &name);
+    /// The built-in model names, as test parameters (INSTANTIATE_TEST_SUITE_P ... ValuesIn).
+    static std::vector<std::string> builtinModelNames();
     /// Writes bytes to name inside dir and returns the full path.
     static QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes);
 };

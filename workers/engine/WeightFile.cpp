@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QStringList>
 
+#include <algorithm>
 #include <map>
 
 namespace d3::engine {
@@ -36,6 +37,23 @@ bool isTorchScript(const std::string &path)
     }
 }
 
+/// True if the archive's pickle starts by building a collections.OrderedDict: torch.save(model.state_dict())
+/// without dict(), which LibTorch's unpickler cannot read (it fails deep inside with an internal assert).
+bool holdsOrderedDict(const std::string &path)
+{
+    try {
+        caffe2::serialize::PyTorchStreamReader reader(path);
+        if (!reader.hasRecord("data.pkl"))
+            return false;
+        const auto [data, size] = reader.getRecord("data.pkl");
+        const std::string head(static_cast<const char *>(data.get()), std::min<size_t>(size, 64));
+        static const std::string global = "ccollections\nOrderedDict\n";
+        return head.size() > 2 + global.size() && head.compare(2, global.size(), global) == 0; // after PROTO n
+    } catch (const std::exception &) {
+        return false;
+    }
+}
+
 Named readTorchScript(const std::string &path)
 {
     torch::jit::Module module = torch::jit::load(path, torch::kCPU);
@@ -52,6 +70,11 @@ bool readStateDict(const QString &path, Named *named, QString *error)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("%1: cannot read the weights file (%2)").arg(path, file.errorString());
+        return false;
+    }
+    if (holdsOrderedDict(path.toStdString())) {
+        *error = QStringLiteral("%1: holds an OrderedDict, which LibTorch cannot read; save a plain dict with "
+                                "torch.save(dict(model.state_dict()), path)").arg(path);
         return false;
     }
     const QByteArray bytes = file.readAll();

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "BenchOptions.h"
+#include "ModelTiming.h"
+
+#include <QJsonDocument>
+#include <QString>
+#include <QVector>
+
+namespace d3::bench {
+
+/// Formats the results of d3bench_engine: medians per variant and the ratios engine/plain and split/engine
+/// (ratios of the medians).
+class BenchReport
+{
+public:
+    /// A one-line caption (threads, rounds), a blank line and a Markdown table, one row per model.
+    static QString markdown(const QVector<ModelTiming> &timings, const BenchOptions &options, int threads);
+    /// {"threads","runs","warmup","models":[{"model","layers","cuts","cut_bytes","plain_ms","engine_ms",
+    /// "split_ms","plain_min_ms","engine_min_ms","split_min_ms","engine_over_plain","split_over_engine",
+    /// "bit_exact","max_abs_diff"}]}.
+    static QJsonDocument json(const QVector<ModelTiming> &timings, const BenchOptions &options, int threads);
+};
+
+} // namespace d3::bench

@@ -1,0 +1,90 @@
+#include "ModelBench.h"
+
+#include "BenchLog.h"
+#include "Engine.h"
+#include "PlainForward.h"
+#include "io/SyntheticInput.h"
+#include "io/TensorComparison.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <array>
+#include <functional>
+
+namespace d3::bench {
+namespace {
+
+/// The engine and split outputs must match the plain one within this relative tolerance (DESIGN.md section 4).
+constexpr double kTolerance = 1e-5;
+
+} // namespace
+
+std::optional<ModelTiming> ModelBench::run(const core::ModelGraph &graph, const BenchOptions &options,
+                                           QString *error)
+{
+    const auto engine = engine::Engine::create(graph, engine::WeightSource{}, error);
+    if (!engine)
+        return std::nullopt;
+    const core::HostTensor input = core::SyntheticInput::make(graph.inputShape(), 1);
+
+    ModelTiming timing;
+    timing.model = graph.name();
+    timing.layers = graph.layerCount();
+    timing.cutP = timing.layers / 3;
+    timing.cutQ = 2 * timing.layers / 3;
+    timing.bytesP = graph.cut(timing.cutP).bytes;
+    timing.bytesQ = graph.cut(timing.cutQ).bytes;
+    const QVector<int> cuts{timing.cutP, timing.cutQ};
+
+    PlainForward plain(engine->torchModel(), input);
+    if (!plain.run(error))
+        return std::nullopt;
+    const core::HostTensor reference = plain.output();
+    const auto whole = engine->forward(input, error);
+    if (!whole)
+        return std::nullopt;
+    const auto split = engine->forwardSplit(input, cuts, error);
+    if (!split)
+        return std::nullopt;
+    const auto a = core::TensorComparison::compare(*whole, reference);
+    const auto b = core::TensorComparison::compare(*split, reference);
+    if (!a.withinRelative(kTolerance) || !b.withinRelative(kTolerance)) {
+        *error = QStringLiteral("%1: the engine (max|diff| %2) or split (max|diff| %3) output differs from the plain "
+                                "forward's (max|y| %4)")
+                     .arg(graph.name()).arg(a.maxAbsDiff).arg(b.maxAbsDiff).arg(a.maxAbsRef);
+        return std::nullopt;
+    }
+    timing.bitExact = a.bitExact && b.bitExact;
+    timing.maxAbsDiff = std::max(a.maxAbsDiff, b.maxAbsDiff);
+
+    // Each variant's result is destroyed inside its timed call, as a node would after sending it on.
+    const std::array<std::function<bool()>, 3> variants{
+        [&] { return plain.run(error); },
+        [&] { return engine->forward(input, error).has_value(); },
+        [&] { return engine->forwardSplit(input, cuts, error).has_value(); },
+    };
+    const std::array<QVector<double> *, 3> samples{&timing.plainMs, &timing.engineMs, &timing.splitMs};
+    QElapsedTimer timer;
+    for (int round = 0; round < options.warmup + options.runs; ++round) {
+        for (size_t k = 0; k < variants.size(); ++k) {
+            const size_t v = (k + size_t(round)) % variants.size(); // a different variant leads each round
+            timer.start();
+            const bool ok = variants[v]();
+            const double ms = double(timer.nsecsElapsed()) / 1e6;
+            if (!ok)
+                return std::nullopt;
+            if (round >= options.warmup)
+                samples[v]->append(ms);
+        }
+    }
+    qCInfo(lcBench).noquote() << QStringLiteral("%1: plain %2 ms, engine %3 ms, split %4 ms (medians of %5)")
+                                     .arg(timing.model)
+                                     .arg(ModelTiming::median(timing.plainMs), 0, 'f', 2)
+                                     .arg(ModelTiming::median(timing.engineMs), 0, 'f', 2)
+                                     .arg(ModelTiming::median(timing.splitMs), 0, 'f', 2)
+                                     .arg(options.runs);
+    return timing;
+}
+
+} // namespace d3::bench

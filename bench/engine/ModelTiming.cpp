@@ -1,0 +1,21 @@
+#include "ModelTiming.h"
+
+#include <algorithm>
+
+namespace d3::bench {
+
+double ModelTiming::median(QVector<double> samples)
+{
+    if (samples.isEmpty())
+        return 0;
+    std::sort(samples.begin(), samples.end());
+    const int m = samples.size() / 2;
+    return samples.size() % 2 ? samples.at(m) : (samples.at(m - 1) + samples.at(m)) / 2;
+}
+
+double ModelTiming::minimum(const QVector<double> &samples)
+{
+    return samples.isEmpty() ? 0 : *std::min_element(samples.begin(), samples.end());
+}
+
+} // namespace d3::bench

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+#include <QVector>
+
+namespace d3::bench {
+
+/// What d3bench_engine measured for one model: per-round wall times of each variant, in milliseconds.
+struct ModelTiming {
+    QString model;          ///< model name
+    int layers = 0;         ///< n
+    int cutP = 0;           ///< first cut of the split variant (n / 3)
+    int cutQ = 0;           ///< second cut (2n / 3)
+    qint64 bytesP = 0;      ///< bytes crossing cut p (float32), copied out to host memory and back in
+    qint64 bytesQ = 0;      ///< bytes crossing cut q
+    bool bitExact = false;  ///< engine and split outputs bit-identical to the plain forward's
+    double maxAbsDiff = 0;  ///< largest |difference| of the engine or split output from the plain one
+    QVector<double> plainMs;  ///< plain LibTorch forward, one entry per measured round
+    QVector<double> engineMs; ///< Engine::forward
+    QVector<double> splitMs;  ///< Engine::forwardSplit at {p, q}
+
+    /// Median of samples (mean of the middle two for an even count; 0 when empty).
+    static double median(QVector<double> samples);
+    /// Smallest sample (0 when empty).
+    static double minimum(const QVector<double> &samples);
+};
+
+} // namespace d3::bench

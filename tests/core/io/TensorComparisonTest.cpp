@@ -1,0 +1,91 @@
+#include "io/TensorComparison.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+using d3::core::HostTensor;
+using d3::core::TensorComparison;
+
+namespace {
+
+HostTensor vec(std::vector<float> values)
+{
+    return HostTensor{{qint64(values.size())}, std::move(values)};
+}
+
+TEST(TensorComparisonTest, IdenticalTensorsAreBitExact)
+{
+    const HostTensor a = vec({0.5f, -3.0f, 2.0f});
+    const auto c = TensorComparison::compare(a, a);
+    EXPECT_TRUE(c.sameShape);
+    EXPECT_TRUE(c.bitExact);
+    EXPECT_TRUE(c.argmaxEqual);
+    EXPECT_EQ(c.maxAbsDiff, 0.0);
+    EXPECT_EQ(c.maxAbsRef, 3.0);
+    EXPECT_TRUE(c.withinRelative(0.0));
+}
+
+TEST(TensorComparisonTest, ReportsMaxDiffsAndArgmax)
+{
+    const auto c = TensorComparison::compare(vec({1.0f, 2.0f, 3.0f}), vec({1.0f, 2.5f, -4.0f}));
+    EXPECT_TRUE(c.sameShape);
+    EXPECT_FALSE(c.bitExact);
+    EXPECT_DOUBLE_EQ(c.maxAbsDiff, 7.0);
+    EXPECT_DOUBLE_EQ(c.maxAbsRef, 4.0);
+    EXPECT_FALSE(c.argmaxEqual); // 2 against 1
+    EXPECT_FALSE(c.withinRelative(1.0));
+    EXPECT_TRUE(c.withinRelative(1.75));
+}
+
+TEST(TensorComparisonTest, SmallDifferenceKeepsArgmax)
+{
+    const auto c = TensorComparison::compare(vec({0.1f, 0.9f, 0.3f}), vec({0.1f, std::nextafter(0.9f, 1.0f), 0.3f}));
+    EXPECT_FALSE(c.bitExact);
+    EXPECT_TRUE(c.argmaxEqual);
+    EXPECT_GT(c.maxAbsDiff, 0.0);
+    EXPECT_LT(c.maxAbsDiff, 1e-7);
+    EXPECT_TRUE(c.withinRelative(1e-5));
+}
+
+TEST(TensorComparisonTest, SignedZerosAreEqualButNotBitExact)
+{
+    const auto c = TensorComparison::compare(vec({0.0f, 1.0f}), vec({-0.0f, 1.0f}));
+    EXPECT_EQ(c.maxAbsDiff, 0.0);
+    EXPECT_FALSE(c.bitExact);
+}
+
+TEST(TensorComparisonTest, ShapeMismatchIsNeverWithinTolerance)
+{
+    HostTensor a{{2, 3}, std::vector<float>(6, 1.0f)};
+    HostTensor b{{3, 2}, std::vector<float>(6, 1.0f)};
+    const auto c = TensorComparison::compare(a, b);
+    EXPECT_FALSE(c.sameShape);
+    EXPECT_FALSE(c.bitExact);
+    EXPECT_FALSE(c.withinRelative(1e9));
+    EXPECT_FALSE(TensorComparison::compare(vec({1, 2}), vec({1, 2, 3})).sameShape);
+}
+
+TEST(TensorComparisonTest, NanAgainstANumberIsNotWithinTolerance)
+{
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    const auto c = TensorComparison::compare(vec({1.0f, nan, 3.0f}), vec({1.0f, 2.0f, 3.0f}));
+    EXPECT_FALSE(c.bitExact);
+    EXPECT_FALSE(c.withinRelative(1e-5)) << "max_abs_diff " << c.maxAbsDiff;
+    EXPECT_FALSE(c.withinRelative(1e6));
+    // Bit-identical NaNs (both sides computed the same thing) differ by nothing.
+    const auto same = TensorComparison::compare(vec({nan, 1.0f}), vec({nan, 1.0f}));
+    EXPECT_TRUE(same.bitExact);
+    EXPECT_EQ(same.maxAbsDiff, 0.0);
+}
+
+TEST(TensorComparisonTest, EmptyTensorsCompareEqual)
+{
+    const auto c = TensorComparison::compare(HostTensor{{0}, {}}, HostTensor{{0}, {}});
+    EXPECT_TRUE(c.sameShape);
+    EXPECT_TRUE(c.bitExact);
+    EXPECT_TRUE(c.argmaxEqual);
+}
+
+} // namespace
