@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include <QRegularExpression>
+
 namespace d3::cli {
 
 CommandLine::CommandLine(const QStringList &args, const QStringList &valueOptions, const QStringList &flags)
@@ -37,6 +39,43 @@ CommandLine::CommandLine(const QStringList &args, const QStringList &valueOption
                           .arg(name, known.isEmpty() ? QStringLiteral("none") : known.join(QLatin1String(", ")));
         }
     }
+}
+
+bool CommandLine::cutPair(const QString &name, int layers, int *p, int *q, QString *error) const
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d+),(\\d+)$"));
+    const QString text = value(name);
+    const auto m = re.match(text);
+    bool pOk = false, qOk = false;
+    if (m.hasMatch()) {
+        *p = m.captured(1).toInt(&pOk);
+        *q = m.captured(2).toInt(&qOk);
+    }
+    if (!pOk || !qOk) {
+        *error = QStringLiteral("--%1 must be P,Q (two cut positions), got '%2'").arg(name, text);
+        return false;
+    }
+    if (*p > *q || *q > layers) {
+        *error = QStringLiteral("--%1 %2 must satisfy 0 <= P <= Q <= %3 (the model has %3 layers)").arg(name, text).arg(layers);
+        return false;
+    }
+    return true;
+}
+
+bool CommandLine::grid(const QString &name, int maxGrid, int *rows, int *cols, QString *error) const
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d{1,3})x(\\d{1,3})$"));
+    const QString text = value(name);
+    const auto m = re.match(text);
+    if (m.hasMatch()) {
+        *rows = m.captured(1).toInt();
+        *cols = m.captured(2).toInt();
+    }
+    if (!m.hasMatch() || *rows < 1 || *rows > maxGrid || *cols < 1 || *cols > maxGrid) {
+        *error = QStringLiteral("--%1 must be RxC with R and C in 1..%2, got '%3'").arg(name).arg(maxGrid).arg(text);
+        return false;
+    }
+    return true;
 }
 
 } // namespace d3::cli

@@ -27,6 +27,11 @@ public:
         return m_values.value(name, fallback);
     }
 
+    /// Reads --name as "P,Q" cut positions with 0 <= P <= Q <= layers; false with one line in *error.
+    bool cutPair(const QString &name, int layers, int *p, int *q, QString *error) const;
+    /// Reads --name as a grid "RxC" with R and C in 1..maxGrid; false with one line in *error.
+    bool grid(const QString &name, int maxGrid, int *rows, int *cols, QString *error) const;
+
 private:
     QStringList m_positionals;
     QHash<QString, QString> m_values;

@@ -7,11 +7,12 @@
 #include "io/NpyFile.h"
 #include "io/SyntheticInput.h"
 #include "io/TensorComparison.h"
+#include "tiling/StackFinder.h"
+#include "tiling/TileGeometry.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace d3::cli {
 namespace {
@@ -53,28 +54,19 @@ int VerifyCommand::run(const QStringList &args)
     const int n = graph->layerCount();
 
     int p = n / 3, q = 2 * n / 3;
-    if (cl.has(QStringLiteral("cuts"))) {
-        static const QRegularExpression re(QStringLiteral("^(\\d+),(\\d+)$"));
-        const auto m = re.match(cl.value(QStringLiteral("cuts")));
-        if (!m.hasMatch())
-            return Output::fail(QStringLiteral("verify: --cuts must be P,Q (two cut positions), got '%1'")
-                                    .arg(cl.value(QStringLiteral("cuts"))));
-        bool pOk = false, qOk = false;
-        p = m.captured(1).toInt(&pOk);
-        q = m.captured(2).toInt(&qOk);
-        if (!pOk || !qOk || p > q || q > n)
-            return Output::fail(QStringLiteral("verify: --cuts %1,%2 must satisfy 0 <= P <= Q <= %3 (%4 has %3 layers)")
-                                    .arg(m.captured(1), m.captured(2)).arg(n).arg(graph->name()));
-    }
+    QString error;
+    if (cl.has(QStringLiteral("cuts")) && !cl.cutPair(QStringLiteral("cuts"), n, &p, &q, &error))
+        return Output::fail(QStringLiteral("verify: %1 (%2)").arg(error, graph->name()));
+    int rows = 1, cols = 1;
+    std::optional<core::TileGeometry> geometry;
     if (cl.has(QStringLiteral("grid"))) {
-        static const QRegularExpression re(QStringLiteral("^([1-8])x([1-8])$"));
-        const auto m = re.match(cl.value(QStringLiteral("grid")));
-        if (!m.hasMatch())
-            return Output::fail(QStringLiteral("verify: --grid must be RxC with R and C in 1..8, got '%1'")
-                                    .arg(cl.value(QStringLiteral("grid"))));
-        if (m.captured(1) != QLatin1String("1") || m.captured(2) != QLatin1String("1"))
-            return Output::fail(QStringLiteral("verify: --grid %1 needs vertical separation, which this build does "
-                                               "not have yet; only 1x1").arg(cl.value(QStringLiteral("grid"))));
+        if (!cl.grid(QStringLiteral("grid"), core::TileGeometry::kMaxGrid, &rows, &cols, &error))
+            return Output::fail(QStringLiteral("verify: ") + error);
+        const auto stack = core::StackFinder::leading(*graph, p, q, &error);
+        if (stack)
+            geometry = core::TileGeometry::build(*graph, *stack, rows, cols, &error);
+        if (!geometry)
+            return Output::fail(QStringLiteral("verify: ") + error);
     }
     bool ok = true;
     const quint64 seed = cl.value(QStringLiteral("seed"), QStringLiteral("1")).toULongLong(&ok);
@@ -88,7 +80,6 @@ int VerifyCommand::run(const QStringList &args)
     }
 
     core::HostTensor input = core::SyntheticInput::make(graph->inputShape(), seed);
-    QString error;
     if (cl.has(QStringLiteral("input"))) {
         auto read = core::NpyFile::read(cl.value(QStringLiteral("input")), &error);
         if (!read)
@@ -125,7 +116,15 @@ int VerifyCommand::run(const QStringList &args)
     if (!whole)
         return Output::fail(QStringLiteral("%1: forward failed: %2").arg(graph->name(), error));
     timer.restart();
-    const auto split = engine->forwardSplit(input, {p, q}, &error);
+    std::optional<core::HostTensor> split;
+    std::optional<engine::Engine::TiledOutput> tiled;
+    if (geometry) {
+        tiled = engine->forwardTiled(input, p, q, *geometry, &error);
+        if (tiled)
+            split = tiled->output;
+    } else {
+        split = engine->forwardSplit(input, {p, q}, &error);
+    }
     const double splitMs = timer.nsecsElapsed() / 1e6;
     if (!split)
         return Output::fail(QStringLiteral("%1: split forward failed: %2").arg(graph->name(), error));
@@ -135,7 +134,7 @@ int VerifyCommand::run(const QStringList &args)
     QJsonObject json{
         {QStringLiteral("model"), graph->name()},
         {QStringLiteral("cuts"), QJsonArray{p, q}},
-        {QStringLiteral("grid"), QJsonArray{1, 1}},
+        {QStringLiteral("grid"), QJsonArray{rows, cols}},
         {QStringLiteral("max_abs_diff"), cmp.maxAbsDiff},
         {QStringLiteral("max_abs_ref"), cmp.maxAbsRef},
         {QStringLiteral("bit_exact"), cmp.bitExact},
@@ -146,6 +145,23 @@ int VerifyCommand::run(const QStringList &args)
         {QStringLiteral("monolithic_ms"), wholeMs},
         {QStringLiteral("split_ms"), splitMs},
     };
+    QString tileText;
+    if (geometry) {
+        const core::FusedStack &stack = geometry->stack();
+        const auto monoStack = engine->runRange(0, stack.end, engine::TensorMap{{0, input}}, &error);
+        if (!monoStack)
+            return Output::fail(QStringLiteral("%1: forward to the stack output failed: %2").arg(graph->name(), error));
+        const auto st = core::TensorComparison::compare(tiled->stackOutput, monoStack->value(stack.output));
+        passed = passed && st.withinRelative(kSplitTolerance);
+        json.insert(QStringLiteral("stack"), QJsonArray{stack.begin, stack.end - 1});
+        json.insert(QStringLiteral("stack_max_abs_diff"), st.maxAbsDiff);
+        json.insert(QStringLiteral("stack_bit_exact"), st.bitExact);
+        json.insert(QStringLiteral("redundant_flops_ratio"), geometry->redundantFlopsRatio());
+        tileText = QStringLiteral(", %1x%2 tiles of layers %3..%4 (stitched stack output %5)")
+                       .arg(rows).arg(cols).arg(stack.begin).arg(stack.end - 1)
+                       .arg(st.bitExact ? QStringLiteral("bit-exact")
+                                        : QStringLiteral("max|diff| %1").arg(st.maxAbsDiff, 0, 'g', 3));
+    }
     QString referenceText;
     if (reference) {
         const auto ref = core::TensorComparison::compare(*whole, *reference);
@@ -168,14 +184,14 @@ int VerifyCommand::run(const QStringList &args)
     if (cl.has(QStringLiteral("json"))) {
         Output::printJson(QJsonDocument(json));
     } else {
-        Output::print(QStringLiteral("%1 cuts %2,%3 of %4: %5 (max|diff| %6 of max|y| %7, argmax %8), monolithic %9 ms, "
-                                     "split %10 ms%11\n")
+        Output::print(QStringLiteral("%1 cuts %2,%3 of %4%12: %5 (max|diff| %6 of max|y| %7, argmax %8), monolithic "
+                                     "%9 ms, split %10 ms%11\n")
                           .arg(graph->name()).arg(p).arg(q).arg(n)
                           .arg(cmp.bitExact ? QStringLiteral("bit-exact")
                                             : (passed ? QStringLiteral("within 1e-5") : QStringLiteral("MISMATCH")))
                           .arg(cmp.maxAbsDiff, 0, 'g', 3).arg(cmp.maxAbsRef, 0, 'g', 4)
                           .arg(cmp.argmaxEqual ? QStringLiteral("equal") : QStringLiteral("DIFFERS"))
-                          .arg(wholeMs, 0, 'f', 1).arg(splitMs, 0, 'f', 1).arg(referenceText));
+                          .arg(wholeMs, 0, 'f', 1).arg(splitMs, 0, 'f', 1).arg(referenceText, tileText));
     }
     return passed ? ExitOk : ExitCheckFailed;
 }

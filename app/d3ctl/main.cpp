@@ -1,6 +1,7 @@
 #include "InspectCommand.h"
 #include "ModelsCommand.h"
 #include "Output.h"
+#include "TilesCommand.h"
 #include "VerifyCommand.h"
 
 #include <QCoreApplication>
@@ -17,7 +18,11 @@ const char *kUsage = R"(usage: d3ctl COMMAND [ARGS]
   inspect MODEL [--json]            layers, shapes, parameters, FLOPs and the crossing bytes of every cut
   verify MODEL [--cuts P,Q] [--grid RxC] [--weights FILE] [--input X.npy] [--reference Y.npy]
          [--seed N] [--threads N] [--json]
-                                    the split forward against the monolithic one (and PyTorch's output)
+                                    the split (and, with --grid, tiled) forward against the monolithic one
+                                    (and against PyTorch's output)
+  tiles MODEL --range P,Q --grid RxC [--json]
+                                    the fused stack of the edge range [P, Q), its R x C tiles with the input
+                                    region each needs (halo included) and the redundant FLOPs of the halos
 
 MODEL is a built-in name (alexnet, vgg16, resnet18, googlenet, mobilenet_v2, tiny_yolov2) or a model file.
 )";
@@ -35,6 +40,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("models"), &d3::cli::ModelsCommand::run},
         {QStringLiteral("inspect"), &d3::cli::InspectCommand::run},
         {QStringLiteral("verify"), &d3::cli::VerifyCommand::run},
+        {QStringLiteral("tiles"), &d3::cli::TilesCommand::run},
     };
     QStringList args = app.arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")

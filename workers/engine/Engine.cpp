@@ -7,6 +7,7 @@
 #include "TorchError.h"
 #include "TorchModel.h"
 #include "WeightFile.h"
+#include "tiling/RegionCopy.h"
 
 #include <QElapsedTimer>
 
@@ -119,6 +120,76 @@ std::optional<core::HostTensor> Engine::forwardSplit(const core::HostTensor &inp
         from = to;
     }
     return crossing.value(graph().outputTensor());
+}
+
+std::optional<core::HostTensor> Engine::runTile(const core::Tile &tile, const TensorMap &crops, QString *error) const
+{
+    const core::ModelGraph &g = graph();
+    if (tile.steps.isEmpty()) {
+        *error = QStringLiteral("tile has no steps");
+        return std::nullopt;
+    }
+    const int begin = tile.steps.first().layer;
+    for (int t : g.cut(begin).tensors) {
+        const core::Region r = tile.regions.value(t);
+        const QVector<qint64> expected{g.tensorShape(t).channels(), r.height(), r.width()};
+        const core::HostTensor h = crops.value(t);
+        if (!crops.contains(t) || h.shape != expected || qint64(h.values.size()) != h.elements()) {
+            *error = QStringLiteral("tile (%1, %2) needs tensor '%3' cropped to %4, shape %5")
+                         .arg(tile.row).arg(tile.col).arg(g.tensorName(t), r.toString(), core::TensorShape{expected}.toString());
+            return std::nullopt;
+        }
+    }
+    if (crops.size() != g.cut(begin).tensors.size()) {
+        *error = QStringLiteral("tile (%1, %2) was given tensors the stack does not read").arg(tile.row).arg(tile.col);
+        return std::nullopt;
+    }
+    core::HostTensor out;
+    const bool ok = guardTorch(error, [&] {
+        c10::InferenceMode guard;
+        std::map<int, at::Tensor> inputs;
+        for (auto it = crops.begin(); it != crops.end(); ++it)
+            inputs[it.key()] = TensorConvert::toTorch(it.value());
+        out = TensorConvert::fromTorch(d->model->runTile(tile, inputs));
+        return true;
+    });
+    if (!ok)
+        return std::nullopt;
+    return out;
+}
+
+std::optional<Engine::TiledOutput> Engine::forwardTiled(const core::HostTensor &input, int p, int q,
+                                                        const core::TileGeometry &geometry, QString *error) const
+{
+    const core::FusedStack &stack = geometry.stack();
+    if (stack.begin != p || stack.end > q) {
+        *error = QStringLiteral("the tiled stack [%1, %2) must start at the edge range's first cut %3 and end by %4")
+                     .arg(stack.begin).arg(stack.end).arg(p).arg(q);
+        return std::nullopt;
+    }
+    auto atP = runRange(0, p, TensorMap{{0, input}}, error);
+    if (!atP)
+        return std::nullopt;
+    TiledOutput result;
+    result.stackOutput.shape = graph().tensorShape(stack.output).dims;
+    result.stackOutput.values.resize(size_t(result.stackOutput.elements()));
+    for (const core::Tile &tile : geometry.tiles()) {
+        TensorMap crops;
+        for (int t : stack.inputs)
+            crops.insert(t, core::RegionCopy::crop(atP->value(t), tile.regions.value(t)));
+        auto out = runTile(tile, crops, error);
+        if (!out)
+            return std::nullopt;
+        core::RegionCopy::paste(&result.stackOutput, *out, tile.out);
+    }
+    auto atQ = runRange(stack.end, q, TensorMap{{stack.output, result.stackOutput}}, error);
+    if (!atQ)
+        return std::nullopt;
+    auto atN = runRange(q, graph().layerCount(), *atQ, error);
+    if (!atN)
+        return std::nullopt;
+    result.output = atN->value(graph().outputTensor());
+    return result;
 }
 
 void Engine::setThreads(int threads)

@@ -4,6 +4,7 @@
 #include "WeightSource.h"
 #include "graph/ModelGraph.h"
 #include "io/HostTensor.h"
+#include "tiling/TileGeometry.h"
 
 #include <QString>
 
@@ -47,6 +48,20 @@ public:
     /// tensors, as separate nodes would run it. Returns the model output.
     std::optional<core::HostTensor> forwardSplit(const core::HostTensor &input, const QVector<int> &cuts,
                                                  QString *error) const;
+
+    /// Computes one tile alone from crops of the stack inputs (tensor id -> [C, h, w] at tile.regions[id]);
+    /// returns the tile's [C, h, w] region of the stack output. nullopt and one line in *error on bad crops.
+    std::optional<core::HostTensor> runTile(const core::Tile &tile, const TensorMap &crops, QString *error) const;
+
+    /// Outputs of a tiled forward pass.
+    struct TiledOutput {
+        core::HostTensor stackOutput; ///< the fused stack's output, stitched from its tiles
+        core::HostTensor output;      ///< the model output
+    };
+    /// Forward pass with the device | edge | cloud cuts p <= q, where the edge runs the geometry's stack (which
+    /// must start at p and end by q) tile by tile: [0, p), every tile from its own crops, stitch, [end, q), [q, n).
+    std::optional<TiledOutput> forwardTiled(const core::HostTensor &input, int p, int q,
+                                            const core::TileGeometry &geometry, QString *error) const;
 
     /// Sets the number of intra-op threads LibTorch uses in this process (>= 1).
     static void setThreads(int threads);

@@ -1,5 +1,7 @@
 #include "LayerModule.h"
 
+#include <limits>
+
 namespace d3::engine {
 namespace {
 
@@ -78,6 +80,31 @@ at::Tensor LayerModule::forward(const std::vector<at::Tensor> &inputs) const
         return at::softmax(x, 1);
     }
     return x;
+}
+
+at::Tensor LayerModule::forwardTile(const std::vector<at::Tensor> &inputs, const core::TileStep &step) const
+{
+    const core::LayerAttributes &a = m_layer.attributes;
+    auto pair = [](core::Pair2 p) { return std::vector<int64_t>{p.h, p.w}; };
+    const std::vector<int64_t> pads{step.padLeft, step.padRight, step.padTop, step.padBottom};
+    const bool padded = step.padLeft || step.padRight || step.padTop || step.padBottom;
+    const std::vector<int64_t> none{0, 0};
+    switch (m_layer.op) {
+    case core::OpKind::Conv2d: {
+        const at::Tensor x = padded ? at::constant_pad_nd(inputs.front(), pads, 0.0) : inputs.front();
+        return at::conv2d(x, m_weight, m_bias, pair(a.stride), none, pair(a.dilation), a.groups);
+    }
+    case core::OpKind::MaxPool2d: {
+        const double lowest = -std::numeric_limits<double>::infinity();
+        const at::Tensor x = padded ? at::constant_pad_nd(inputs.front(), pads, lowest) : inputs.front();
+        return at::max_pool2d(x, pair(a.kernel), pair(a.stride), none, pair(a.dilation), /*ceil_mode=*/false);
+    }
+    case core::OpKind::AvgPool2d:
+        TORCH_CHECK(!padded, "avgpool2d with padding cannot be tiled");
+        return at::avg_pool2d(inputs.front(), pair(a.kernel), pair(a.stride), none, false, a.countIncludePad);
+    default:
+        return forward(inputs);
+    }
 }
 
 } // namespace d3::engine

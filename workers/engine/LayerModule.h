@@ -1,6 +1,7 @@
 #pragma once
 
 #include "graph/Layer.h"
+#include "tiling/TileGeometry.h"
 
 #include <torch/torch.h>
 
@@ -19,6 +20,11 @@ public:
 
     /// Computes the layer's output from its inputs (batch of one, in the order of layer.inputs).
     at::Tensor forward(const std::vector<at::Tensor> &inputs) const;
+
+    /// Computes one tile step: inputs are the regions step.in of each input (batch of one); window ops pad only
+    /// by the step's true-border padding (zeros, or -inf for max pooling) and then run unpadded, so the result is
+    /// the step.out region of the monolithic output.
+    at::Tensor forwardTile(const std::vector<at::Tensor> &inputs, const core::TileStep &step) const;
 
     /// The layer description it was built from.
     const core::Layer &layer() const { return m_layer; }

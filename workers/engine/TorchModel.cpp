@@ -49,4 +49,37 @@ void TorchModel::runRange(int a, int b, std::map<int, at::Tensor> &live) const
     }
 }
 
+at::Tensor TorchModel::runTile(const core::Tile &tile, const std::map<int, at::Tensor> &inputs) const
+{
+    std::map<int, at::Tensor> live; // tensor id -> its tile.regions crop
+    for (const auto &[t, crop] : inputs) {
+        const core::Region r = tile.regions.value(t);
+        TORCH_CHECK(crop.dim() == 4 && crop.size(2) == r.height() && crop.size(3) == r.width(),
+                    "tile input ", t, " must be [1, C, ", r.height(), ", ", r.width(), "]");
+        live[t] = crop;
+    }
+    std::vector<at::Tensor> args;
+    for (const core::TileStep &step : tile.steps) {
+        const LayerModule &m = *m_modules[size_t(step.layer)];
+        const QVector<int> &ins = m.layer().inputs;
+        args.clear();
+        for (int k = 0; k < ins.size(); ++k) {
+            const core::Region have = tile.regions.value(ins[k]);
+            const core::Region &need = step.in[k];
+            args.push_back(live.at(ins[k])
+                               .narrow(2, need.y0 - have.y0, need.height())
+                               .narrow(3, need.x0 - have.x0, need.width()));
+        }
+        at::Tensor out = m.forwardTile(args, step);
+        TORCH_CHECK(out.size(2) == step.out.height() && out.size(3) == step.out.width(), "tile step of layer '",
+                    m.layer().name.toStdString(), "' yielded ", out.sizes(), " for region ", step.out.toString().toStdString());
+        live[step.layer + 1] = out;
+        for (int t : ins) {
+            if (m_lastUse[size_t(t)] <= step.layer)
+                live.erase(t);
+        }
+    }
+    return live.at(tile.steps.last().layer + 1);
+}
+
 } // namespace d3::engine

@@ -31,6 +31,11 @@ public:
     /// Caller holds an InferenceMode guard. Throws c10::Error on torch failures.
     void runRange(int a, int b, std::map<int, at::Tensor> &live) const;
 
+    /// Computes one tile of a fused stack alone. inputs maps each stack input tensor id to its tile.regions
+    /// crop ([1, C, h, w]); returns the tile's region of the stack output. Caller holds an InferenceMode guard.
+    /// Throws c10::Error on torch failures or a crop of the wrong size.
+    at::Tensor runTile(const core::Tile &tile, const std::map<int, at::Tensor> &inputs) const;
+
 private:
     core::ModelGraph m_graph;
     std::vector<std::shared_ptr<LayerModule>> m_modules;

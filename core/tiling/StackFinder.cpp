@@ -1,0 +1,76 @@
+#include "StackFinder.h"
+
+namespace d3::core {
+
+bool StackFinder::isTileable(const Layer &layer)
+{
+    if (!isSpatiallyLocal(layer.op))
+        return false;
+    if (layer.op == OpKind::AvgPool2d) {
+        const LayerAttributes &a = layer.attributes;
+        return a.padding.h == 0 && a.padding.w == 0 && !a.ceilMode;
+    }
+    return true;
+}
+
+QVector<FusedStack> StackFinder::candidates(const ModelGraph &graph, int p, int q)
+{
+    QVector<FusedStack> stacks;
+    if (p < 0 || q > graph.layerCount() || p >= q)
+        return stacks;
+    for (int t : graph.cut(p).tensors) {
+        if (!graph.tensorShape(t).isFeatureMap())
+            return stacks;
+    }
+    for (int s = p + 1; s <= q; ++s) {
+        if (!isTileable(graph.layer(s - 1)))
+            break;
+        const CutInfo &cut = graph.cut(s);
+        if (cut.tensors.size() == 1 && cut.tensors.first() == s && graph.tensorShape(s).isFeatureMap()) {
+            FusedStack stack;
+            stack.begin = p;
+            stack.end = s;
+            stack.inputs = graph.cut(p).tensors;
+            stack.output = s;
+            stacks << stack;
+        }
+    }
+    return stacks;
+}
+
+std::optional<FusedStack> StackFinder::leading(const ModelGraph &graph, int p, int q, QString *why)
+{
+    const QVector<FusedStack> stacks = candidates(graph, p, q);
+    if (!stacks.isEmpty())
+        return stacks.last();
+    if (p < 0 || q > graph.layerCount() || p >= q)
+        *why = QStringLiteral("range [%1, %2) of %3 is empty or out of 0..%4").arg(p).arg(q).arg(graph.name()).arg(graph.layerCount());
+    else if (!isTileable(graph.layer(p)))
+        *why = QStringLiteral("range [%1, %2) of %3 starts with layer '%4' (%5), which cannot be tiled: no spatial stack")
+                   .arg(p).arg(q).arg(graph.name(), graph.layer(p).name, opName(graph.layer(p).op));
+    else
+        *why = QStringLiteral("range [%1, %2) of %3 has no spatial stack that ends in a single feature map before a "
+                              "layer that cannot be tiled").arg(p).arg(q).arg(graph.name());
+    return std::nullopt;
+}
+
+std::optional<FusedStack> StackFinder::largest(const ModelGraph &graph)
+{
+    std::optional<FusedStack> best;
+    qint64 bestFlops = -1;
+    for (int p = 0; p < graph.layerCount(); ++p) {
+        const QVector<FusedStack> stacks = candidates(graph, p, graph.layerCount());
+        if (stacks.isEmpty())
+            continue;
+        qint64 flops = 0;
+        for (int i = p; i < stacks.last().end; ++i)
+            flops += graph.layer(i).flops;
+        if (flops > bestFlops) {
+            bestFlops = flops;
+            best = stacks.last();
+        }
+    }
+    return best;
+}
+
+} // namespace d3::core
