@@ -51,11 +51,11 @@ bool CommandLine::cutPair(const QString &name, int layers, int *p, int *q, QStri
         *p = m.captured(1).toInt(&pOk);
         *q = m.captured(2).toInt(&qOk);
     }
-    if (!pOk || !qOk) {
+    if (!m.hasMatch()) {
         *error = QStringLiteral("--%1 must be P,Q (two cut positions), got '%2'").arg(name, text);
         return false;
     }
-    if (*p > *q || *q > layers) {
+    if (!pOk || !qOk || *p > *q || *q > layers) {
         *error = QStringLiteral("--%1 %2 must satisfy 0 <= P <= Q <= %3 (the model has %3 layers)").arg(name, text).arg(layers);
         return false;
     }
