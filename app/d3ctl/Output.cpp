@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include <unistd.h>
+
 namespace d3::cli {
 
 void Output::print(const QString &text)
@@ -23,6 +25,34 @@ int Output::fail(const QString &message)
     const QByteArray bytes = (QStringLiteral("d3ctl: ") + line + QLatin1Char('\n')).toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     return ExitBadInput;
+}
+
+namespace {
+
+bool stderrIsTerminal()
+{
+    static const bool terminal = ::isatty(STDERR_FILENO) == 1;
+    return terminal;
+}
+
+void writeErr(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+} // namespace
+
+void Output::status(const QString &text)
+{
+    if (stderrIsTerminal())
+        writeErr("\r" + text.toUtf8() + "\x1b[K"); // carriage return, text, erase the rest of the line
+}
+
+void Output::clearStatus()
+{
+    if (stderrIsTerminal())
+        writeErr("\r\x1b[K");
 }
 
 QString Output::grouped(qint64 value)

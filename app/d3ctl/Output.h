@@ -18,6 +18,11 @@ public:
     static void printJson(const QJsonDocument &doc);
     /// Writes "d3ctl: message" as one line to stderr and returns ExitBadInput.
     static int fail(const QString &message);
+    /// Shows text as the one updating status line on stderr, only when stderr is a terminal (never in pipes,
+    /// files or tests).
+    static void status(const QString &text);
+    /// Erases the status line, if one was shown.
+    static void clearStatus();
     /// Thousands-separated integer ("61,100,840").
     static QString grouped(qint64 value);
 };

@@ -20,7 +20,10 @@ QString TextTable::render() const
             const QString cell = cells.value(c);
             padded << (numeric.match(cell).hasMatch() ? cell.rightJustified(widths[c]) : cell.leftJustified(widths[c]));
         }
-        return padded.join(QLatin1String("  ")).trimmed() + QLatin1Char('\n');
+        QString text = padded.join(QLatin1String("  "));
+        while (text.endsWith(QLatin1Char(' '))) // trailing padding only: a right-aligned first column keeps its
+            text.chop(1);                       // leading spaces
+        return text + QLatin1Char('\n');
     };
     QString out = line(m_headers);
     QStringList rules;

@@ -1,6 +1,9 @@
+#include "CompareCommand.h"
 #include "InspectCommand.h"
 #include "ModelsCommand.h"
 #include "Output.h"
+#include "PlanCommand.h"
+#include "ProfileCommand.h"
 #include "TilesCommand.h"
 #include "VerifyCommand.h"
 
@@ -23,6 +26,19 @@ const char *kUsage = R"(usage: d3ctl COMMAND [ARGS]
   tiles MODEL --range P,Q --grid RxC [--json]
                                     the fused stack of the edge range [P, Q), its R x C tiles with the input
                                     region each needs (halo included) and the redundant FLOPs of the halos
+  profile MODEL [--threads N] [--slowdown F] [--runs K] [--warmup W] [--seed N] [--weights FILE]
+          [--out FILE] [--json]
+                                    every layer's compute time on this machine (median of K runs after W
+                                    warm-up runs, times F); --out saves the profile for plan/compare --profile
+
+  plan MODEL --planner NAME [conditions] [--json]
+                                    one planner's plan and its predicted cost breakdown
+  compare MODEL [conditions] [--json]
+                                    every planner side by side
+conditions: --bw-de MBPS --bw-ec MBPS --bw-ee MBPS --rtt-de MS --rtt-ec MS --rtt-ee MS --edge-nodes K
+            --speeds device=F,edge=F,cloud=F (edge=F:F:F per node; relative speeds, 0.1 = ten times slower)
+            --profile FILE (measured per-layer times; without it the FLOP estimate is used and said so)
+planners: device-only, edge-only, cloud-only, neurosurgeon, edge-cloud, dads, hpa, oracle
 
 MODEL is a built-in name (alexnet, vgg16, resnet18, googlenet, mobilenet_v2, tiny_yolov2) or a model file.
 )";
@@ -41,6 +57,9 @@ int main(int argc, char *argv[])
         {QStringLiteral("inspect"), &d3::cli::InspectCommand::run},
         {QStringLiteral("verify"), &d3::cli::VerifyCommand::run},
         {QStringLiteral("tiles"), &d3::cli::TilesCommand::run},
+        {QStringLiteral("plan"), &d3::cli::PlanCommand::run},
+        {QStringLiteral("compare"), &d3::cli::CompareCommand::run},
+        {QStringLiteral("profile"), &d3::cli::ProfileCommand::run},
     };
     QStringList args = app.arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")

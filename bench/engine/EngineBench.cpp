@@ -1,25 +1,28 @@
 // d3bench_engine: what the engine's bookkeeping and a three-way split cost over a plain LibTorch forward.
-// See BenchOptions::usage() and docs/BENCHMARKS.md.
+// See usage() and docs/BENCHMARKS.md.
+#include "BenchMain.h"
 #include "BenchOptions.h"
 #include "BenchReport.h"
 #include "Engine.h"
 #include "ModelBench.h"
-#include "graph/ModelCatalog.h"
 
 #include <QCoreApplication>
-#include <QLoggingCategory>
 
 #include <iostream>
 
 namespace {
 
-/// Exit codes: success, a model that failed to build or run, a bad argument.
-enum ExitCode { ExitOk = 0, ExitFailed = 1, ExitBadInput = 2 };
-
-int fail(const QString &message, int code)
+QString usage()
 {
-    std::cerr << "d3bench_engine: " << message.toStdString() << std::endl;
-    return code;
+    return QStringLiteral("usage: d3bench_engine %1\n").arg(d3::bench::BenchOptions::synopsis())
+        + QStringLiteral(R"(
+For each built-in model, the median time of one forward pass three ways:
+  plain   LibTorch directly: the layer modules in a loop, tensors in a vector by id
+  engine  Engine::forward (host tensor in, host tensor out)
+  split   Engine::forwardSplit at n/3 and 2n/3, chained through host tensors
+The variants run interleaved in rounds (W warm-up rounds, then R measured ones) so noise hits all three alike.
+
+)") + d3::bench::BenchOptions::optionsHelp();
 }
 
 } // namespace
@@ -27,39 +30,30 @@ int fail(const QString &message, int code)
 int main(int argc, char *argv[])
 {
     using namespace d3;
+    using bench::BenchMain;
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("d3bench_engine"));
-    // Progress of the benchmark on stderr; the engine's own chatter only when asked for with QT_LOGGING_RULES.
-    QLoggingCategory::setFilterRules(QStringLiteral("d3.*.info=false\nd3.*.debug=false\nd3.bench.info=true"));
+    BenchMain::setUpLogging();
 
     QString error;
     const auto options = bench::BenchOptions::parse(app.arguments().mid(1), &error);
     if (!options)
-        return fail(error, ExitBadInput);
+        return BenchMain::fail(error, BenchMain::ExitBadInput);
     if (options->help) {
-        std::cout << bench::BenchOptions::usage().toStdString();
-        return ExitOk;
+        std::cout << usage().toStdString();
+        return BenchMain::ExitOk;
     }
-    const QStringList builtins = core::ModelCatalog::builtinNames();
-    const QStringList names = options->models.isEmpty() ? builtins : options->models;
-    QVector<core::ModelGraph> graphs;
-    for (const QString &name : names) {
-        core::GraphError graphError;
-        const auto graph = core::ModelCatalog::builtin(name, &graphError);
-        if (!graph)
-            return fail(QStringLiteral("--models: '%1' is not a built-in model (%2)")
-                            .arg(name, builtins.join(QStringLiteral(", "))),
-                        ExitBadInput);
-        graphs.append(*graph);
-    }
+    const auto graphs = BenchMain::models(*options, &error);
+    if (!graphs)
+        return BenchMain::fail(error, BenchMain::ExitBadInput);
 
     engine::Engine::setThreads(options->threads);
     const int threads = engine::Engine::threads();
     QVector<bench::ModelTiming> timings;
-    for (const core::ModelGraph &graph : graphs) {
+    for (const core::ModelGraph &graph : *graphs) {
         auto timing = bench::ModelBench::run(graph, *options, &error);
         if (!timing)
-            return fail(error, ExitFailed);
+            return BenchMain::fail(error, BenchMain::ExitFailed);
         timings.append(std::move(*timing));
     }
 
@@ -68,5 +62,5 @@ int main(int argc, char *argv[])
     else
         std::cout << bench::BenchReport::markdown(timings, *options, threads).toStdString();
     std::cout.flush();
-    return ExitOk;
+    return BenchMain::ExitOk;
 }

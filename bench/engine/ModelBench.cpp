@@ -2,15 +2,13 @@
 
 #include "BenchLog.h"
 #include "Engine.h"
+#include "InterleavedRounds.h"
 #include "PlainForward.h"
+#include "Samples.h"
 #include "io/SyntheticInput.h"
 #include "io/TensorComparison.h"
 
-#include <QElapsedTimer>
-
 #include <algorithm>
-#include <array>
-#include <functional>
 
 namespace d3::bench {
 namespace {
@@ -59,30 +57,22 @@ std::optional<ModelTiming> ModelBench::run(const core::ModelGraph &graph, const 
     timing.maxAbsDiff = std::max(a.maxAbsDiff, b.maxAbsDiff);
 
     // Each variant's result is destroyed inside its timed call, as a node would after sending it on.
-    const std::array<std::function<bool()>, 3> variants{
+    const std::vector<InterleavedRounds::Variant> variants{
         [&] { return plain.run(error); },
         [&] { return engine->forward(input, error).has_value(); },
         [&] { return engine->forwardSplit(input, cuts, error).has_value(); },
     };
-    const std::array<QVector<double> *, 3> samples{&timing.plainMs, &timing.engineMs, &timing.splitMs};
-    QElapsedTimer timer;
-    for (int round = 0; round < options.warmup + options.runs; ++round) {
-        for (size_t k = 0; k < variants.size(); ++k) {
-            const size_t v = (k + size_t(round)) % variants.size(); // a different variant leads each round
-            timer.start();
-            const bool ok = variants[v]();
-            const double ms = double(timer.nsecsElapsed()) / 1e6;
-            if (!ok)
-                return std::nullopt;
-            if (round >= options.warmup)
-                samples[v]->append(ms);
-        }
-    }
+    QVector<QVector<double>> samples;
+    if (!InterleavedRounds::run(variants, options, &samples))
+        return std::nullopt;
+    timing.plainMs = samples.at(0);
+    timing.engineMs = samples.at(1);
+    timing.splitMs = samples.at(2);
     qCInfo(lcBench).noquote() << QStringLiteral("%1: plain %2 ms, engine %3 ms, split %4 ms (medians of %5)")
                                      .arg(timing.model)
-                                     .arg(ModelTiming::median(timing.plainMs), 0, 'f', 2)
-                                     .arg(ModelTiming::median(timing.engineMs), 0, 'f', 2)
-                                     .arg(ModelTiming::median(timing.splitMs), 0, 'f', 2)
+                                     .arg(Samples::median(timing.plainMs), 0, 'f', 2)
+                                     .arg(Samples::median(timing.engineMs), 0, 'f', 2)
+                                     .arg(Samples::median(timing.splitMs), 0, 'f', 2)
                                      .arg(options.runs);
     return timing;
 }

@@ -18,11 +18,6 @@ struct ModelTiming {
     QVector<double> plainMs;  ///< plain LibTorch forward, one entry per measured round
     QVector<double> engineMs; ///< Engine::forward
     QVector<double> splitMs;  ///< Engine::forwardSplit at {p, q}
-
-    /// Median of samples (mean of the middle two for an even count; 0 when empty).
-    static double median(QVector<double> samples);
-    /// Smallest sample (0 when empty).
-    static double minimum(const QVector<double> &samples);
 };
 
 } // namespace d3::bench

@@ -1,6 +1,19 @@
 #include "StackFinder.h"
 
 namespace d3::core {
+namespace {
+
+/// The first tensor crossing cut p that is not a [C, H, W] feature map, or -1.
+int firstNonFeatureMap(const ModelGraph &graph, int p)
+{
+    for (int t : graph.cut(p).tensors) {
+        if (!graph.tensorShape(t).isFeatureMap())
+            return t;
+    }
+    return -1;
+}
+
+} // namespace
 
 bool StackFinder::isTileable(const Layer &layer)
 {
@@ -18,10 +31,8 @@ QVector<FusedStack> StackFinder::candidates(const ModelGraph &graph, int p, int 
     QVector<FusedStack> stacks;
     if (p < 0 || q > graph.layerCount() || p >= q)
         return stacks;
-    for (int t : graph.cut(p).tensors) {
-        if (!graph.tensorShape(t).isFeatureMap())
-            return stacks;
-    }
+    if (firstNonFeatureMap(graph, p) >= 0)
+        return stacks;
     for (int s = p + 1; s <= q; ++s) {
         if (!isTileable(graph.layer(s - 1)))
             break;
@@ -48,6 +59,9 @@ std::optional<FusedStack> StackFinder::leading(const ModelGraph &graph, int p, i
     else if (!isTileable(graph.layer(p)))
         *why = QStringLiteral("range [%1, %2) of %3 starts with layer '%4' (%5), which cannot be tiled: no spatial stack")
                    .arg(p).arg(q).arg(graph.name(), graph.layer(p).name, opName(graph.layer(p).op));
+    else if (const int t = firstNonFeatureMap(graph, p); t >= 0)
+        *why = QStringLiteral("range [%1, %2) of %3 starts after '%4' %5, which is not a feature map: no spatial stack")
+                   .arg(p).arg(q).arg(graph.name(), graph.tensorName(t), graph.tensorShape(t).toString());
     else
         *why = QStringLiteral("range [%1, %2) of %3 has no spatial stack that ends in a single feature map before a "
                               "layer that cannot be tiled").arg(p).arg(q).arg(graph.name());

@@ -1,20 +1,23 @@
 #include "TileGeometry.h"
 
+#include <algorithm>
 
 namespace d3::core {
 namespace {
 
 /// The input window of a sliding-window op along one axis for outputs [o0, o1): virtual (padded) coordinates
-/// clipped to the real input [0, size), and the padding that clipping leaves to add.
+/// clipped to the real input [0, size), and the padding that clipping leaves to add. A window wholly inside the
+/// padding (a conv whose padding exceeds its reach) reads nothing: an empty range at the border, never an
+/// inverted one; padBefore + (i1 - i0) + padAfter is always the window's length.
 void window(qint64 o0, qint64 o1, int kernel, int stride, int padding, int dilation, qint64 size, qint64 *i0,
             qint64 *i1, int *padBefore, int *padAfter)
 {
     const qint64 v0 = o0 * stride - padding;
     const qint64 v1 = (o1 - 1) * stride - padding + qint64(dilation) * (kernel - 1) + 1;
-    *i0 = std::max<qint64>(0, v0);
-    *i1 = std::min<qint64>(size, v1);
-    *padBefore = int(*i0 - v0);
-    *padAfter = int(v1 - *i1);
+    *i0 = std::clamp<qint64>(v0, 0, size);
+    *i1 = std::clamp<qint64>(v1, 0, size);
+    *padBefore = int(std::max<qint64>(0, std::min<qint64>(v1, 0) - v0));
+    *padAfter = int(std::max<qint64>(0, v1 - std::max(v0, size)));
 }
 
 bool isWindowOp(OpKind op)
@@ -22,7 +25,36 @@ bool isWindowOp(OpKind op)
     return op == OpKind::Conv2d || op == OpKind::MaxPool2d || op == OpKind::AvgPool2d;
 }
 
-TileStep stepFor(const ModelGraph &graph, const Layer &layer, const Region &out)
+/// One tile computing region out of the stack output: walks the stack backwards, each tensor's region the union of
+/// what its consumers read.
+Tile walk(const ModelGraph &graph, const FusedStack &stack, const Region &out)
+{
+    Tile tile;
+    tile.out = out;
+    tile.regions.insert(stack.output, tile.out);
+    QVector<TileStep> reversed;
+    for (int i = stack.end - 1; i >= stack.begin; --i) {
+        const Layer &layer = graph.layer(i);
+        const Region computed = tile.regions.value(i + 1);
+        TileStep step = TileGeometry::stepFor(graph, layer, computed);
+        for (int k = 0; k < layer.inputs.size(); ++k) {
+            const int t = layer.inputs.at(k);
+            tile.regions[t] = tile.regions.value(t).united(step.in.at(k));
+        }
+        const TensorShape &shape = layer.shape;
+        tile.flops += layer.flops * computed.area() / (shape.height() * shape.width());
+        reversed << step;
+    }
+    for (auto it = reversed.rbegin(); it != reversed.rend(); ++it)
+        tile.steps << *it;
+    for (int t : stack.inputs)
+        tile.inputBytes += graph.tensorShape(t).channels() * tile.regions.value(t).area() * 4;
+    return tile;
+}
+
+} // namespace
+
+TileStep TileGeometry::stepFor(const ModelGraph &graph, const Layer &layer, const Region &out)
 {
     TileStep step;
     step.layer = layer.index;
@@ -43,8 +75,6 @@ TileStep stepFor(const ModelGraph &graph, const Layer &layer, const Region &out)
     step.in << r;
     return step;
 }
-
-} // namespace
 
 std::optional<TileGeometry> TileGeometry::build(const ModelGraph &graph, const FusedStack &stack, int rows, int cols,
                                                 QString *why)
@@ -69,32 +99,15 @@ std::optional<TileGeometry> TileGeometry::build(const ModelGraph &graph, const F
 
     for (int r = 0; r < rows; ++r) {
         for (int c = 0; c < cols; ++c) {
-            Tile tile;
+            Tile tile = walk(graph, stack, {sliceStart(outShape.height(), rows, r), sliceStart(outShape.height(), rows, r + 1),
+                                            sliceStart(outShape.width(), cols, c), sliceStart(outShape.width(), cols, c + 1)});
             tile.row = r;
             tile.col = c;
-            tile.out = {sliceStart(outShape.height(), rows, r), sliceStart(outShape.height(), rows, r + 1),
-                        sliceStart(outShape.width(), cols, c), sliceStart(outShape.width(), cols, c + 1)};
-            tile.regions.insert(stack.output, tile.out);
-            QVector<TileStep> reversed;
-            for (int i = stack.end - 1; i >= stack.begin; --i) {
-                const Layer &layer = graph.layer(i);
-                const Region out = tile.regions.value(i + 1);
-                TileStep step = stepFor(graph, layer, out);
-                for (int k = 0; k < layer.inputs.size(); ++k) {
-                    const int t = layer.inputs.at(k);
-                    tile.regions[t] = tile.regions.value(t).united(step.in.at(k));
-                }
-                const TensorShape &shape = layer.shape;
-                tile.flops += layer.flops * out.area() / (shape.height() * shape.width());
-                reversed << step;
-            }
-            for (auto it = reversed.rbegin(); it != reversed.rend(); ++it)
-                tile.steps << *it;
-            for (int t : stack.inputs)
-                tile.inputBytes += graph.tensorShape(t).channels() * tile.regions.value(t).area() * 4;
             g.m_tiles << tile;
         }
     }
+    g.m_neededFlops = rows * cols == 1 ? g.m_tiles.first().flops
+                                       : walk(graph, stack, {0, outShape.height(), 0, outShape.width()}).flops;
     return g;
 }
 
@@ -108,7 +121,7 @@ qint64 TileGeometry::tiledFlops() const
 
 double TileGeometry::redundantFlopsRatio() const
 {
-    return m_untiledFlops > 0 ? double(tiledFlops() - m_untiledFlops) / double(m_untiledFlops) : 0.0;
+    return m_neededFlops > 0 ? double(tiledFlops() - m_neededFlops) / double(m_neededFlops) : 0.0;
 }
 
 } // namespace d3::core

@@ -63,8 +63,15 @@ public:
     qint64 untiledFlops() const { return m_untiledFlops; }
     /// FLOPs of all tiles together (halo included).
     qint64 tiledFlops() const;
-    /// (tiled - untiled) / untiled: the price of the halos.
+    /// FLOPs of a single tile covering the whole output: untiledFlops() less the pixels that the whole run computes
+    /// but no later layer reads (such as the last column of an odd-width map under a 2x2 pool); equal to it in
+    /// most stacks, including the largest stack of every built-in model.
+    qint64 neededFlops() const { return m_neededFlops; }
+    /// (tiled - needed) / needed: the price of the halos; 0 for a 1x1 grid, never negative.
     double redundantFlopsRatio() const;
+
+    /// The step of one layer whose output region out is needed: the input regions it reads and its border padding.
+    static TileStep stepFor(const ModelGraph &graph, const Layer &layer, const Region &out);
 
     /// The start of slice k of n equal slices of size (uneven sizes differ by at most one).
     static qint64 sliceStart(qint64 size, int n, int k) { return size * k / n; }
@@ -75,6 +82,7 @@ private:
     int m_cols = 1;
     QVector<Tile> m_tiles;
     qint64 m_untiledFlops = 0;
+    qint64 m_neededFlops = 0;
 };
 
 } // namespace d3::core

@@ -1,6 +1,8 @@
 #include "Engine.h"
 
 #include "EngineLog.h"
+#include "LayerProfiler.h"
+#include "io/SyntheticInput.h"
 #include "util/Hash64.h"
 #include "SeededWeights.h"
 #include "TensorConvert.h"
@@ -10,6 +12,8 @@
 #include "tiling/RegionCopy.h"
 
 #include <QElapsedTimer>
+
+#include <cmath>
 
 namespace d3::engine {
 
@@ -190,6 +194,45 @@ std::optional<Engine::TiledOutput> Engine::forwardTiled(const core::HostTensor &
         return std::nullopt;
     result.output = atN->value(graph().outputTensor());
     return result;
+}
+
+std::optional<core::Profile> Engine::profile(int warmup, int runs, double slowdown,
+                                             std::function<void(int layer, int layers)> progress, QString *error) const
+{
+    QString ignored;
+    QString *why = error ? error : &ignored;
+    if (warmup < 0 || runs < 1 || !std::isfinite(slowdown) || slowdown < 1) {
+        *why = QStringLiteral("profile needs warmup >= 0, runs >= 1 and slowdown >= 1 (got %1, %2, %3)")
+                   .arg(warmup).arg(runs).arg(slowdown);
+        return std::nullopt;
+    }
+    const core::ModelGraph &g = graph();
+    core::Profile profile;
+    profile.model = g.name();
+    for (const core::Layer &l : g.layers())
+        profile.layers << l.name;
+    profile.machine = LayerProfiler::machine();
+    profile.threads = threads();
+    profile.slowdown = slowdown;
+    profile.runs = runs;
+    QElapsedTimer timer;
+    timer.start();
+    const bool ok = guardTorch(why, [&] {
+        c10::InferenceMode guard;
+        const at::Tensor input = TensorConvert::toTorch(core::SyntheticInput::make(g.inputShape(), d->weights.seed));
+        for (double ms : LayerProfiler::medianMs(*d->model, input, warmup, runs, progress))
+            profile.ms << ms * slowdown;
+        return true;
+    });
+    if (!ok) {
+        if (!error) // the caller does not report it: log it
+            qCWarning(lcEngine) << "profiling" << g.name() << "failed:" << *why;
+        return std::nullopt;
+    }
+    profile.date = QDateTime::currentDateTimeUtc();
+    qCInfo(lcEngine) << "profiled" << g.name() << "total" << profile.totalMs() << "ms (slowdown" << slowdown
+                     << ") in" << timer.elapsed() << "ms";
+    return profile;
 }
 
 void Engine::setThreads(int threads)

@@ -4,10 +4,12 @@
 #include "WeightSource.h"
 #include "graph/ModelGraph.h"
 #include "io/HostTensor.h"
+#include "plan/Profile.h"
 #include "tiling/TileGeometry.h"
 
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -62,6 +64,16 @@ public:
     /// must start at p and end by q) tile by tile: [0, p), every tile from its own crops, stitch, [end, q), [q, n).
     std::optional<TiledOutput> forwardTiled(const core::HostTensor &input, int p, int q,
                                             const core::TileGeometry &geometry, QString *error) const;
+
+    /// Measures every layer on its real inputs (one forward from the synthetic input of the weights' seed keeps
+    /// every intermediate tensor): warmup untimed runs, then the median of runs timed runs of that layer alone,
+    /// in milliseconds multiplied by slowdown (the padding a slowed worker applies). Blocks the calling thread
+    /// for about (warmup + runs) forward passes. progress(done, layers) is called on that thread after each
+    /// layer (done = 1..layers). Needs warmup >= 0, runs >= 1, slowdown >= 1; nullopt and one line in *error
+    /// (if given) otherwise or on a torch failure.
+    std::optional<core::Profile> profile(int warmup, int runs, double slowdown,
+                                         std::function<void(int layer, int layers)> progress = {},
+                                         QString *error = nullptr) const;
 
     /// Sets the number of intra-op threads LibTorch uses in this process (>= 1).
     static void setThreads(int threads);

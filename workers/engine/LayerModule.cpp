@@ -1,5 +1,7 @@
 #include "LayerModule.h"
 
+#include <ATen/native/ConvUtils.h>
+
 #include <limits>
 
 namespace d3::engine {
@@ -12,8 +14,9 @@ std::vector<int64_t> dims(const core::TensorShape &s)
 
 } // namespace
 
-LayerModule::LayerModule(const core::Layer &layer)
+LayerModule::LayerModule(const core::Layer &layer, core::TensorShape inputShape)
     : m_layer(layer)
+    , m_inputShape(std::move(inputShape))
 {
     for (const core::ParamTensor &p : layer.tensors) {
         const auto options = torch::TensorOptions().dtype(p.integer ? torch::kLong : torch::kFloat);
@@ -90,10 +93,8 @@ at::Tensor LayerModule::forwardTile(const std::vector<at::Tensor> &inputs, const
     const bool padded = step.padLeft || step.padRight || step.padTop || step.padBottom;
     const std::vector<int64_t> none{0, 0};
     switch (m_layer.op) {
-    case core::OpKind::Conv2d: {
-        const at::Tensor x = padded ? at::constant_pad_nd(inputs.front(), pads, 0.0) : inputs.front();
-        return at::conv2d(x, m_weight, m_bias, pair(a.stride), none, pair(a.dilation), a.groups);
-    }
+    case core::OpKind::Conv2d:
+        return convolveTile(padded ? at::constant_pad_nd(inputs.front(), pads, 0.0) : inputs.front());
     case core::OpKind::MaxPool2d: {
         const double lowest = -std::numeric_limits<double>::infinity();
         const at::Tensor x = padded ? at::constant_pad_nd(inputs.front(), pads, lowest) : inputs.front();
@@ -105,6 +106,38 @@ at::Tensor LayerModule::forwardTile(const std::vector<at::Tensor> &inputs, const
     default:
         return forward(inputs);
     }
+}
+
+at::Tensor LayerModule::convolveTile(const at::Tensor &x) const
+{
+    // LibTorch picks the CPU backend from the input size (and the thread count): for a batch of one, oneDNN for
+    // grouped, larger than 3x3 or more than 20480-element inputs, else im2col + GEMM; a tile may fall on the other
+    // side. So ask what at::conv2d picks for the whole map now (from a zero-stride view of its shape: only sizes,
+    // dtype and device are read) and call that backend as at::_convolution would; unmapped ones go to at::conv2d.
+    namespace native = at::native;
+    const core::LayerAttributes &a = m_layer.attributes;
+    const std::vector<int64_t> stride{a.stride.h, a.stride.w}, padding{a.padding.h, a.padding.w},
+        dilation{a.dilation.h, a.dilation.w}, none{0, 0};
+    const c10::optional<at::Tensor> bias = m_bias.defined() ? c10::optional<at::Tensor>(m_bias) : c10::nullopt;
+    std::vector<int64_t> whole{x.size(0)};
+    whole.insert(whole.end(), m_inputShape.dims.begin(), m_inputShape.dims.end());
+    const at::Tensor map = at::empty({1}, x.options()).expand(whole);
+    switch (native::select_conv_backend(map, m_weight, bias, stride, padding, dilation, false, none, a.groups)) {
+    case native::ConvBackend::Mkldnn:
+        return at::mkldnn_convolution(x.contiguous(), m_weight.contiguous(), bias, none, stride, dilation, a.groups);
+    case native::ConvBackend::Slow2d:
+        if (a.groups == 1)
+            return at::thnn_conv2d(x.contiguous(), m_weight.contiguous(), m_weight.sizes().slice(2), bias, stride, none);
+        break;
+    case native::ConvBackend::SlowDilated2d:
+        if (a.groups == 1)
+            return at::slow_conv_dilated2d(x.contiguous(), m_weight.contiguous(), m_weight.sizes().slice(2), bias,
+                                           stride, none, dilation);
+        break;
+    default:
+        break;
+    }
+    return at::conv2d(x, m_weight, m_bias, stride, none, dilation, a.groups);
 }
 
 } // namespace d3::engine

@@ -1,5 +1,7 @@
 #include "TorchModel.h"
 
+#include <algorithm>
+
 namespace d3::engine {
 
 TorchModel::TorchModel(core::ModelGraph graph)
@@ -8,7 +10,7 @@ TorchModel::TorchModel(core::ModelGraph graph)
     const int n = m_graph.layerCount();
     m_modules.reserve(size_t(n));
     for (const core::Layer &l : m_graph.layers())
-        m_modules.push_back(std::make_shared<LayerModule>(l));
+        m_modules.push_back(std::make_shared<LayerModule>(l, m_graph.tensorShape(l.inputs.first())));
     m_lastUse.resize(size_t(n + 1));
     for (int t = 0; t <= n; ++t) {
         const QVector<int> &c = m_graph.consumers(t);
@@ -63,9 +65,18 @@ at::Tensor TorchModel::runTile(const core::Tile &tile, const std::map<int, at::T
         const LayerModule &m = *m_modules[size_t(step.layer)];
         const QVector<int> &ins = m.layer().inputs;
         args.clear();
+        const core::LayerAttributes &a = m.layer().attributes;
+        const bool strided = m.layer().op == core::OpKind::Conv2d && (a.stride.h > 1 || a.stride.w > 1);
         for (int k = 0; k < ins.size(); ++k) {
             const core::Region have = tile.regions.value(ins[k]);
-            const core::Region &need = step.in[k];
+            core::Region need = step.in[k];
+            if (strided) {
+                // Read on to the end of the last output's stride cell where the tile holds it (fewer than stride
+                // rows/columns more, so no extra output): a 1x1 stride-2 downsample alone reads 2n - 1 of 2n rows,
+                // and oneDNN runs it with its 1x1 kernel (as on the whole map) only on whole stride cells.
+                need.y1 = std::max(need.y1, std::min(have.y1, step.out.y1 * a.stride.h - a.padding.h));
+                need.x1 = std::max(need.x1, std::min(have.x1, step.out.x1 * a.stride.w - a.padding.w));
+            }
             args.push_back(live.at(ins[k])
                                .narrow(2, need.y0 - have.y0, need.height())
                                .narrow(3, need.x0 - have.x0, need.width()));

@@ -66,17 +66,14 @@ std::optional<BenchOptions> BenchOptions::parse(const QStringList &args, QString
     return o;
 }
 
-QString BenchOptions::usage()
+QString BenchOptions::synopsis()
 {
-    return QStringLiteral(R"(usage: d3bench_engine [--threads N] [--runs R] [--warmup W] [--models a,b] [--json]
+    return QStringLiteral("[--threads N] [--runs R] [--warmup W] [--models a,b] [--json]");
+}
 
-For each built-in model, the median time of one forward pass three ways:
-  plain   LibTorch directly: the layer modules in a loop, tensors in a vector by id
-  engine  Engine::forward (host tensor in, host tensor out)
-  split   Engine::forwardSplit at n/3 and 2n/3, chained through host tensors
-The variants run interleaved in rounds (W warm-up rounds, then R measured ones) so noise hits all three alike.
-
-  --threads N   LibTorch intra-op threads (default 1)
+QString BenchOptions::optionsHelp()
+{
+    return QStringLiteral(R"(  --threads N   LibTorch intra-op threads (default 1)
   --runs R      measured rounds (default 15)
   --warmup W    unmeasured rounds first (default 2)
   --models a,b  only these built-in models (default: all)

@@ -7,7 +7,7 @@
 
 namespace d3::bench {
 
-/// Command line of d3bench_engine.
+/// The command line every benchmark shares (each program adds its own description around optionsHelp()).
 struct BenchOptions {
     int threads = 1;     ///< LibTorch intra-op threads (1 gives the most repeatable figures)
     int runs = 15;       ///< measured rounds; each round runs every variant once
@@ -18,8 +18,10 @@ struct BenchOptions {
 
     /// Parses the arguments after the program name; on a bad or unknown argument nullopt and one line in *error.
     static std::optional<BenchOptions> parse(const QStringList &args, QString *error);
-    /// The usage text (several lines, ending in a newline).
-    static QString usage();
+    /// The options in one line, for a "usage: PROGRAM ..." line.
+    static QString synopsis();
+    /// One line per option with its default (several lines, ending in a newline).
+    static QString optionsHelp();
 };
 
 } // namespace d3::bench

@@ -1,10 +1,10 @@
-#include "ModelTiming.h"
+#include "Samples.h"
 
 #include <algorithm>
 
 namespace d3::bench {
 
-double ModelTiming::median(QVector<double> samples)
+double Samples::median(QVector<double> samples)
 {
     if (samples.isEmpty())
         return 0;
@@ -13,7 +13,7 @@ double ModelTiming::median(QVector<double> samples)
     return samples.size() % 2 ? samples.at(m) : (samples.at(m - 1) + samples.at(m)) / 2;
 }
 
-double ModelTiming::minimum(const QVector<double> &samples)
+double Samples::minimum(const QVector<double> &samples)
 {
     return samples.isEmpty() ? 0 : *std::min_element(samples.begin(), samples.end());
 }

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "plan/CostModel.h"
+#include "plan/Planner.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace d3::cli {
+
+/// The JSON of one planner's answer (the contract keys of `d3ctl plan`) and its one-line text form.
+class PlanReport
+{
+public:
+    /// {"planner","cuts","grid","predicted_ms","breakdown","backbone_bytes","decision_us", "stack", "note", ...}.
+    static QJsonObject toJson(const core::PlanResult &result, const core::CostModel &model);
+    /// What the costs came from: "measured (...)" or "estimated (...)".
+    static QString costsText(const core::CostModel &model);
+};
+
+} // namespace d3::cli

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "CommandLine.h"
+#include "graph/ModelGraph.h"
+#include "plan/Conditions.h"
+#include "plan/CostModel.h"
+#include "plan/LayerCosts.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace d3::cli {
+
+/// The [conditions] of `d3ctl plan` and `d3ctl compare` (DESIGN.md section 9): links, edge nodes, speeds and
+/// an optional measured profile.
+class PlanningArgs
+{
+public:
+    /// The value options it reads.
+    static QStringList valueOptions();
+    /// Conditions from the command line (defaults of core::Conditions where absent); nullopt and *error on a bad
+    /// value.
+    static std::optional<core::Conditions> conditions(const CommandLine &cl, QString *error);
+    /// The cost model of the command line: MODEL (the one positional), conditions and costs. nullopt and one line
+    /// in *error (prefixed with command where it is about an option) on any bad input.
+    static std::optional<core::CostModel> costModel(const CommandLine &cl, const QString &command, QString *error);
+    /// Layer costs: the --profile FILE (checked against graph) or the FLOP estimate.
+    static std::optional<core::LayerCosts> costs(const CommandLine &cl, const core::ModelGraph &graph, QString *error);
+};
+
+} // namespace d3::cli

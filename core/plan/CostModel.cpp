@@ -1,0 +1,143 @@
+#include "CostModel.h"
+
+#include "tiling/TileAssignment.h"
+
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <numeric>
+
+namespace d3::core {
+
+CostModel::CostModel(const ModelGraph &graph, LayerCosts costs, Conditions conditions)
+    : m_graph(graph)
+    , m_costs(std::move(costs))
+    , m_conditions(std::move(conditions))
+    , m_tiling(std::make_shared<TilingTable>(graph, m_costs.ms))
+{
+    m_prefix.resize(graph.layerCount() + 1);
+    m_prefix[0] = 0;
+    for (int i = 0; i < graph.layerCount(); ++i)
+        m_prefix[i + 1] = m_prefix[i] + m_costs.ms.value(i);
+    m_bySpeed.resize(m_conditions.edgeNodes());
+    std::iota(m_bySpeed.begin(), m_bySpeed.end(), 0);
+    std::stable_sort(m_bySpeed.begin(), m_bySpeed.end(), [&](int a, int b) {
+        return m_conditions.edgeSpeeds[a] > m_conditions.edgeSpeeds[b];
+    });
+    for (int i : m_bySpeed)
+        m_sortedSpeeds << m_conditions.edgeSpeeds[i];
+}
+
+CostModel CostModel::withConditions(Conditions conditions) const
+{
+    CostModel other = *this;
+    other.m_conditions = std::move(conditions);
+    other.m_bySpeed.resize(other.m_conditions.edgeNodes());
+    std::iota(other.m_bySpeed.begin(), other.m_bySpeed.end(), 0);
+    std::stable_sort(other.m_bySpeed.begin(), other.m_bySpeed.end(), [&](int a, int b) {
+        return other.m_conditions.edgeSpeeds[a] > other.m_conditions.edgeSpeeds[b];
+    });
+    other.m_sortedSpeeds.clear();
+    for (int i : other.m_bySpeed)
+        other.m_sortedSpeeds << other.m_conditions.edgeSpeeds[i];
+    return other;
+}
+
+qint64 CostModel::wireBytes(int k) const
+{
+    return k == 0 ? m_graph.inputShape().elements() : m_graph.cut(k).bytes;
+}
+
+qint64 CostModel::resultBytes() const
+{
+    return m_graph.cut(m_graph.layerCount()).bytes;
+}
+
+CostBreakdown CostModel::tail(int s, int q) const
+{
+    const Conditions &c = m_conditions;
+    const int n = m_graph.layerCount();
+    CostBreakdown b;
+    b.edge = rangeMs(s, q) / c.edgeSpeeds[m_bySpeed.first()];
+    if (q < n) {
+        b.backbone = transferMs(double(wireBytes(q)), c.bwEdgeCloudMbps, c.rttEdgeCloudMs);
+        b.cloud = rangeMs(q, n) / c.cloudSpeed;
+        b.ret = transferMs(double(resultBytes()), c.bwEdgeCloudMbps, c.rttEdgeCloudMs)
+            + transferMs(double(resultBytes()), c.bwDeviceEdgeMbps, c.rttDeviceEdgeMs);
+        b.backboneBytes = wireBytes(q) + resultBytes();
+    } else {
+        b.ret = transferMs(double(resultBytes()), c.bwDeviceEdgeMbps, c.rttDeviceEdgeMs);
+    }
+    b.total = b.edge + b.backbone + b.cloud + b.ret;
+    return b;
+}
+
+double CostModel::tilePhase(const TilingEntry &e, int k, Plan *plan) const
+{
+    const Conditions &c = m_conditions;
+    k = std::clamp(k, 1, int(m_bySpeed.size()));
+    const int tiles = e.tileMs.size();
+    QVarLengthArray<int, TileAssignment::kMaxFastTiles> node(tiles);
+    const double makespan = TileAssignment::longestFirst(e.tileMs.constData(), tiles, m_sortedSpeeds.constData(), k,
+                                                         node.data());
+    qint64 gathered = 0;
+    for (int t = 0; t < tiles; ++t) {
+        if (node[t] != 0)
+            gathered += e.tileOutBytes[t];
+    }
+    if (plan) {
+        plan->tileNodes.resize(tiles);
+        for (int t = 0; t < tiles; ++t)
+            plan->tileNodes[t] = m_bySpeed[node[t]];
+        plan->edgeNode = m_bySpeed.first();
+    }
+    return makespan + (gathered > 0 ? transferMs(double(gathered), c.bwEdgeEdgeMbps, c.rttEdgeEdgeMs) : 0.0);
+}
+
+CostBreakdown CostModel::evaluate(const Plan &plan) const
+{
+    const Conditions &c = m_conditions;
+    const int n = m_graph.layerCount();
+    CostBreakdown b;
+    b.device = rangeMs(0, plan.p) / c.deviceSpeed;
+    if (plan.p >= n) {
+        b.total = b.device;
+        return b;
+    }
+    int s = plan.p;
+    const TilingEntry *entry = plan.tiled() ? m_tiling->find(plan.p, plan.stackEnd, plan.rows, plan.cols) : nullptr;
+    if (entry && plan.stackEnd <= plan.q) {
+        s = plan.stackEnd;
+        b.uplinkBytes = entry->inputBytes;
+        if (plan.tileNodes.size() == entry->tileMs.size()) {
+            QVector<double> work(c.edgeNodes(), 0.0);
+            qint64 gathered = 0;
+            for (int t = 0; t < entry->tileMs.size(); ++t) {
+                const int node = std::clamp(plan.tileNodes[t], 0, c.edgeNodes() - 1);
+                work[node] += entry->tileMs[t];
+                if (node != plan.edgeNode)
+                    gathered += entry->tileOutBytes[t];
+            }
+            for (int i = 0; i < work.size(); ++i)
+                b.tiles = std::max(b.tiles, work[i] / c.edgeSpeeds[i]);
+            if (gathered > 0)
+                b.tiles += transferMs(double(gathered), c.bwEdgeEdgeMbps, c.rttEdgeEdgeMs);
+        } else {
+            Plan assigned = plan;
+            b.tiles = tilePhase(*entry, c.edgeNodes(), &assigned);
+        }
+    } else {
+        b.uplinkBytes = wireBytes(plan.p);
+    }
+    b.uplink = transferMs(double(b.uplinkBytes), c.bwDeviceEdgeMbps, c.rttDeviceEdgeMs);
+    const CostBreakdown t = tail(s, std::max(plan.q, s));
+    b.edge = t.edge;
+    b.backbone = t.backbone;
+    b.cloud = t.cloud;
+    b.ret = t.ret;
+    b.backboneBytes = t.backboneBytes;
+    b.total = b.device + b.uplink + b.tiles + b.edge + b.backbone + b.cloud + b.ret;
+    return b;
+}
+
+} // namespace d3::core

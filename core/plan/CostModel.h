@@ -1,0 +1,72 @@
+#pragma once
+
+#include "Conditions.h"
+#include "CostBreakdown.h"
+#include "LayerCosts.h"
+#include "Plan.h"
+#include "TilingTable.h"
+#include "graph/ModelGraph.h"
+
+#include <QVector>
+
+#include <memory>
+
+namespace d3::core {
+
+/// The cost model of DESIGN.md section 3, in one place:
+///   T = D(0,p) + X(S_p, device->edge) + E(p,q | tiling) + X(S_q, edge->cloud) + C(q,n) + X(result, cloud->device)
+///   X(bytes, link) = rtt/2 + bytes / bandwidth; D, E, C = per-layer times at speed 1 divided by the tier's speed
+///   E with tiling = the slowest edge node's tiles (halo included) + gathering them on the stitching node
+///                   + the rest of the edge range on that node
+///   backbone bytes = S_q + result (the result returns through the edge).
+/// The raw input travels as uint8 (S_0 = C*H*W bytes), feature maps as float32. Immutable; cheap queries.
+class CostModel
+{
+public:
+    /// A model for graph, layer costs and conditions (which must validate).
+    CostModel(const ModelGraph &graph, LayerCosts costs, Conditions conditions);
+    /// The same graph and layer costs under other conditions; shares the tiling table (which depends on the
+    /// costs only), so re-planning after a link or speed change costs no table rebuild.
+    CostModel withConditions(Conditions conditions) const;
+
+    /// The full prediction for a plan. A tiled plan without tileNodes gets the speed-proportional assignment.
+    CostBreakdown evaluate(const Plan &plan) const;
+
+    /// The graph.
+    const ModelGraph &graph() const { return m_graph; }
+    /// The layer costs used.
+    const LayerCosts &costs() const { return m_costs; }
+    /// The conditions used.
+    const Conditions &conditions() const { return m_conditions; }
+    /// Every tiling option.
+    const TilingTable &tiling() const { return *m_tiling; }
+
+    /// Reference-speed milliseconds of layers [a, b).
+    double rangeMs(int a, int b) const { return m_prefix[b] - m_prefix[a]; }
+    /// Bytes crossing cut k on the wire (uint8 at 0).
+    qint64 wireBytes(int k) const;
+    /// Bytes of the result.
+    qint64 resultBytes() const;
+    /// Transfer time of bytes over a link of mbps and rttMs.
+    static double transferMs(double bytes, double mbps, double rttMs) { return rttMs / 2 + bytes * 8.0 / (mbps * 1e3); }
+
+    /// Everything after the tiled stack for stack end s and cloud cut q >= s: edge [s, q) on the stitching node,
+    /// the backbone, the cloud and the return (with its part of the breakdown).
+    CostBreakdown tail(int s, int q) const;
+    /// The tile phase of option e on the k fastest edge nodes: returns its ms (the slowest node's tiles +
+    /// gathering the others on the fastest node) and, when plan is not null, fills plan->tileNodes and edgeNode.
+    double tilePhase(const TilingEntry &e, int k, Plan *plan) const;
+    /// Edge node indices by decreasing speed.
+    const QVector<int> &edgeNodesBySpeed() const { return m_bySpeed; }
+
+private:
+    ModelGraph m_graph;
+    LayerCosts m_costs;
+    Conditions m_conditions;
+    QVector<double> m_prefix;
+    QVector<int> m_bySpeed;
+    QVector<double> m_sortedSpeeds;
+    std::shared_ptr<const TilingTable> m_tiling;
+};
+
+} // namespace d3::core

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QVector>
+
+namespace d3::core {
+
+/// Where a DNN runs: device [0, p), edge [p, q), cloud [q, n); optionally the edge's fused stack [p, stackEnd)
+/// cut into rows x cols tiles computed by several edge nodes.
+struct Plan {
+    int p = 0;              ///< device | edge cut
+    int q = 0;              ///< edge | cloud cut
+    int stackEnd = -1;      ///< end of the tiled stack, or -1 when the edge range runs untiled on one node
+    int rows = 1;           ///< tile grid rows
+    int cols = 1;           ///< tile grid columns
+    QVector<int> tileNodes; ///< per tile (row-major): the edge node computing it
+    int edgeNode = 0;       ///< the edge node that runs the untiled edge layers and stitches the tiles
+
+    /// True when the edge runs a stack as tiles.
+    bool tiled() const { return stackEnd > p; }
+    /// Number of distinct edge nodes computing tiles (1 when untiled).
+    int tileNodeCount() const;
+    /// "p=7 q=14 tiles 2x2 of [7, 12) on 3 nodes" style summary.
+    QString describe() const;
+    /// The plan as JSON ("cuts", "grid", "stack", "tile_nodes", "edge_node").
+    QJsonObject toJson() const;
+    /// Same cuts, stack and grid (the node mapping aside).
+    bool sameShape(const Plan &o) const
+    {
+        return p == o.p && q == o.q && stackEnd == o.stackEnd && rows == o.rows && cols == o.cols;
+    }
+};
+
+} // namespace d3::core

@@ -1,0 +1,280 @@
+#include "graph/ModelParser.h"
+#include "plan/CostModel.h"
+
+#include <gtest/gtest.h>
+
+using d3::core::Conditions;
+using d3::core::CostBreakdown;
+using d3::core::CostModel;
+using d3::core::GraphError;
+using d3::core::LayerCosts;
+using d3::core::ModelGraph;
+using d3::core::ModelParser;
+using d3::core::Plan;
+
+namespace {
+
+/// A linear chain small enough to compute by hand:
+///   input [1, 8, 8] (64 bytes as uint8)
+///   0 conv 3x3 pad 1 -> [2, 8, 8] (512 bytes)   16 ms at speed 1
+///   1 relu           -> [2, 8, 8] (512 bytes)    4 ms
+///   2 maxpool 2      -> [2, 4, 4] (128 bytes)    2 ms
+///   3 flatten        -> [32]      (128 bytes)    1 ms
+///   4 linear         -> [4]       (16 bytes)     8 ms
+const char *const kChain = R"({
+  "format": "d3lab-model", "version": 1, "name": "chain5",
+  "input": {"name": "input", "shape": [1, 8, 8]},
+  "layers": [
+    {"name": "conv", "op": "conv2d", "attributes": {"in_channels": 1, "out_channels": 2, "kernel_size": 3, "padding": 1}},
+    {"name": "relu", "op": "relu"},
+    {"name": "pool", "op": "maxpool2d", "attributes": {"kernel_size": 2}},
+    {"name": "flat", "op": "flatten"},
+    {"name": "fc", "op": "linear", "attributes": {"in_features": 32, "out_features": 4}}
+  ]
+})";
+
+/// Link and tier numbers chosen so that every term is a round decimal:
+///   device -> edge: 8 Mbit/s = 1000 bytes/ms, rtt 2 ms (1 ms one way)
+///   edge -> cloud: 1.6 Mbit/s = 200 bytes/ms, rtt 10 ms (5 ms one way)
+///   edge <-> edge: 80 Mbit/s = 10000 bytes/ms, rtt 0.4 ms (0.2 ms one way)
+///   device 0.25, cloud 2, edge nodes {1, 0.5}.
+Conditions handConditions()
+{
+    Conditions c;
+    c.bwDeviceEdgeMbps = 8;
+    c.bwEdgeCloudMbps = 1.6;
+    c.bwEdgeEdgeMbps = 80;
+    c.rttDeviceEdgeMs = 2;
+    c.rttEdgeCloudMs = 10;
+    c.rttEdgeEdgeMs = 0.4;
+    c.deviceSpeed = 0.25;
+    c.cloudSpeed = 2;
+    c.edgeSpeeds = {1, 0.5};
+    return c;
+}
+
+class CostModelTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        GraphError error;
+        const auto g = ModelParser::parse(QByteArray(kChain), QStringLiteral("chain5"), &error);
+        ASSERT_TRUE(g.has_value()) << error.toString().toStdString();
+        graph = *g;
+        ASSERT_EQ(graph.layerCount(), 5);
+        costs.ms = {16, 4, 2, 1, 8};
+        costs.source = QStringLiteral("hand-written");
+    }
+
+    CostModel model() const { return CostModel(graph, costs, handConditions()); }
+
+    static Plan plan(int p, int q)
+    {
+        Plan pl;
+        pl.p = p;
+        pl.q = q;
+        return pl;
+    }
+
+    static void expectSumsToTotal(const CostBreakdown &b)
+    {
+        EXPECT_NEAR(b.device + b.uplink + b.tiles + b.edge + b.backbone + b.cloud + b.ret, b.total, 1e-12);
+    }
+
+    ModelGraph graph;
+    LayerCosts costs;
+};
+
+// Return of the 16-byte result: edge -> device 1 + 16/1000, and through the backbone 5 + 16/200 when q < n.
+constexpr double kReturnViaEdge = 1.016;
+constexpr double kReturnViaCloud = 5.08 + 1.016;
+
+TEST_F(CostModelTest, WireBytesAreUint8AtTheInputAndFloat32After)
+{
+    const CostModel m = model();
+    EXPECT_EQ(m.wireBytes(0), 64);
+    EXPECT_EQ(m.wireBytes(1), 512);
+    EXPECT_EQ(m.wireBytes(3), 128);
+    EXPECT_EQ(m.wireBytes(4), 128);
+    EXPECT_EQ(m.resultBytes(), 16);
+    EXPECT_DOUBLE_EQ(m.rangeMs(0, 5), 31.0);
+    EXPECT_DOUBLE_EQ(m.rangeMs(1, 3), 6.0);
+    EXPECT_DOUBLE_EQ(CostModel::transferMs(1000, 8, 2), 2.0);
+}
+
+TEST_F(CostModelTest, DeviceOnly)
+{
+    const CostBreakdown b = model().evaluate(plan(5, 5));
+    EXPECT_DOUBLE_EQ(b.device, 31 / 0.25);
+    EXPECT_DOUBLE_EQ(b.total, 124.0);
+    EXPECT_EQ(b.uplinkBytes, 0);
+    EXPECT_EQ(b.backboneBytes, 0);
+    EXPECT_EQ(b.uplink + b.tiles + b.edge + b.backbone + b.cloud + b.ret, 0.0);
+    expectSumsToTotal(b);
+}
+
+TEST_F(CostModelTest, CloudOnlySendsTheRawInputAsUint8)
+{
+    const CostBreakdown b = model().evaluate(plan(0, 0));
+    EXPECT_DOUBLE_EQ(b.device, 0.0);
+    EXPECT_DOUBLE_EQ(b.uplink, 1 + 64 / 1000.0);
+    EXPECT_DOUBLE_EQ(b.tiles, 0.0);
+    EXPECT_DOUBLE_EQ(b.edge, 0.0);
+    EXPECT_DOUBLE_EQ(b.backbone, 5 + 64 / 200.0);
+    EXPECT_DOUBLE_EQ(b.cloud, 31 / 2.0);
+    EXPECT_NEAR(b.ret, kReturnViaCloud, 1e-12);
+    EXPECT_NEAR(b.total, 1.064 + 5.32 + 15.5 + 6.096, 1e-12);
+    EXPECT_EQ(b.uplinkBytes, 64);
+    EXPECT_EQ(b.backboneBytes, 64 + 16); // S_0 + result
+    expectSumsToTotal(b);
+}
+
+TEST_F(CostModelTest, EdgeOnlyRunsOnTheFastestNodeAndUsesNoBackbone)
+{
+    const CostBreakdown b = model().evaluate(plan(0, 5));
+    EXPECT_DOUBLE_EQ(b.uplink, 1.064);
+    EXPECT_DOUBLE_EQ(b.edge, 31.0); // node 0, speed 1
+    EXPECT_DOUBLE_EQ(b.backbone, 0.0);
+    EXPECT_DOUBLE_EQ(b.cloud, 0.0);
+    EXPECT_NEAR(b.ret, kReturnViaEdge, 1e-12);
+    EXPECT_NEAR(b.total, 1.064 + 31 + 1.016, 1e-12);
+    EXPECT_EQ(b.backboneBytes, 0); // q == n
+    expectSumsToTotal(b);
+}
+
+TEST_F(CostModelTest, ThreeWayPlan)
+{
+    // device [0, 1), edge [1, 3), cloud [3, 5).
+    const CostBreakdown b = model().evaluate(plan(1, 3));
+    EXPECT_DOUBLE_EQ(b.device, 16 / 0.25);
+    EXPECT_DOUBLE_EQ(b.uplink, 1 + 512 / 1000.0);
+    EXPECT_DOUBLE_EQ(b.tiles, 0.0);
+    EXPECT_DOUBLE_EQ(b.edge, 6.0);
+    EXPECT_DOUBLE_EQ(b.backbone, 5 + 128 / 200.0);
+    EXPECT_DOUBLE_EQ(b.cloud, 9 / 2.0);
+    EXPECT_NEAR(b.ret, kReturnViaCloud, 1e-12);
+    EXPECT_NEAR(b.total, 64 + 1.512 + 6 + 5.64 + 4.5 + 6.096, 1e-12);
+    EXPECT_EQ(b.uplinkBytes, 512);
+    EXPECT_EQ(b.backboneBytes, 128 + 16);
+    expectSumsToTotal(b);
+}
+
+TEST_F(CostModelTest, SingleCutDeviceCloudRelaysThroughTheEdge)
+{
+    // p == q == 3: the edge only forwards the 128-byte tensor.
+    const CostBreakdown b = model().evaluate(plan(3, 3));
+    EXPECT_DOUBLE_EQ(b.device, 22 / 0.25);
+    EXPECT_DOUBLE_EQ(b.uplink, 1.128);
+    EXPECT_DOUBLE_EQ(b.edge, 0.0);
+    EXPECT_DOUBLE_EQ(b.backbone, 5.64);
+    EXPECT_DOUBLE_EQ(b.cloud, 4.5);
+    EXPECT_NEAR(b.total, 88 + 1.128 + 5.64 + 4.5 + 6.096, 1e-12);
+    EXPECT_EQ(b.backboneBytes, 144);
+    expectSumsToTotal(b);
+}
+
+TEST_F(CostModelTest, TilingTableEntryOfTheChain)
+{
+    // Stack [0, 3) (conv, relu, pool) as 2x1 tiles of the [2, 4, 4] output: each tile is 2 output rows, 4 pool-input
+    // rows, 5 conv-input rows (one halo row) of 8 columns; uint8 input.
+    const CostModel m = model();
+    const auto *e = m.tiling().find(0, 3, 2, 1);
+    ASSERT_NE(e, nullptr);
+    ASSERT_EQ(e->tileMs.size(), 2);
+    EXPECT_EQ(e->inputBytes, 2 * 5 * 8); // 80 > 64: the halo
+    // conv: 16 ms / 64 px * 32 px = 8; relu: 4 / 64 * 32 = 2; pool: 2 / 16 * 8 = 1.
+    EXPECT_DOUBLE_EQ(e->tileMs[0], 11.0);
+    EXPECT_DOUBLE_EQ(e->tileMs[1], 11.0);
+    EXPECT_EQ(e->tileOutBytes, (QVector<qint64>{64, 64}));
+    // Stack [1, 3) (relu, pool) as 2x2: no halo (2x2 pooling windows do not overlap), float32 input.
+    const auto *f = m.tiling().find(1, 3, 2, 2);
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->inputBytes, 512);
+    // No stack ends at a non-feature map or after a non-tileable layer.
+    EXPECT_EQ(m.tiling().find(0, 4, 1, 1), nullptr);
+    EXPECT_EQ(m.tiling().find(0, 5, 1, 1), nullptr);
+    EXPECT_EQ(m.tiling().find(0, 3, 5, 1), nullptr); // more rows than the 4-row output has
+}
+
+TEST_F(CostModelTest, TiledPlanPaysHalosSlowestNodeAndGather)
+{
+    Plan t = plan(0, 3);
+    t.stackEnd = 3;
+    t.rows = 2;
+    t.cols = 1;
+    t.tileNodes = {0, 1};
+    t.edgeNode = 0;
+    const CostBreakdown b = model().evaluate(t);
+    EXPECT_EQ(b.uplinkBytes, 80);
+    EXPECT_DOUBLE_EQ(b.uplink, 1 + 80 / 1000.0);
+    // Node 0 (speed 1): 11 ms; node 1 (speed 0.5): 22 ms, the slowest; then its 64-byte tile is gathered on node 0.
+    EXPECT_NEAR(b.tiles, 22 + 0.2 + 64 / 10000.0, 1e-12);
+    EXPECT_DOUBLE_EQ(b.edge, 0.0);
+    EXPECT_DOUBLE_EQ(b.backbone, 5.64);
+    EXPECT_DOUBLE_EQ(b.cloud, 4.5);
+    EXPECT_NEAR(b.ret, kReturnViaCloud, 1e-12);
+    EXPECT_NEAR(b.total, 1.08 + 22.2064 + 5.64 + 4.5 + 6.096, 1e-12);
+    EXPECT_EQ(b.backboneBytes, 144);
+    expectSumsToTotal(b);
+
+    // Both tiles on the stitching node: no gather, 22 ms on node 0.
+    t.tileNodes = {0, 0};
+    const CostBreakdown same = model().evaluate(t);
+    EXPECT_DOUBLE_EQ(same.tiles, 22.0);
+    expectSumsToTotal(same);
+
+    // Without an assignment the model assigns by speed (longest first, to the node that finishes first).
+    t.tileNodes.clear();
+    EXPECT_DOUBLE_EQ(model().evaluate(t).tiles, 22.0);
+}
+
+TEST_F(CostModelTest, TiledPlanWithTheRestOfTheModelOnTheEdge)
+{
+    // Tiles [0, 3) on nodes {0, 1} of equal speed, then [3, 5) on node 0, no cloud.
+    Conditions c = handConditions();
+    c.edgeSpeeds = {1, 1};
+    Plan t = plan(0, 5);
+    t.stackEnd = 3;
+    t.rows = 2;
+    t.cols = 1;
+    t.tileNodes = {0, 1};
+    const CostBreakdown b = CostModel(graph, costs, c).evaluate(t);
+    EXPECT_NEAR(b.tiles, 11 + 0.2064, 1e-12);
+    EXPECT_DOUBLE_EQ(b.edge, 9.0);
+    EXPECT_DOUBLE_EQ(b.backbone, 0.0);
+    EXPECT_DOUBLE_EQ(b.cloud, 0.0);
+    EXPECT_NEAR(b.ret, kReturnViaEdge, 1e-12);
+    EXPECT_NEAR(b.total, 1.08 + 11.2064 + 9 + 1.016, 1e-12);
+    EXPECT_EQ(b.backboneBytes, 0);
+    expectSumsToTotal(b);
+}
+
+TEST_F(CostModelTest, BackboneBytesAreTheCrossingPlusResultBeforeTheEnd)
+{
+    const CostModel m = model();
+    for (int p = 0; p <= 5; ++p) {
+        for (int q = p; q <= 5; ++q) {
+            const CostBreakdown b = m.evaluate(plan(p, q));
+            const qint64 expected = (q < 5 && p < 5) ? m.wireBytes(q) + m.resultBytes() : 0;
+            EXPECT_EQ(b.backboneBytes, expected) << "p=" << p << " q=" << q;
+            expectSumsToTotal(b);
+        }
+    }
+}
+
+TEST_F(CostModelTest, TailMatchesEvaluate)
+{
+    const CostModel m = model();
+    for (int s = 0; s <= 5; ++s) {
+        for (int q = s; q <= 5; ++q) {
+            const CostBreakdown t = m.tail(s, q);
+            const CostBreakdown e = m.evaluate(plan(s, q));
+            if (s == 5)
+                continue; // device-only has no tail
+            EXPECT_NEAR(e.total - e.device - e.uplink, t.edge + t.backbone + t.cloud + t.ret, 1e-12);
+        }
+    }
+}
+
+} // namespace
