@@ -3,9 +3,13 @@
 #include "BenchOptions.h"
 #include "graph/ModelGraph.h"
 
+#include <QCoreApplication>
+#include <QJsonDocument>
 #include <QString>
 #include <QVector>
 
+#include <functional>
+#include <iostream>
 #include <optional>
 
 namespace d3::bench {
@@ -25,6 +29,42 @@ public:
     /// The built-in models named by options.models, in that order (all of them when empty); nullopt and one
     /// line in *error (listing the built-in names) for an unknown name.
     static std::optional<QVector<core::ModelGraph>> models(const BenchOptions &options, QString *error);
+
+    /// The main() of a per-model benchmark: parses the options (--help prints usage), sets the thread count with
+    /// setThreads (which returns the count in effect), runs runOne on every selected model and prints Report's
+    /// markdown() or, with --json, json() to stdout. Returns the exit code.
+    template<typename Timing, typename Report>
+    static int runPerModel(const QString &usage, const std::function<int(int)> &setThreads,
+                           const std::function<std::optional<Timing>(const core::ModelGraph &, const BenchOptions &,
+                                                                     QString *)> &runOne)
+    {
+        setUpLogging();
+        QString error;
+        const auto options = BenchOptions::parse(QCoreApplication::arguments().mid(1), &error);
+        if (!options)
+            return fail(error, ExitBadInput);
+        if (options->help) {
+            std::cout << usage.toStdString();
+            return ExitOk;
+        }
+        const auto graphs = models(*options, &error);
+        if (!graphs)
+            return fail(error, ExitBadInput);
+        const int threads = setThreads(options->threads);
+        QVector<Timing> timings;
+        for (const core::ModelGraph &graph : *graphs) {
+            auto timing = runOne(graph, *options, &error);
+            if (!timing)
+                return fail(error, ExitFailed);
+            timings.append(std::move(*timing));
+        }
+        if (options->json)
+            std::cout << Report::json(timings, *options, threads).toJson(QJsonDocument::Indented).toStdString();
+        else
+            std::cout << Report::markdown(timings, *options, threads).toStdString();
+        std::cout.flush();
+        return ExitOk;
+    }
 };
 
 } // namespace d3::bench

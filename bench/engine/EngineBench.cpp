@@ -8,7 +8,6 @@
 
 #include <QCoreApplication>
 
-#include <iostream>
 
 namespace {
 
@@ -30,37 +29,13 @@ The variants run interleaved in rounds (W warm-up rounds, then R measured ones) 
 int main(int argc, char *argv[])
 {
     using namespace d3;
-    using bench::BenchMain;
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("d3bench_engine"));
-    BenchMain::setUpLogging();
-
-    QString error;
-    const auto options = bench::BenchOptions::parse(app.arguments().mid(1), &error);
-    if (!options)
-        return BenchMain::fail(error, BenchMain::ExitBadInput);
-    if (options->help) {
-        std::cout << usage().toStdString();
-        return BenchMain::ExitOk;
-    }
-    const auto graphs = BenchMain::models(*options, &error);
-    if (!graphs)
-        return BenchMain::fail(error, BenchMain::ExitBadInput);
-
-    engine::Engine::setThreads(options->threads);
-    const int threads = engine::Engine::threads();
-    QVector<bench::ModelTiming> timings;
-    for (const core::ModelGraph &graph : *graphs) {
-        auto timing = bench::ModelBench::run(graph, *options, &error);
-        if (!timing)
-            return BenchMain::fail(error, BenchMain::ExitFailed);
-        timings.append(std::move(*timing));
-    }
-
-    if (options->json)
-        std::cout << bench::BenchReport::json(timings, *options, threads).toJson(QJsonDocument::Indented).toStdString();
-    else
-        std::cout << bench::BenchReport::markdown(timings, *options, threads).toStdString();
-    std::cout.flush();
-    return BenchMain::ExitOk;
+    return bench::BenchMain::runPerModel<bench::ModelTiming, bench::BenchReport>(
+        usage(),
+        [](int threads) {
+            engine::Engine::setThreads(threads);
+            return engine::Engine::threads();
+        },
+        &bench::ModelBench::run);
 }

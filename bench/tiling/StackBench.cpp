@@ -6,7 +6,6 @@
 #include "Samples.h"
 #include "io/SyntheticInput.h"
 #include "io/TensorComparison.h"
-#include "tiling/RegionCopy.h"
 #include "tiling/StackFinder.h"
 #include "tiling/TileGeometry.h"
 
@@ -18,27 +17,6 @@ namespace {
 
 /// The stitched output must match the untiled one within this relative tolerance (DESIGN.md section 4).
 constexpr double kTolerance = 1e-5;
-
-/// The stack computed one tile after another, as one edge node would: for every tile crop its inputs from the
-/// crossing tensors at the stack's first cut, run it alone, and paste its output into the stitched map.
-std::optional<core::HostTensor> runTiles(const engine::Engine &engine, const core::TileGeometry &geometry,
-                                         const engine::TensorMap &atBegin, QString *error)
-{
-    const core::FusedStack &stack = geometry.stack();
-    core::HostTensor stitched;
-    stitched.shape = engine.graph().tensorShape(stack.output).dims;
-    stitched.values.resize(size_t(stitched.elements()));
-    for (const core::Tile &tile : geometry.tiles()) {
-        engine::TensorMap crops;
-        for (int t : stack.inputs)
-            crops.insert(t, core::RegionCopy::crop(atBegin.value(t), tile.regions.value(t)));
-        const auto out = engine.runTile(tile, crops, error);
-        if (!out)
-            return std::nullopt;
-        core::RegionCopy::paste(&stitched, *out, tile.out);
-    }
-    return stitched;
-}
 
 } // namespace
 
@@ -90,7 +68,7 @@ std::optional<StackTiming> StackBench::run(const core::ModelGraph &graph, const 
             grid.tileWidth = std::max(grid.tileWidth, tile.out.width());
             grid.inputBytes += tile.inputBytes;
         }
-        const auto stitched = runTiles(*engine, *geometry, *atBegin, error);
+        const auto stitched = engine->runTiles(*geometry, *atBegin, error);
         if (!stitched)
             return std::nullopt;
         const auto c = core::TensorComparison::compare(*stitched, reference);
@@ -113,7 +91,7 @@ std::optional<StackTiming> StackBench::run(const core::ModelGraph &graph, const 
         [&] { return engine->runRange(stack->begin, stack->end, *atBegin, error).has_value(); },
     };
     for (const core::TileGeometry &geometry : std::as_const(geometries))
-        variants.push_back([&, g = &geometry] { return runTiles(*engine, *g, *atBegin, error).has_value(); });
+        variants.push_back([&, g = &geometry] { return engine->runTiles(*g, *atBegin, error).has_value(); });
     QVector<QVector<double>> samples;
     if (!InterleavedRounds::run(variants, options, &samples))
         return std::nullopt;

@@ -162,6 +162,30 @@ std::optional<core::HostTensor> Engine::runTile(const core::Tile &tile, const Te
     return out;
 }
 
+std::optional<core::HostTensor> Engine::runTiles(const core::TileGeometry &geometry, const TensorMap &crossingAtBegin,
+                                                 QString *error) const
+{
+    const core::FusedStack &stack = geometry.stack();
+    core::HostTensor stitched;
+    stitched.shape = graph().tensorShape(stack.output).dims;
+    stitched.values.resize(size_t(stitched.elements()));
+    for (const core::Tile &tile : geometry.tiles()) {
+        TensorMap crops;
+        for (int t : stack.inputs) {
+            if (!crossingAtBegin.contains(t)) {
+                *error = QStringLiteral("the stack needs tensor '%1' which was not given").arg(graph().tensorName(t));
+                return std::nullopt;
+            }
+            crops.insert(t, core::RegionCopy::crop(crossingAtBegin.value(t), tile.regions.value(t)));
+        }
+        auto out = runTile(tile, crops, error);
+        if (!out)
+            return std::nullopt;
+        core::RegionCopy::paste(&stitched, *out, tile.out);
+    }
+    return stitched;
+}
+
 std::optional<Engine::TiledOutput> Engine::forwardTiled(const core::HostTensor &input, int p, int q,
                                                         const core::TileGeometry &geometry, QString *error) const
 {
@@ -174,18 +198,11 @@ std::optional<Engine::TiledOutput> Engine::forwardTiled(const core::HostTensor &
     auto atP = runRange(0, p, TensorMap{{0, input}}, error);
     if (!atP)
         return std::nullopt;
+    auto stitched = runTiles(geometry, *atP, error);
+    if (!stitched)
+        return std::nullopt;
     TiledOutput result;
-    result.stackOutput.shape = graph().tensorShape(stack.output).dims;
-    result.stackOutput.values.resize(size_t(result.stackOutput.elements()));
-    for (const core::Tile &tile : geometry.tiles()) {
-        TensorMap crops;
-        for (int t : stack.inputs)
-            crops.insert(t, core::RegionCopy::crop(atP->value(t), tile.regions.value(t)));
-        auto out = runTile(tile, crops, error);
-        if (!out)
-            return std::nullopt;
-        core::RegionCopy::paste(&result.stackOutput, *out, tile.out);
-    }
+    result.stackOutput = std::move(*stitched);
     auto atQ = runRange(stack.end, q, TensorMap{{stack.output, result.stackOutput}}, error);
     if (!atQ)
         return std::nullopt;

@@ -55,6 +55,11 @@ public:
     /// returns the tile's [C, h, w] region of the stack output. nullopt and one line in *error on bad crops.
     std::optional<core::HostTensor> runTile(const core::Tile &tile, const TensorMap &crops, QString *error) const;
 
+    /// The geometry's stack computed one tile after another from the crossing tensors at its first cut: each tile's
+    /// inputs cropped (halo included), run alone, and pasted into the stitched stack output.
+    std::optional<core::HostTensor> runTiles(const core::TileGeometry &geometry, const TensorMap &crossingAtBegin,
+                                             QString *error) const;
+
     /// Outputs of a tiled forward pass.
     struct TiledOutput {
         core::HostTensor stackOutput; ///< the fused stack's output, stitched from its tiles
