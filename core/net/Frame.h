@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCborMap>
+
+namespace d3::core {
+
+/// One message on the wire (docs/PROTOCOL.md): a fixed preamble, a CBOR header and raw payload bytes.
+///
+///   offset  size  field
+///        0     4  magic "D3LB"
+///        4     2  protocol version (little endian)
+///        6     2  message type
+///        8     8  request id
+///       16     4  CBOR header length
+///       20     8  payload length
+///       28     -  CBOR header, then payload
+struct Frame {
+    /// Bytes before the CBOR header.
+    static constexpr int kPreambleSize = 28;
+    /// The version this build speaks.
+    static constexpr quint16 kVersion = 1;
+
+    quint16 type = 0;      ///< message type (MessageType)
+    quint64 requestId = 0; ///< request the message belongs to (0 for control messages)
+    QCborMap header;       ///< message fields
+    QByteArray payload;    ///< raw bytes (tensor data), may be empty
+
+    /// The frame as bytes on the wire.
+    QByteArray encode() const;
+};
+
+} // namespace d3::core

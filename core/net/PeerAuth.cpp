@@ -1,0 +1,65 @@
+#include "PeerAuth.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
+
+namespace d3::core {
+namespace {
+
+const QByteArray kContext("d3lab-auth-v1");
+constexpr qint64 kMinTokenBytes = 16;
+constexpr qint64 kMaxTokenBytes = 4096;
+
+} // namespace
+
+QByteArray PeerAuth::makeChallenge()
+{
+    QByteArray challenge(kChallengeBytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(challenge.data()), kChallengeBytes / 4);
+    return challenge;
+}
+
+QByteArray PeerAuth::respond(const QByteArray &token, const QByteArray &challenge, const QString &name)
+{
+    QMessageAuthenticationCode mac(QCryptographicHash::Sha256, token);
+    mac.addData(kContext);
+    mac.addData(challenge);
+    mac.addData(name.toUtf8());
+    return mac.result();
+}
+
+bool PeerAuth::verify(const QByteArray &token, const QByteArray &challenge, const QString &name,
+                      const QByteArray &response)
+{
+    const QByteArray expected = respond(token, challenge, name);
+    if (response.size() != expected.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < expected.size(); ++i)
+        diff |= static_cast<unsigned char>(expected[i] ^ response[i]);
+    return diff == 0;
+}
+
+std::optional<QByteArray> PeerAuth::readTokenFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: cannot read the token file (%2)").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    if (file.size() > kMaxTokenBytes * 2) {
+        *error = QStringLiteral("%1: too large for a token file").arg(path);
+        return std::nullopt;
+    }
+    const QByteArray token = file.readAll().trimmed();
+    if (token.size() < kMinTokenBytes || token.size() > kMaxTokenBytes) {
+        *error = QStringLiteral("%1: a token must be %2 to %3 bytes, this one has %4")
+                     .arg(path).arg(kMinTokenBytes).arg(kMaxTokenBytes).arg(token.size());
+        return std::nullopt;
+    }
+    return token;
+}
+
+} // namespace d3::core

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace d3::core {
+
+/// The shared-token handshake every peer must pass before any other message (docs/PROTOCOL.md): the listener
+/// sends a fresh random challenge, the connecting peer answers HMAC-SHA256(token, context || challenge || name),
+/// the listener checks it in constant time. The token itself never crosses the wire.
+class PeerAuth
+{
+public:
+    /// Bytes of a challenge.
+    static constexpr int kChallengeBytes = 32;
+
+    /// A fresh challenge from the system's secure random source.
+    static QByteArray makeChallenge();
+    /// The response a peer called name gives to challenge with token.
+    static QByteArray respond(const QByteArray &token, const QByteArray &challenge, const QString &name);
+    /// True if response is the right answer (compared in constant time).
+    static bool verify(const QByteArray &token, const QByteArray &challenge, const QString &name,
+                       const QByteArray &response);
+    /// Reads a token file chosen by the local user: 16 to 4096 bytes once surrounding whitespace is trimmed;
+    /// nullopt with one line in *error naming the file otherwise.
+    static std::optional<QByteArray> readTokenFile(const QString &path, QString *error);
+};
+
+} // namespace d3::core

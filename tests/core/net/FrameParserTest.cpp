@@ -1,0 +1,117 @@
+#include "net/Frame.h"
+#include "net/FrameParser.h"
+
+#include <QCborArray>
+#include <QtEndian>
+
+#include <gtest/gtest.h>
+
+namespace d3::core {
+namespace {
+
+Frame sample(quint64 id, int payloadBytes)
+{
+    Frame f;
+    f.type = 7;
+    f.requestId = id;
+    f.header.insert(QStringLiteral("shape"), QCborArray({1, 64, 56, 56}));
+    f.header.insert(QStringLiteral("dtype"), QStringLiteral("f32"));
+    f.payload = QByteArray(payloadBytes, Qt::Uninitialized);
+    for (int i = 0; i < payloadBytes; ++i)
+        f.payload[i] = char(i * 31 + 7);
+    return f;
+}
+
+void expectSame(const Frame &a, const Frame &b)
+{
+    EXPECT_EQ(a.type, b.type);
+    EXPECT_EQ(a.requestId, b.requestId);
+    EXPECT_EQ(a.header, b.header);
+    EXPECT_EQ(a.payload, b.payload);
+}
+
+TEST(FrameParserTest, ReadsFramesFedOneByteAtATime)
+{
+    const Frame first = sample(1, 1000), second = sample(0xfedcba9876543210ULL, 0);
+    const QByteArray wire = first.encode() + second.encode();
+    FrameParser parser;
+    std::vector<Frame> frames;
+    for (char c : wire) {
+        parser.feed(QByteArray(1, c));
+        while (auto f = parser.next())
+            frames.push_back(*f);
+    }
+    ASSERT_FALSE(parser.failed()) << parser.error().toStdString();
+    ASSERT_EQ(frames.size(), 2u);
+    expectSame(frames[0], first);
+    expectSame(frames[1], second);
+    EXPECT_EQ(parser.buffered(), 0);
+}
+
+TEST(FrameParserTest, ReadsSeveralFramesFromOneChunk)
+{
+    FrameParser parser;
+    parser.feed(sample(1, 3).encode() + sample(2, 5).encode() + sample(3, 0).encode().left(10));
+    EXPECT_EQ(parser.next()->requestId, 1u);
+    EXPECT_EQ(parser.next()->requestId, 2u);
+    EXPECT_FALSE(parser.next().has_value()); // the third is incomplete
+    EXPECT_FALSE(parser.failed());
+}
+
+TEST(FrameParserTest, RefusesGarbageAtTheFirstBadByte)
+{
+    FrameParser parser;
+    parser.feed("GET / HTTP/1.1\r\n");
+    EXPECT_FALSE(parser.next().has_value());
+    ASSERT_TRUE(parser.failed());
+    EXPECT_NE(parser.error().indexOf(QStringLiteral("magic")), -1);
+    EXPECT_EQ(parser.buffered(), 0);
+    parser.feed(sample(1, 1).encode()); // nothing is read after a failure
+    EXPECT_FALSE(parser.next().has_value());
+}
+
+TEST(FrameParserTest, RefusesAnotherProtocolVersion)
+{
+    QByteArray wire = sample(1, 4).encode();
+    qToLittleEndian<quint16>(Frame::kVersion + 1, wire.data() + 4);
+    FrameParser parser;
+    parser.feed(wire);
+    EXPECT_FALSE(parser.next().has_value());
+    EXPECT_NE(parser.error().indexOf(QStringLiteral("version")), -1);
+}
+
+TEST(FrameParserTest, RefusesOversizedFramesBeforeTheirBytesArrive)
+{
+    FrameParser::Limits limits;
+    limits.maxPayloadBytes = 1024;
+    limits.maxHeaderBytes = 256;
+    FrameParser parser(limits);
+    QByteArray preamble = sample(1, 0).encode().left(Frame::kPreambleSize);
+    qToLittleEndian<quint64>(quint64(1) << 40, preamble.data() + 20); // claims a 1 TiB payload
+    parser.feed(preamble);
+    EXPECT_FALSE(parser.next().has_value());
+    ASSERT_TRUE(parser.failed());
+    EXPECT_NE(parser.error().indexOf(QStringLiteral("payload")), -1);
+
+    FrameParser headers(limits);
+    QByteArray big = sample(1, 0).encode().left(Frame::kPreambleSize);
+    qToLittleEndian<quint32>(1u << 20, big.data() + 16);
+    headers.feed(big);
+    EXPECT_FALSE(headers.next().has_value());
+    EXPECT_NE(headers.error().indexOf(QStringLiteral("header")), -1);
+}
+
+TEST(FrameParserTest, RefusesAHeaderThatIsNotACborMap)
+{
+    Frame f = sample(1, 0);
+    QByteArray wire = f.encode();
+    const quint32 headerBytes = qFromLittleEndian<quint32>(wire.constData() + 16);
+    wire.replace(Frame::kPreambleSize, int(headerBytes), QByteArray(int(headerBytes), char(0xff)));
+    FrameParser parser;
+    parser.feed(wire);
+    EXPECT_FALSE(parser.next().has_value());
+    EXPECT_NE(parser.error().indexOf(QStringLiteral("CBOR")), -1);
+}
+
+} // namespace
+} // namespace d3::core
