@@ -1,0 +1,200 @@
+#include "Engine.h"
+#include "TestFiles.h"
+#include "graph/ModelCatalog.h"
+#include "io/SyntheticInput.h"
+#include "io/TensorComparison.h"
+#include "net/MessageType.h"
+#include "net/PeerConnection.h"
+#include "net/TensorCodec.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+
+namespace d3 {
+namespace {
+
+const QByteArray kToken("worker-process-test-token-0123456789");
+
+QCoreApplication &app()
+{
+    static int argc = 1;
+    static char name[] = "d3worker_test";
+    static char *argv[] = {name, nullptr};
+    static QCoreApplication instance(argc, argv);
+    return instance;
+}
+
+bool spinUntil(const std::function<bool()> &done, int ms = 60000)
+{
+    QDeadlineTimer deadline(ms);
+    while (!done() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return done();
+}
+
+/// A d3worker process on a free loopback port; killed when the test ends, whatever happens.
+class WorkerProcess
+{
+public:
+    explicit WorkerProcess(const QStringList &extra = {})
+    {
+        app();
+        const QString tokenFile = test::TestFiles::write(m_dir, QStringLiteral("token"), kToken);
+        m_process.start(test::TestFiles::binaryDir() + QStringLiteral("/workers/d3worker/d3worker"),
+                        QStringList{QStringLiteral("--role"), QStringLiteral("edge"), QStringLiteral("--listen"),
+                                    QStringLiteral("127.0.0.1:0"), QStringLiteral("--token-file"), tokenFile,
+                                    QStringLiteral("--threads"), QStringLiteral("1")} + extra);
+        static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
+        QDeadlineTimer deadline(30000);
+        while (m_port == 0 && !deadline.hasExpired() && m_process.state() != QProcess::NotRunning) {
+            m_process.waitForReadyRead(100);
+            m_output += QString::fromUtf8(m_process.readAllStandardOutput());
+            const auto m = listening.match(m_output);
+            if (m.hasMatch())
+                m_port = quint16(m.captured(1).toUInt());
+        }
+    }
+    ~WorkerProcess()
+    {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+    quint16 port() const { return m_port; }
+
+    /// A dialer connection to the worker with the given token.
+    std::unique_ptr<core::PeerConnection> connect(const QByteArray &token)
+    {
+        auto *socket = new QTcpSocket;
+        socket->connectToHost(QHostAddress::LocalHost, m_port);
+        return std::make_unique<core::PeerConnection>(socket, core::PeerConnection::Side::Dialer, token,
+                                                      QStringLiteral("test-controller"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    QString m_output;
+    quint16 m_port = 0;
+};
+
+/// Sends a frame and waits for the reply with the same request id.
+std::optional<core::Frame> request(core::PeerConnection &peer, core::Frame frame, int ms = 60000)
+{
+    static quint64 next = 1;
+    frame.requestId = next++;
+    std::optional<core::Frame> answer;
+    auto c = QObject::connect(&peer, &core::PeerConnection::frameReceived, [&](const core::Frame &f) {
+        if (f.requestId == frame.requestId)
+            answer = f;
+    });
+    peer.send(frame);
+    spinUntil([&] { return answer.has_value() || !peer.closeReason().isEmpty(); }, ms);
+    QObject::disconnect(c);
+    return answer;
+}
+
+core::Frame message(core::MessageType type, QCborMap header = {})
+{
+    core::Frame f;
+    f.type = quint16(type);
+    f.header = std::move(header);
+    return f;
+}
+
+TEST(WorkerProcessTest, LoadsAModelAndRunsRangesExactlyAsTheLocalEngine)
+{
+    WorkerProcess worker;
+    ASSERT_NE(worker.port(), 0);
+    auto peer = worker.connect(kToken);
+    ASSERT_TRUE(spinUntil([&] { return peer->isAuthenticated(); }, 10000)) << peer->closeReason().toStdString();
+
+    const auto loaded = request(*peer, message(core::MessageType::Load, {{QStringLiteral("model"), QStringLiteral("resnet18")},
+                                                                        {QStringLiteral("seed"), 3}}));
+    ASSERT_TRUE(loaded.has_value());
+    ASSERT_EQ(core::MessageType(loaded->type), core::MessageType::Loaded)
+        << loaded->header.value(QStringLiteral("message")).toString().toStdString();
+
+    const core::ModelGraph graph = test::TestFiles::builtin(QStringLiteral("resnet18"));
+    QString error;
+    engine::WeightSource weights;
+    weights.seed = 3;
+    const auto local = engine::Engine::create(graph, weights, &error);
+    ASSERT_TRUE(local) << error.toStdString();
+    EXPECT_EQ(loaded->header.value(QStringLiteral("fingerprint")).toString(), local->fingerprint());
+
+    // The device's part locally, the edge's range on the worker (a cut inside a block: two tensors cross), the
+    // rest locally: the result must equal the local monolithic forward.
+    const core::HostTensor input = core::SyntheticInput::make(graph.inputShape(), 5);
+    const int p = 10, q = 40;
+    ASSERT_GE(graph.cut(q).tensors.size(), 1);
+    const auto atP = local->runRange(0, p, {{0, input}}, &error);
+    ASSERT_TRUE(atP) << error.toStdString();
+    core::Frame run = message(core::MessageType::RunRange, {{QStringLiteral("a"), p}, {QStringLiteral("b"), q}});
+    core::TensorCodec::encode(*atP, &run);
+    const auto result = request(*peer, run);
+    ASSERT_TRUE(result.has_value());
+    ASSERT_EQ(core::MessageType(result->type), core::MessageType::RangeResult)
+        << result->header.value(QStringLiteral("message")).toString().toStdString();
+    EXPECT_GT(result->header.value(QStringLiteral("compute_ms")).toDouble(), 0.0);
+    const auto atQ = core::TensorCodec::decode(*result, &error);
+    ASSERT_TRUE(atQ) << error.toStdString();
+    const auto out = local->runRange(q, graph.layerCount(), *atQ, &error);
+    ASSERT_TRUE(out) << error.toStdString();
+    const auto whole = local->forward(input, &error);
+    const auto cmp = core::TensorComparison::compare(out->value(graph.outputTensor()), *whole);
+    EXPECT_TRUE(cmp.bitExact) << cmp.maxAbsDiff;
+
+    // A bad request gets an Error reply and the connection stays usable.
+    core::Frame bad = message(core::MessageType::RunRange, {{QStringLiteral("a"), q}, {QStringLiteral("b"), p}});
+    core::TensorCodec::encode(*atP, &bad);
+    const auto refused = request(*peer, bad);
+    ASSERT_TRUE(refused.has_value());
+    EXPECT_EQ(core::MessageType(refused->type), core::MessageType::Error);
+    const auto beat = request(*peer, message(core::MessageType::Heartbeat), 5000);
+    ASSERT_TRUE(beat.has_value());
+    EXPECT_EQ(core::MessageType(beat->type), core::MessageType::Heartbeat);
+}
+
+TEST(WorkerProcessTest, WrongTokenIsRefusedAndTheWorkerServesOthers)
+{
+    WorkerProcess worker;
+    ASSERT_NE(worker.port(), 0);
+    auto intruder = worker.connect("not the token, but long enough");
+    ASSERT_TRUE(spinUntil([&] { return !intruder->closeReason().isEmpty(); }, 10000));
+    EXPECT_FALSE(intruder->isAuthenticated());
+
+    QTcpSocket garbage;
+    garbage.connectToHost(QHostAddress::LocalHost, worker.port());
+    ASSERT_TRUE(garbage.waitForConnected(5000));
+    garbage.write(QByteArray(64, '\x7f'));
+    garbage.flush();
+
+    auto friendPeer = worker.connect(kToken);
+    ASSERT_TRUE(spinUntil([&] { return friendPeer->isAuthenticated(); }, 10000));
+    const auto beat = request(*friendPeer, message(core::MessageType::Heartbeat), 5000);
+    ASSERT_TRUE(beat.has_value());
+}
+
+TEST(WorkerProcessTest, LoadNeverOpensAPathAMessageNames)
+{
+    WorkerProcess worker;
+    auto peer = worker.connect(kToken);
+    ASSERT_TRUE(spinUntil([&] { return peer->isAuthenticated(); }, 10000));
+    const auto answer = request(*peer, message(core::MessageType::Load,
+                                               {{QStringLiteral("model"), test::TestFiles::sourceDir()
+                                                                              + QStringLiteral("/models/alexnet.json")}}));
+    ASSERT_TRUE(answer.has_value());
+    EXPECT_EQ(core::MessageType(answer->type), core::MessageType::Error);
+}
+
+} // namespace
+} // namespace d3

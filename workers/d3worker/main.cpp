@@ -1,0 +1,82 @@
+// d3worker: serves one node role (device, edge or cloud) over TCP. See docs/PROTOCOL.md.
+#include "Engine.h"
+#include "WorkerServer.h"
+#include "net/PeerAuth.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QLoggingCategory>
+
+#include <cstdio>
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "d3worker: %s\n", qPrintable(message));
+    return 2;
+}
+
+const char *kUsage = "usage: d3worker --role device|edge|cloud --listen HOST:PORT --token-file FILE "
+                     "[--threads N] [--slowdown F] [--name NAME]\n";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("d3worker"));
+    QLoggingCategory::setFilterRules(QStringLiteral("d3.*.debug=false"));
+
+    QHash<QString, QString> options;
+    const QStringList args = app.arguments().mid(1);
+    const QStringList known{QStringLiteral("role"), QStringLiteral("listen"), QStringLiteral("token-file"),
+                            QStringLiteral("threads"), QStringLiteral("slowdown"), QStringLiteral("name")};
+    for (int i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--help") || args[i] == QLatin1String("-h")) {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
+        const QString name = args[i].startsWith(QLatin1String("--")) ? args[i].mid(2) : QString();
+        if (!known.contains(name))
+            return fail(QStringLiteral("unknown argument '%1'; %2").arg(args[i], QString::fromLatin1(kUsage).trimmed()));
+        if (i + 1 >= args.size())
+            return fail(QStringLiteral("option --%1 needs a value").arg(name));
+        options.insert(name, args[++i]);
+    }
+    const QString role = options.value(QStringLiteral("role"));
+    if (role != QLatin1String("device") && role != QLatin1String("edge") && role != QLatin1String("cloud"))
+        return fail(QStringLiteral("--role must be device, edge or cloud"));
+    const QString listen = options.value(QStringLiteral("listen"));
+    const int colon = listen.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const uint port = listen.mid(colon + 1).toUInt(&portOk);
+    QHostAddress host;
+    if (colon <= 0 || !portOk || port > 65535 || !host.setAddress(listen.left(colon)))
+        return fail(QStringLiteral("--listen must be HOST:PORT with a numeric address, got '%1'").arg(listen));
+    if (!options.contains(QStringLiteral("token-file")))
+        return fail(QStringLiteral("--token-file FILE is required (the shared secret every peer must prove)"));
+    QString error;
+    const auto token = d3::core::PeerAuth::readTokenFile(options.value(QStringLiteral("token-file")), &error);
+    if (!token)
+        return fail(error);
+    bool ok = true;
+    if (options.contains(QStringLiteral("threads"))) {
+        const int threads = options.value(QStringLiteral("threads")).toInt(&ok);
+        if (!ok || threads < 1 || threads > 256)
+            return fail(QStringLiteral("--threads must be an integer in 1..256"));
+        d3::engine::Engine::setThreads(threads);
+    }
+    const double slowdown = options.value(QStringLiteral("slowdown"), QStringLiteral("1")).toDouble(&ok);
+    if (!ok || slowdown < 1 || slowdown > 1000)
+        return fail(QStringLiteral("--slowdown must be a number in 1..1000"));
+    const QString name = options.value(QStringLiteral("name"), role);
+
+    d3::worker::WorkerServer server(role, name, *token, slowdown);
+    if (!server.listen(host, quint16(port), &error))
+        return fail(error);
+    std::printf("d3worker %s (%s) listening on %s:%u\n", qPrintable(name), qPrintable(role),
+                qPrintable(host.toString()), unsigned(server.port()));
+    std::fflush(stdout);
+    return app.exec();
+}
