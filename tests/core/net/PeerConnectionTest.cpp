@@ -1,8 +1,9 @@
 #include "net/MessageType.h"
 #include "net/PeerConnection.h"
 
+#include "EventLoop.h"
+
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -18,20 +19,12 @@ const QByteArray kToken("a shared lab token, 32 bytes ok");
 
 QCoreApplication &app()
 {
-    static int argc = 1;
-    static char name[] = "core_net_tests";
-    static char *argv[] = {name, nullptr};
-    static QCoreApplication instance(argc, argv);
-    return instance;
+    return test::EventLoop::app();
 }
 
-/// Runs the event loop until done() or 5 s pass.
-bool spinUntil(const std::function<bool()> &done)
+bool spinUntil(const std::function<bool()> &done, int ms = 5000)
 {
-    QDeadlineTimer deadline(5000);
-    while (!done() && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return done();
+    return test::EventLoop::spinUntil(done, ms);
 }
 
 /// A listener on a free loopback port and one dialer connected to it.

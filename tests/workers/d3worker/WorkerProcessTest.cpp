@@ -7,6 +7,8 @@
 #include "net/PeerConnection.h"
 #include "net/TensorCodec.h"
 
+#include "EventLoop.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QProcess>
@@ -26,19 +28,12 @@ const QByteArray kToken("worker-process-test-token-0123456789");
 
 QCoreApplication &app()
 {
-    static int argc = 1;
-    static char name[] = "d3worker_test";
-    static char *argv[] = {name, nullptr};
-    static QCoreApplication instance(argc, argv);
-    return instance;
+    return test::EventLoop::app();
 }
 
 bool spinUntil(const std::function<bool()> &done, int ms = 60000)
 {
-    QDeadlineTimer deadline(ms);
-    while (!done() && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return done();
+    return test::EventLoop::spinUntil(done, ms);
 }
 
 /// A d3worker process on a free loopback port; killed when the test ends, whatever happens.
