@@ -18,7 +18,7 @@ namespace d3::cli {
 namespace {
 
 /// Relative tolerances of the exactness contract (DESIGN.md section 4) and of the PyTorch fidelity check.
-constexpr double kSplitTolerance = 1e-5;
+constexpr double kSplitTolerance = core::TensorComparison::kExactnessBound;
 constexpr double kReferenceTolerance = 1e-4;
 
 /// Accepts the expected shape with or without a leading batch dimension of one.

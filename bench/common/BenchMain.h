@@ -4,7 +4,9 @@
 #include "graph/ModelGraph.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QString>
 #include <QVector>
 
@@ -29,6 +31,17 @@ public:
     /// The built-in models named by options.models, in that order (all of them when empty); nullopt and one
     /// line in *error (listing the built-in names) for an unknown name.
     static std::optional<QVector<core::ModelGraph>> models(const BenchOptions &options, QString *error);
+
+    /// The JSON report every benchmark prints with --json: {"threads", "runs", "warmup", "models"}.
+    static QJsonDocument reportJson(const BenchOptions &options, int threads, const QJsonArray &models)
+    {
+        return QJsonDocument(QJsonObject{
+            {QStringLiteral("threads"), threads},
+            {QStringLiteral("runs"), options.runs},
+            {QStringLiteral("warmup"), options.warmup},
+            {QStringLiteral("models"), models},
+        });
+    }
 
     /// The main() of a per-model benchmark: parses the options (--help prints usage), sets the thread count with
     /// setThreads (which returns the count in effect), runs runOne on every selected model and prints Report's

@@ -1,5 +1,6 @@
 #include "BenchReport.h"
 
+#include "BenchMain.h"
 #include "MarkdownTable.h"
 #include "Samples.h"
 
@@ -52,12 +53,7 @@ QJsonDocument BenchReport::json(const QVector<ModelTiming> &timings, const Bench
             {QStringLiteral("max_abs_diff"), t.maxAbsDiff},
         });
     }
-    return QJsonDocument(QJsonObject{
-        {QStringLiteral("threads"), threads},
-        {QStringLiteral("runs"), options.runs},
-        {QStringLiteral("warmup"), options.warmup},
-        {QStringLiteral("models"), models},
-    });
+    return BenchMain::reportJson(options, threads, models);
 }
 
 } // namespace d3::bench

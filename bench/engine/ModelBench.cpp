@@ -11,13 +11,6 @@
 #include <algorithm>
 
 namespace d3::bench {
-namespace {
-
-/// The engine and split outputs must match the plain one within this relative tolerance (DESIGN.md section 4).
-constexpr double kTolerance = 1e-5;
-
-} // namespace
-
 std::optional<ModelTiming> ModelBench::run(const core::ModelGraph &graph, const BenchOptions &options,
                                            QString *error)
 {
@@ -47,7 +40,8 @@ std::optional<ModelTiming> ModelBench::run(const core::ModelGraph &graph, const 
         return std::nullopt;
     const auto a = core::TensorComparison::compare(*whole, reference);
     const auto b = core::TensorComparison::compare(*split, reference);
-    if (!a.withinRelative(kTolerance) || !b.withinRelative(kTolerance)) {
+    constexpr double bound = core::TensorComparison::kExactnessBound;
+    if (!a.withinRelative(bound) || !b.withinRelative(bound)) {
         *error = QStringLiteral("%1: the engine (max|diff| %2) or split (max|diff| %3) output differs from the plain "
                                 "forward's (max|y| %4)")
                      .arg(graph.name()).arg(a.maxAbsDiff).arg(b.maxAbsDiff).arg(a.maxAbsRef);

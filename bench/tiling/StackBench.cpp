@@ -13,13 +13,6 @@
 #include <utility>
 
 namespace d3::bench {
-namespace {
-
-/// The stitched output must match the untiled one within this relative tolerance (DESIGN.md section 4).
-constexpr double kTolerance = 1e-5;
-
-} // namespace
-
 std::optional<StackTiming> StackBench::run(const core::ModelGraph &graph, const BenchOptions &options,
                                            QString *error)
 {
@@ -72,7 +65,7 @@ std::optional<StackTiming> StackBench::run(const core::ModelGraph &graph, const 
         if (!stitched)
             return std::nullopt;
         const auto c = core::TensorComparison::compare(*stitched, reference);
-        if (!c.withinRelative(kTolerance)) {
+        if (!c.withinRelative(core::TensorComparison::kExactnessBound)) {
             *error = QStringLiteral("%1: the %2x%2 stitched output of stack [%3, %4) differs from the untiled one "
                                     "(max|diff| %5, max|y| %6)")
                          .arg(graph.name()).arg(n).arg(stack->begin).arg(stack->end).arg(c.maxAbsDiff).arg(c.maxAbsRef);

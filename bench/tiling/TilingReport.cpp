@@ -1,5 +1,6 @@
 #include "TilingReport.h"
 
+#include "BenchMain.h"
 #include "MarkdownTable.h"
 #include "Samples.h"
 
@@ -111,12 +112,7 @@ QJsonDocument TilingReport::json(const QVector<StackTiming> &timings, const Benc
             {QStringLiteral("grids"), grids},
         });
     }
-    return QJsonDocument(QJsonObject{
-        {QStringLiteral("threads"), threads},
-        {QStringLiteral("runs"), options.runs},
-        {QStringLiteral("warmup"), options.warmup},
-        {QStringLiteral("models"), models},
-    });
+    return BenchMain::reportJson(options, threads, models);
 }
 
 } // namespace d3::bench

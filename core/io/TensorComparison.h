@@ -6,6 +6,10 @@ namespace d3::core {
 
 /// How far an output is from a reference: the figures `d3ctl verify` and the exactness tests report.
 struct TensorComparison {
+    /// The exactness contract of a split or tiled forward against the monolithic one (DESIGN.md section 4):
+    /// never worse than this relative difference, with an identical argmax.
+    static constexpr double kExactnessBound = 1e-5;
+
     bool sameShape = false;  ///< shapes equal (if not, nothing else is meaningful)
     double maxAbsDiff = 0;   ///< max |actual - reference|
     double maxAbsRef = 0;    ///< max |reference|

@@ -19,28 +19,27 @@ CostModel::CostModel(const ModelGraph &graph, LayerCosts costs, Conditions condi
     m_prefix[0] = 0;
     for (int i = 0; i < graph.layerCount(); ++i)
         m_prefix[i + 1] = m_prefix[i] + m_costs.ms.value(i);
-    m_bySpeed.resize(m_conditions.edgeNodes());
-    std::iota(m_bySpeed.begin(), m_bySpeed.end(), 0);
-    std::stable_sort(m_bySpeed.begin(), m_bySpeed.end(), [&](int a, int b) {
-        return m_conditions.edgeSpeeds[a] > m_conditions.edgeSpeeds[b];
-    });
-    for (int i : m_bySpeed)
-        m_sortedSpeeds << m_conditions.edgeSpeeds[i];
+    orderEdgeNodes();
 }
 
 CostModel CostModel::withConditions(Conditions conditions) const
 {
     CostModel other = *this;
     other.m_conditions = std::move(conditions);
-    other.m_bySpeed.resize(other.m_conditions.edgeNodes());
-    std::iota(other.m_bySpeed.begin(), other.m_bySpeed.end(), 0);
-    std::stable_sort(other.m_bySpeed.begin(), other.m_bySpeed.end(), [&](int a, int b) {
-        return other.m_conditions.edgeSpeeds[a] > other.m_conditions.edgeSpeeds[b];
-    });
-    other.m_sortedSpeeds.clear();
-    for (int i : other.m_bySpeed)
-        other.m_sortedSpeeds << other.m_conditions.edgeSpeeds[i];
+    other.orderEdgeNodes();
     return other;
+}
+
+void CostModel::orderEdgeNodes()
+{
+    m_bySpeed.resize(m_conditions.edgeNodes());
+    std::iota(m_bySpeed.begin(), m_bySpeed.end(), 0);
+    std::stable_sort(m_bySpeed.begin(), m_bySpeed.end(), [&](int a, int b) {
+        return m_conditions.edgeSpeeds[a] > m_conditions.edgeSpeeds[b];
+    });
+    m_sortedSpeeds.clear();
+    for (int i : m_bySpeed)
+        m_sortedSpeeds << m_conditions.edgeSpeeds[i];
 }
 
 qint64 CostModel::wireBytes(int k) const

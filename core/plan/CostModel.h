@@ -60,6 +60,9 @@ public:
     const QVector<int> &edgeNodesBySpeed() const { return m_bySpeed; }
 
 private:
+    /// Fills m_bySpeed and m_sortedSpeeds from the conditions' edge speeds.
+    void orderEdgeNodes();
+
     ModelGraph m_graph;
     LayerCosts m_costs;
     Conditions m_conditions;

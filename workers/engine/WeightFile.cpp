@@ -77,8 +77,11 @@ bool readStateDict(const QString &path, Named *named, QString *error)
                                 "torch.save(dict(model.state_dict()), path)").arg(path);
         return false;
     }
-    const QByteArray bytes = file.readAll();
-    const std::vector<char> data(bytes.begin(), bytes.end());
+    std::vector<char> data(size_t(file.size())); // read once, straight into what the unpickler takes
+    if (file.read(data.data(), qint64(data.size())) != qint64(data.size())) {
+        *error = QStringLiteral("%1: cannot read the weights file (%2)").arg(path, file.errorString());
+        return false;
+    }
     const c10::IValue value = torch::pickle_load(data);
     if (!value.isGenericDict()) {
         *error = QStringLiteral("%1: holds a %2, not a state_dict; save it with "
