@@ -7,7 +7,7 @@ source "$(dirname "$0")/scripts/setup.sh"
 d3_install
 d3_build
 
-D3CTL="$D3_BUILD/app/d3ctl/d3ctl"
+D3CTL="$D3_BUILD/bin/d3ctl"
 echo
 "$D3CTL" models
 echo

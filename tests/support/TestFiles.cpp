@@ -20,7 +20,12 @@ QString TestFiles::binaryDir()
 
 QString TestFiles::d3ctl()
 {
-    return binaryDir() + QStringLiteral("/app/d3ctl/d3ctl");
+    return binaryDir() + QStringLiteral("/bin/d3ctl");
+}
+
+QString TestFiles::d3worker()
+{
+    return binaryDir() + QStringLiteral("/bin/d3worker");
 }
 
 core::ModelGraph TestFiles::builtin(const QString &name)

@@ -21,6 +21,8 @@ public:
     static QString binaryDir();
     /// Path of the built d3ctl.
     static QString d3ctl();
+    /// Path of the built d3worker.
+    static QString d3worker();
     /// A built-in model; fails the calling test (ADD_FAILURE) and returns an empty graph if it does not load.
     static core::ModelGraph builtin(const QString &name);
     /// The built-in model names, as test parameters (INSTANTIATE_TEST_SUITE_P ... ValuesIn).

@@ -44,7 +44,7 @@ public:
     {
         app();
         const QString tokenFile = test::TestFiles::write(m_dir, QStringLiteral("token"), kToken);
-        m_process.start(test::TestFiles::binaryDir() + QStringLiteral("/workers/d3worker/d3worker"),
+        m_process.start(test::TestFiles::d3worker(),
                         QStringList{QStringLiteral("--role"), QStringLiteral("edge"), QStringLiteral("--listen"),
                                     QStringLiteral("127.0.0.1:0"), QStringLiteral("--token-file"), tokenFile,
                                     QStringLiteral("--threads"), QStringLiteral("1")} + extra);
