@@ -6,6 +6,8 @@
 
 #include <QTcpSocket>
 
+#include <climits>
+
 namespace d3::core {
 namespace {
 
@@ -31,7 +33,9 @@ PeerConnection::PeerConnection(QTcpSocket *socket, Side side, QByteArray token, 
     m_pumpTimer.setSingleShot(true);
     m_pumpTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_pumpTimer, &QTimer::timeout, this, &PeerConnection::pump);
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, &PeerConnection::checkLiveness);
     connect(m_socket, &QTcpSocket::readyRead, this, &PeerConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &PeerConnection::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] { close(QStringLiteral("peer disconnected")); });
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this] { close(m_socket->errorString()); });
     auto start = [this] {
@@ -58,14 +62,79 @@ void PeerConnection::send(const Frame &frame)
 {
     if (!m_authenticated || !m_closeReason.isEmpty())
         return;
-    m_shaper.enqueue(frame.encode());
+    const QByteArray bytes = frame.encode();
+    const qint64 now = m_clock.nsecsElapsed();
+    if (m_inFlight.isEmpty())
+        m_busySinceNs = now;
+    m_streamBytes += bytes.size();
+    m_inFlight.enqueue({m_streamBytes, frame.requestId, frame.type, bytes.size(), now});
+    m_shaper.enqueue(bytes);
     pump();
 }
 
 void PeerConnection::sendNow(const Frame &frame)
 {
-    if (m_closeReason.isEmpty())
-        m_socket->write(frame.encode());
+    if (!m_closeReason.isEmpty())
+        return;
+    const QByteArray bytes = frame.encode();
+    m_streamBytes += bytes.size();
+    write(bytes);
+}
+
+void PeerConnection::write(const QByteArray &bytes)
+{
+    m_socket->write(bytes);
+}
+
+void PeerConnection::onBytesWritten(qint64 bytes)
+{
+    m_writtenBytes += bytes;
+    const qint64 now = m_clock.nsecsElapsed();
+    while (!m_inFlight.isEmpty() && m_inFlight.head().end <= m_writtenBytes) {
+        const InFlight done = m_inFlight.dequeue();
+        m_sentBytes += done.bytes;
+        if (m_inFlight.isEmpty()) {
+            m_busyNs += now - m_busySinceNs;
+            m_busySinceNs = -1;
+        }
+        Q_EMIT frameSent(done.requestId, done.type, done.bytes, (now - done.sentNs) / 1e6);
+    }
+}
+
+PeerConnection::SendStats PeerConnection::sendStats() const
+{
+    SendStats stats;
+    stats.bytes = m_sentBytes;
+    stats.busyNs = m_busyNs + (m_busySinceNs >= 0 ? m_clock.nsecsElapsed() - m_busySinceNs : 0);
+    return stats;
+}
+
+void PeerConnection::setHeartbeat(int intervalMs, int timeoutMs)
+{
+    m_heartbeatIntervalMs = std::max(0, intervalMs);
+    m_silenceTimeoutMs = std::max(0, timeoutMs);
+    m_lastHeardNs = m_clock.nsecsElapsed();
+    const int tick = std::min(m_heartbeatIntervalMs > 0 ? m_heartbeatIntervalMs : INT_MAX,
+                              m_silenceTimeoutMs > 0 ? std::max(1, m_silenceTimeoutMs / 4) : INT_MAX);
+    if (tick == INT_MAX)
+        m_heartbeatTimer.stop();
+    else
+        m_heartbeatTimer.start(tick);
+}
+
+void PeerConnection::checkLiveness()
+{
+    if (!m_closeReason.isEmpty())
+        return;
+    const qint64 now = m_clock.nsecsElapsed();
+    if (m_silenceTimeoutMs > 0 && now - m_lastHeardNs > qint64(m_silenceTimeoutMs) * 1000000)
+        return close(QStringLiteral("peer '%1' silent for %2 ms").arg(m_peerName).arg((now - m_lastHeardNs) / 1000000));
+    // Bytes already queued keep the peer hearing from us; a heartbeat would only wait behind them.
+    if (m_authenticated && m_heartbeatIntervalMs > 0 && m_shaper.pendingBytes() == 0
+        && now - m_lastHeartbeatNs >= qint64(m_heartbeatIntervalMs) * 1000000) {
+        m_lastHeartbeatNs = now;
+        send(message(MessageType::Heartbeat));
+    }
 }
 
 void PeerConnection::pump()
@@ -75,7 +144,7 @@ void PeerConnection::pump()
     const qint64 now = m_clock.nsecsElapsed();
     const QByteArray ready = m_shaper.takeReady(now);
     if (!ready.isEmpty())
-        m_socket->write(ready);
+        write(ready);
     const qint64 next = m_shaper.nextEventNs(now);
     if (next >= 0)
         m_pumpTimer.start(int(std::max<qint64>(0, (next - now + 999999) / 1000000)));
@@ -87,6 +156,7 @@ void PeerConnection::close(const QString &reason)
         return;
     m_closeReason = reason.isEmpty() ? QStringLiteral("closed") : reason;
     m_pumpTimer.stop();
+    m_heartbeatTimer.stop();
     qCInfo(lcNet) << "connection" << m_socket->peerAddress().toString() << m_socket->peerPort() << "closed:"
                   << m_closeReason;
     m_socket->abort();
@@ -95,6 +165,7 @@ void PeerConnection::close(const QString &reason)
 
 void PeerConnection::onReadyRead()
 {
+    m_lastHeardNs = m_clock.nsecsElapsed();
     m_parser.feed(m_socket->readAll());
     while (m_closeReason.isEmpty()) {
         const auto frame = m_parser.next();

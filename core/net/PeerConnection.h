@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QQueue>
 #include <QTimer>
 
 class QTcpSocket;
@@ -37,8 +38,22 @@ public:
     void setShaping(double rateMbps, qint64 burstBytes, double delayMs);
     /// The shaper (configured rate, released bytes).
     const LinkShaper &shaper() const { return m_shaper; }
-    /// Sends a frame (after authentication; ignored when closed).
+    /// Sends a frame (after authentication; ignored when closed). frameSent() reports when its last byte has been
+    /// handed to the kernel.
     void send(const Frame &frame);
+    /// Liveness: after authentication, sends a Heartbeat every intervalMs while nothing else is queued (0 = never),
+    /// and closes with "peer silent" when no byte has arrived for timeoutMs (0 = never).
+    void setHeartbeat(int intervalMs, int timeoutMs);
+
+    /// What this side has sent so far on this connection.
+    struct SendStats {
+        qint64 bytes = 0;       ///< bytes of frames sent with send() and written to the socket
+        qint64 busyNs = 0;      ///< time with at least one such frame not yet written
+        /// Measured throughput while busy, in Mbit/s (0 before anything was sent).
+        double measuredMbps() const { return busyNs > 0 ? bytes * 8e3 / busyNs : 0; }
+    };
+    /// Bytes and busy time of everything sent with send().
+    SendStats sendStats() const;
     /// Closes with a reason (logged; closed() is emitted once).
     void close(const QString &reason);
 
@@ -49,12 +64,26 @@ Q_SIGNALS:
     void frameReceived(const d3::core::Frame &frame);
     /// The connection closed; reason says why.
     void closed(const QString &reason);
+    /// The last byte of a frame given to send() was written to the socket, transferMs after send() was called
+    /// (shaping and the delay line included).
+    void frameSent(quint64 requestId, quint16 type, qint64 bytes, double transferMs);
 
 private:
     void onReadyRead();
     void handle(const Frame &frame);
     void sendNow(const Frame &frame);
     void pump();
+    void write(const QByteArray &bytes);
+    void onBytesWritten(qint64 bytes);
+    void checkLiveness();
+
+    struct InFlight {
+        qint64 end;        // offset of its last byte in this side's output stream
+        quint64 requestId;
+        quint16 type;
+        qint64 bytes;
+        qint64 sentNs;     // when send() was called
+    };
 
     QTcpSocket *m_socket;
     Side m_side;
@@ -68,6 +97,17 @@ private:
     LinkShaper m_shaper;
     QElapsedTimer m_clock;
     QTimer m_pumpTimer;
+    QQueue<InFlight> m_inFlight;
+    qint64 m_streamBytes = 0;   // bytes given to send() or sendNow(), in order
+    qint64 m_writtenBytes = 0;  // bytes the socket reported written
+    qint64 m_sentBytes = 0;     // frames of send() fully written
+    qint64 m_busyNs = 0;
+    qint64 m_busySinceNs = -1;
+    QTimer m_heartbeatTimer;
+    int m_heartbeatIntervalMs = 0;
+    int m_silenceTimeoutMs = 0;
+    qint64 m_lastHeardNs = 0;
+    qint64 m_lastHeartbeatNs = 0;
 };
 
 } // namespace d3::core

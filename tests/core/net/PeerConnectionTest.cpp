@@ -125,5 +125,51 @@ TEST(PeerConnectionTest, AFrameBeforeAuthenticationIsRefused)
     EXPECT_NE(listener->closeReason().indexOf(QStringLiteral("before authentication")), -1);
 }
 
+TEST(PeerConnectionTest, FrameSentReportsEachFrameOnceWithItsTransferTime)
+{
+    Pair pair(kToken, kToken);
+    ASSERT_TRUE(spinUntil([&] { return pair.listener && pair.listener->isAuthenticated() && pair.dialer->isAuthenticated(); }));
+    struct Sent { quint64 id; qint64 bytes; double ms; };
+    std::vector<Sent> sent;
+    QObject::connect(pair.dialer.get(), &PeerConnection::frameSent,
+                     [&](quint64 id, quint16, qint64 bytes, double ms) { sent.push_back({id, bytes, ms}); });
+    pair.dialer->setShaping(0, 0, 30); // unlimited rate, 30 ms one-way delay
+    Frame f;
+    f.type = quint16(MessageType::Heartbeat);
+    for (quint64 id : {7u, 8u}) {
+        f.requestId = id;
+        f.payload = QByteArray(int(id) * 1000, 'x');
+        pair.dialer->send(f);
+    }
+    ASSERT_TRUE(spinUntil([&] { return sent.size() == 2; }));
+    EXPECT_EQ(sent[0].id, 7u);
+    EXPECT_EQ(sent[1].id, 8u);
+    EXPECT_EQ(sent[0].bytes, Frame::kPreambleSize + 1 + 7000); // an empty CBOR map is one byte
+    EXPECT_GE(sent[0].ms, 30.0); // the delay line holds it back
+    const auto stats = pair.dialer->sendStats();
+    EXPECT_EQ(stats.bytes, sent[0].bytes + sent[1].bytes);
+    EXPECT_GE(stats.busyNs, 30000000);
+    EXPECT_GT(stats.measuredMbps(), 0.0);
+}
+
+TEST(PeerConnectionTest, HeartbeatsKeepASilentPairAliveAndSilenceClosesIt)
+{
+    Pair pair(kToken, kToken);
+    ASSERT_TRUE(spinUntil([&] { return pair.listener && pair.listener->isAuthenticated() && pair.dialer->isAuthenticated(); }));
+    int beats = 0;
+    QObject::connect(pair.listener.get(), &PeerConnection::frameReceived, [&](const Frame &f) {
+        beats += f.type == quint16(MessageType::Heartbeat);
+    });
+    pair.dialer->setHeartbeat(50, 800);
+    pair.listener->setHeartbeat(0, 800); // listens only: the dialer's beats keep it alive
+    // The listener never answers, so the dialer hears nothing and gives up after its timeout; the listener, kept
+    // alive by the beats, only sees the connection close.
+    ASSERT_TRUE(spinUntil([&] { return !pair.dialer->closeReason().isEmpty(); }));
+    ASSERT_TRUE(spinUntil([&] { return !pair.listener->closeReason().isEmpty(); }));
+    EXPECT_EQ(pair.listener->closeReason().indexOf(QStringLiteral("silent")), -1) << pair.listener->closeReason().toStdString();
+    EXPECT_GE(beats, 5);
+    EXPECT_NE(pair.dialer->closeReason().indexOf(QStringLiteral("silent")), -1) << pair.dialer->closeReason().toStdString();
+}
+
 } // namespace
 } // namespace d3::core
