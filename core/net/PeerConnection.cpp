@@ -5,6 +5,7 @@
 #include "PeerAuth.h"
 
 #include <QTcpSocket>
+#include <QtEndian>
 
 #include <climits>
 
@@ -17,6 +18,21 @@ Frame message(MessageType type, QCborMap header = {})
     f.type = quint16(type);
     f.header = std::move(header);
     return f;
+}
+
+/// Where the payload length sits in the preamble (Frame.h, docs/PROTOCOL.md).
+constexpr int kPayloadLengthOffset = 20;
+
+/// The preamble and CBOR header of frame, announcing its payload but without it.
+QByteArray encodeHead(const Frame &frame)
+{
+    Frame head;
+    head.type = frame.type;
+    head.requestId = frame.requestId;
+    head.header = frame.header;
+    QByteArray bytes = head.encode();
+    qToLittleEndian<quint64>(quint64(frame.payload.size()), bytes.data() + kPayloadLengthOffset);
+    return bytes;
 }
 
 } // namespace
@@ -39,6 +55,9 @@ PeerConnection::PeerConnection(QTcpSocket *socket, Side side, QByteArray token, 
     connect(m_socket, &QTcpSocket::disconnected, this, [this] { close(QStringLiteral("peer disconnected")); });
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this] { close(m_socket->errorString()); });
     auto start = [this] {
+        // Writes are paced here already; Nagle's algorithm would only hold a small frame back until the previous
+        // one is acknowledged (up to the peer's 40 ms delayed ACK).
+        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         if (m_side == Side::Listener) {
             m_challenge = PeerAuth::makeChallenge();
             sendNow(message(MessageType::AuthChallenge, {{QStringLiteral("challenge"), m_challenge}}));
@@ -62,13 +81,23 @@ void PeerConnection::send(const Frame &frame)
 {
     if (!m_authenticated || !m_closeReason.isEmpty())
         return;
-    const QByteArray bytes = frame.encode();
     const qint64 now = m_clock.nsecsElapsed();
+    qint64 size = 0;
+    if (frame.payload.size() >= LinkShaper::kChunkBytes) {
+        // A large payload goes out as it is, shared with the caller: only the preamble and header are new bytes.
+        const QByteArray head = encodeHead(frame);
+        size = head.size() + frame.payload.size();
+        m_shaper.enqueue(head);
+        m_shaper.enqueue(frame.payload);
+    } else {
+        const QByteArray bytes = frame.encode();
+        size = bytes.size();
+        m_shaper.enqueue(bytes);
+    }
     if (m_inFlight.isEmpty())
         m_busySinceNs = now;
-    m_streamBytes += bytes.size();
-    m_inFlight.enqueue({m_streamBytes, frame.requestId, frame.type, bytes.size(), now});
-    m_shaper.enqueue(bytes);
+    m_streamBytes += size;
+    m_inFlight.enqueue({m_streamBytes, frame.requestId, frame.type, size, now});
     pump();
 }
 
@@ -133,7 +162,7 @@ void PeerConnection::checkLiveness()
     if (m_authenticated && m_heartbeatIntervalMs > 0 && m_shaper.pendingBytes() == 0
         && now - m_lastHeartbeatNs >= qint64(m_heartbeatIntervalMs) * 1000000) {
         m_lastHeartbeatNs = now;
-        send(message(MessageType::Heartbeat));
+        send(message(MessageType::Heartbeat, {{QStringLiteral("beat"), true}}));
     }
 }
 
@@ -142,12 +171,16 @@ void PeerConnection::pump()
     if (!m_closeReason.isEmpty())
         return;
     const qint64 now = m_clock.nsecsElapsed();
-    const QByteArray ready = m_shaper.takeReady(now);
-    if (!ready.isEmpty())
-        write(ready);
+    // Whole buffers where possible: QTcpSocket keeps a written QByteArray of 4 KiB or more without copying it.
+    for (const QByteArray &piece : m_shaper.takeReadyPieces(now))
+        write(piece);
+    // The timer has millisecond resolution; a late wake-up costs no throughput, since the shaper's tokens keep
+    // accruing while bytes wait.
     const qint64 next = m_shaper.nextEventNs(now);
     if (next >= 0)
         m_pumpTimer.start(int(std::max<qint64>(0, (next - now + 999999) / 1000000)));
+    else
+        m_pumpTimer.stop();
 }
 
 void PeerConnection::close(const QString &reason)

@@ -1,11 +1,12 @@
 #pragma once
 
+#include "ComputeQueue.h"
+#include "DataPlane.h"
 #include "Engine.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QTcpServer>
-#include <QThread>
 
 #include <memory>
 
@@ -16,16 +17,21 @@ struct Frame;
 
 namespace d3::worker {
 
-/// One d3worker node: listens for authenticated peers (core::PeerConnection), loads the model it is told to
-/// (a built-in name or a model file's text sent by the controller; never a path), and runs cut ranges on request.
-/// Torch work runs on a dedicated thread, so heartbeats and control messages are answered while it computes.
+/// One d3worker node: listens for authenticated peers (core::PeerConnection), loads the model it is told to (a
+/// built-in name or a model file's text sent by the controller; weights from the seed it is sent or the file on
+/// its own command line, never a path from the wire), profiles it on request, and runs its part of every request
+/// through the DataPlane. The peer that sends Load, Deploy or Infer is its controller: reports, results and
+/// errors go there. Torch work runs on the ComputeQueue, so heartbeats and control messages are answered while it
+/// computes.
 class WorkerServer : public QObject
 {
     Q_OBJECT
 public:
     /// A worker with the given role ("device", "edge", "cloud"), name and shared token; slowdown >= 1 pads every
-    /// computation to that many times its measured time (heterogeneity on one machine, DESIGN.md section 5).
-    WorkerServer(QString role, QString name, QByteArray token, double slowdown = 1.0, QObject *parent = nullptr);
+    /// computation to that many times its measured time (heterogeneity on one machine, DESIGN.md section 5);
+    /// weightsFile (may be empty) replaces the seeded weights.
+    WorkerServer(QString role, QString name, QByteArray token, double slowdown = 1.0, QString weightsFile = {},
+                 QObject *parent = nullptr);
     ~WorkerServer() override;
 
     /// Binds to host:port (port 0 picks a free one); false with *error on failure.
@@ -38,15 +44,20 @@ private:
     void onFrame(core::PeerConnection *peer, const core::Frame &frame);
     void load(core::PeerConnection *peer, const core::Frame &frame);
     void runRange(core::PeerConnection *peer, const core::Frame &frame);
-    void replyError(core::PeerConnection *peer, quint64 requestId, const QString &message);
+    void profile(core::PeerConnection *peer, const core::Frame &frame);
+    void setLink(core::PeerConnection *peer, const core::Frame &frame);
+    void sendLinkStats(core::PeerConnection *peer, quint64 requestId);
+    void replyError(core::PeerConnection *peer, quint64 requestId, const QString &message, QCborMap extra = {});
+    void toController(const core::Frame &frame);
 
     QString m_role;
     QString m_name;
     QByteArray m_token;
-    double m_slowdown = 1.0;
+    QString m_weightsFile;
     QTcpServer m_server;
-    QThread m_computeThread;
-    QObject *m_computeContext = nullptr; // lives in m_computeThread
+    DataPlane m_data;
+    ComputeQueue m_compute; // declared last but one: destroyed (its thread joined) before the data plane
+    QPointer<core::PeerConnection> m_controller;
     std::shared_ptr<engine::Engine> m_engine;
 };
 

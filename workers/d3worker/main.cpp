@@ -4,6 +4,7 @@
 #include "net/PeerAuth.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QLoggingCategory>
 
@@ -18,7 +19,7 @@ int fail(const QString &message)
 }
 
 const char *kUsage = "usage: d3worker --role device|edge|cloud --listen HOST:PORT --token-file FILE "
-                     "[--threads N] [--slowdown F] [--name NAME]\n";
+                     "[--threads N] [--slowdown F] [--name NAME] [--weights FILE]\n";
 
 } // namespace
 
@@ -31,7 +32,7 @@ int main(int argc, char *argv[])
     QHash<QString, QString> options;
     const QStringList args = app.arguments().mid(1);
     const QStringList known{QStringLiteral("role"), QStringLiteral("listen"), QStringLiteral("token-file"),
-                            QStringLiteral("threads"), QStringLiteral("slowdown"), QStringLiteral("name")};
+                            QStringLiteral("threads"), QStringLiteral("slowdown"), QStringLiteral("name"), QStringLiteral("weights")};
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--help") || args[i] == QLatin1String("-h")) {
             std::fputs(kUsage, stdout);
@@ -72,7 +73,11 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("--slowdown must be a number in 1..1000"));
     const QString name = options.value(QStringLiteral("name"), role);
 
-    d3::worker::WorkerServer server(role, name, *token, slowdown);
+    const QString weights = options.value(QStringLiteral("weights"));
+    if (options.contains(QStringLiteral("weights")) && !QFileInfo(weights).isReadable())
+        return fail(QStringLiteral("--weights %1: no such readable file").arg(weights));
+
+    d3::worker::WorkerServer server(role, name, *token, slowdown, weights);
     if (!server.listen(host, quint16(port), &error))
         return fail(error);
     std::printf("d3worker %s (%s) listening on %s:%u\n", qPrintable(name), qPrintable(role),

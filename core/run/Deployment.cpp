@@ -1,0 +1,224 @@
+#include "Deployment.h"
+
+#include "tiling/StackFinder.h"
+
+#include <QCborArray>
+#include <QSet>
+
+namespace d3::core {
+namespace {
+
+QString key(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+
+bool validAddress(const QString &address)
+{
+    const int colon = address.lastIndexOf(QLatin1Char(':'));
+    bool ok = false;
+    const uint port = address.mid(colon + 1).toUInt(&ok);
+    return colon > 0 && ok && port > 0 && port <= 65535;
+}
+
+} // namespace
+
+std::optional<Deployment> Deployment::make(const ModelGraph &graph, quint64 planId, const Plan &plan, QString device,
+                                           QStringList edges, QString cloud, QMap<QString, QString> addresses,
+                                           QString *why)
+{
+    const int n = graph.layerCount();
+    if (plan.p < 0 || plan.p > plan.q || plan.q > n) {
+        *why = QStringLiteral("plan cuts %1, %2 do not fit %3 (0 <= p <= q <= %4)").arg(plan.p).arg(plan.q).arg(graph.name()).arg(n);
+        return std::nullopt;
+    }
+    const bool needsEdge = plan.p < plan.q;
+    if (needsEdge && (plan.edgeNode < 0 || plan.edgeNode >= edges.size())) {
+        *why = QStringLiteral("plan edge node %1 is not one of the %2 edge workers").arg(plan.edgeNode).arg(edges.size());
+        return std::nullopt;
+    }
+    Deployment d;
+    if (plan.tiled()) {
+        FusedStack stack;
+        bool found = false;
+        for (const FusedStack &s : StackFinder::candidates(graph, plan.p, plan.q))
+            if (s.end == plan.stackEnd) {
+                stack = s;
+                found = true;
+            }
+        if (!found) {
+            *why = QStringLiteral("plan stack [%1, %2) is not a tileable stack of %3").arg(plan.p).arg(plan.stackEnd).arg(graph.name());
+            return std::nullopt;
+        }
+        auto geometry = TileGeometry::build(graph, stack, plan.rows, plan.cols, why);
+        if (!geometry)
+            return std::nullopt;
+        if (plan.tileNodes.size() != plan.rows * plan.cols) {
+            *why = QStringLiteral("plan has %1 tile nodes for a %2x%3 grid").arg(plan.tileNodes.size()).arg(plan.rows).arg(plan.cols);
+            return std::nullopt;
+        }
+        for (int node : plan.tileNodes)
+            if (node < 0 || node >= edges.size()) {
+                *why = QStringLiteral("plan tile node %1 is not one of the %2 edge workers").arg(node).arg(edges.size());
+                return std::nullopt;
+            }
+        d.m_geometry = std::make_shared<const TileGeometry>(std::move(*geometry));
+    }
+    QStringList names{device, cloud};
+    names += edges;
+    if (QSet<QString>(names.begin(), names.end()).size() != names.size() || names.contains(QString())) {
+        *why = QStringLiteral("worker names must be distinct and non-empty (device '%1', edges '%2', cloud '%3')")
+                   .arg(device, edges.join(QLatin1Char(',')), cloud);
+        return std::nullopt;
+    }
+    d.m_planId = planId;
+    d.m_plan = plan;
+    d.m_device = std::move(device);
+    d.m_cloud = std::move(cloud);
+    d.m_edges = std::move(edges);
+    d.m_addresses = std::move(addresses);
+    d.m_layers = n;
+    if (plan.p > 0)
+        d.m_stages.append({StageKind::Device, 0, plan.p, d.m_device});
+    int edgeFrom = plan.p;
+    if (plan.tiled()) {
+        d.m_stages.append({StageKind::Tiles, plan.p, plan.stackEnd, d.stitcher()});
+        edgeFrom = plan.stackEnd;
+    }
+    if (edgeFrom < plan.q)
+        d.m_stages.append({StageKind::Edge, edgeFrom, plan.q, d.stitcher()});
+    if (plan.q < n)
+        d.m_stages.append({StageKind::Cloud, plan.q, n, d.m_cloud});
+    for (const QString &name : d.participants())
+        if (!validAddress(d.m_addresses.value(name))) {
+            *why = QStringLiteral("worker '%1' has no valid host:port address ('%2')").arg(name, d.m_addresses.value(name));
+            return std::nullopt;
+        }
+    return d;
+}
+
+QCborMap Deployment::toCbor() const
+{
+    QCborArray tileNodes;
+    for (int t : m_plan.tileNodes)
+        tileNodes.append(t);
+    QCborMap addresses;
+    for (auto it = m_addresses.begin(); it != m_addresses.end(); ++it)
+        addresses.insert(it.key(), it.value());
+    return QCborMap{{key("plan_id"), qint64(m_planId)},
+                    {key("p"), m_plan.p},
+                    {key("q"), m_plan.q},
+                    {key("stack_end"), m_plan.stackEnd},
+                    {key("rows"), m_plan.rows},
+                    {key("cols"), m_plan.cols},
+                    {key("tile_nodes"), tileNodes},
+                    {key("edge_node"), m_plan.edgeNode},
+                    {key("device"), m_device},
+                    {key("edges"), QCborArray::fromStringList(m_edges)},
+                    {key("cloud"), m_cloud},
+                    {key("addresses"), addresses}};
+}
+
+std::optional<Deployment> Deployment::fromCbor(const ModelGraph &graph, const QCborMap &map, QString *why)
+{
+    for (const char *field : {"plan_id", "p", "q", "stack_end", "rows", "cols", "edge_node"})
+        if (!map.value(key(field)).isInteger()) {
+            *why = QStringLiteral("Deploy: '%1' must be an integer").arg(key(field));
+            return std::nullopt;
+        }
+    auto small = [&](const char *field) {
+        return int(std::clamp<qint64>(map.value(key(field)).toInteger(), -1, 1 << 20));
+    };
+    Plan plan;
+    plan.p = small("p");
+    plan.q = small("q");
+    plan.stackEnd = small("stack_end");
+    plan.rows = small("rows");
+    plan.cols = small("cols");
+    plan.edgeNode = small("edge_node");
+    const QCborArray tileNodes = map.value(key("tile_nodes")).toArray();
+    if (tileNodes.size() > TileGeometry::kMaxGrid * TileGeometry::kMaxGrid) {
+        *why = QStringLiteral("Deploy: too many tile nodes (%1)").arg(tileNodes.size());
+        return std::nullopt;
+    }
+    for (const auto &v : tileNodes)
+        plan.tileNodes.append(int(std::clamp<qint64>(v.toInteger(-1), -1, 1 << 20)));
+    QStringList edges;
+    for (const auto &v : map.value(key("edges")).toArray())
+        edges.append(v.toString());
+    QMap<QString, QString> addresses;
+    for (const auto &entry : map.value(key("addresses")).toMap())
+        addresses.insert(entry.first.toString(), entry.second.toString());
+    return make(graph, quint64(map.value(key("plan_id")).toInteger()), plan, map.value(key("device")).toString(),
+                edges, map.value(key("cloud")).toString(), addresses, why);
+}
+
+const Deployment::Stage *Deployment::stageAt(int at) const
+{
+    for (const Stage &s : m_stages)
+        if (s.a == at)
+            return &s;
+    return nullptr;
+}
+
+QVector<Deployment::Transfer> Deployment::transfers() const
+{
+    QVector<Transfer> out;
+    // The tensors crossing cut at, produced on worker from, go to whoever reads them next.
+    auto route = [&](const QString &from, int at) {
+        const Stage *next = stageAt(at);
+        if (!next) {
+            if (from != m_device)
+                out.append({from, m_device, QStringLiteral("result"), at, -1});
+        } else if (next->kind == StageKind::Tiles) {
+            for (int t = 0; t < m_plan.tileNodes.size(); ++t)
+                if (tileNode(t) != from)
+                    out.append({from, tileNode(t), QStringLiteral("tile_in"), at, t});
+        } else if (next->node != from) {
+            out.append({from, next->node, QStringLiteral("cut"), at, -1});
+        }
+    };
+    route(m_device, 0);
+    for (const Stage &s : m_stages) {
+        if (s.kind == StageKind::Tiles)
+            for (int t = 0; t < m_plan.tileNodes.size(); ++t)
+                if (tileNode(t) != s.node)
+                    out.append({tileNode(t), s.node, QStringLiteral("tile_out"), s.b, t});
+        route(s.node, s.b);
+    }
+    return out;
+}
+
+int Deployment::expectedReports() const
+{
+    int computes = 0;
+    for (const Stage &s : m_stages)
+        computes += s.kind == StageKind::Tiles ? m_plan.tileNodes.size() : 1;
+    return computes + transfers().size();
+}
+
+QStringList Deployment::participants() const
+{
+    QStringList names{m_device};
+    auto add = [&](const QString &name) {
+        if (!names.contains(name))
+            names.append(name);
+    };
+    for (const Stage &s : m_stages)
+        add(s.node);
+    if (m_plan.tiled())
+        for (int t = 0; t < m_plan.tileNodes.size(); ++t)
+            add(tileNode(t));
+    return names;
+}
+
+QStringList Deployment::nextHops(const QString &node) const
+{
+    QStringList hops;
+    for (const Transfer &t : transfers())
+        if (t.from == node && !hops.contains(t.to))
+            hops.append(t.to);
+    return hops;
+}
+
+} // namespace d3::core

@@ -1,0 +1,36 @@
+#include "HopReport.h"
+
+namespace d3::core {
+
+QCborMap HopReport::toCbor() const
+{
+    QCborMap m{{QStringLiteral("kind"), kind == Kind::Compute ? QStringLiteral("compute") : QStringLiteral("transfer")},
+               {QStringLiteral("node"), node},
+               {QStringLiteral("stage"), stage},
+               {QStringLiteral("a"), a},
+               {QStringLiteral("b"), b},
+               {QStringLiteral("tile"), tile},
+               {QStringLiteral("ms"), ms}};
+    if (kind == Kind::Transfer) {
+        m.insert(QStringLiteral("to"), to);
+        m.insert(QStringLiteral("bytes"), bytes);
+    }
+    return m;
+}
+
+HopReport HopReport::fromCbor(const QCborMap &map)
+{
+    HopReport r;
+    r.kind = map.value(QStringLiteral("kind")).toString() == QLatin1String("transfer") ? Kind::Transfer : Kind::Compute;
+    r.node = map.value(QStringLiteral("node")).toString();
+    r.stage = map.value(QStringLiteral("stage")).toString();
+    r.a = int(map.value(QStringLiteral("a")).toInteger());
+    r.b = int(map.value(QStringLiteral("b")).toInteger());
+    r.tile = int(map.value(QStringLiteral("tile")).toInteger(-1));
+    r.ms = map.value(QStringLiteral("ms")).toDouble();
+    r.to = map.value(QStringLiteral("to")).toString();
+    r.bytes = map.value(QStringLiteral("bytes")).toInteger();
+    return r;
+}
+
+} // namespace d3::core

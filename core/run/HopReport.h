@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QCborMap>
+#include <QString>
+
+namespace d3::core {
+
+/// What one worker measured for one request: a computation (a stage's range or one tile) or one transfer to
+/// another worker. Sent to the controller in a Report message; the controller adds them up per request.
+struct HopReport {
+    /// What was measured.
+    enum class Kind { Compute, Transfer };
+
+    Kind kind = Kind::Compute;
+    QString node;          ///< the worker that measured it (the sender of a transfer)
+    QString stage;         ///< compute: "device", "tiles", "edge" or "cloud"; transfer: "cut", "tile_in", "tile_out", "result"
+    int a = 0;             ///< compute: first layer; transfer: the cut whose tensors travelled
+    int b = 0;             ///< compute: one past the last layer
+    int tile = -1;         ///< tile index (tiles, tile_in, tile_out), else -1
+    double ms = 0;         ///< compute time (slowdown padding included) or transfer time (send to last byte written)
+    QString to;            ///< transfer: the receiving worker
+    qint64 bytes = 0;      ///< transfer: bytes on the wire (the whole frame)
+
+    /// The Report message's header.
+    QCborMap toCbor() const;
+    /// Reads a Report header (unknown or missing fields take their defaults).
+    static HopReport fromCbor(const QCborMap &map);
+};
+
+} // namespace d3::core

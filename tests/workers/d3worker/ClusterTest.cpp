@@ -1,0 +1,143 @@
+// A whole cluster of real d3worker processes (1 device, 3 edge, 1 cloud) on loopback: every built-in model under
+// several plans, tiled ones included, gives the monolithic forward's output; failures end requests promptly.
+#include "ClusterHarness.h"
+#include "Engine.h"
+#include "EventLoop.h"
+#include "TestFiles.h"
+#include "io/SyntheticInput.h"
+#include "io/TensorComparison.h"
+#include "tiling/StackFinder.h"
+
+#include <QElapsedTimer>
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <iostream>
+
+namespace d3 {
+namespace {
+
+using test::ClusterHarness;
+using test::EventLoop;
+
+struct NamedPlan {
+    std::string name;
+    core::Plan plan;
+};
+
+core::Plan untiled(int p, int q, int edgeNode = 0)
+{
+    core::Plan plan;
+    plan.p = p;
+    plan.q = q;
+    plan.edgeNode = edgeNode;
+    return plan;
+}
+
+core::Plan tiled(const core::FusedStack &stack, int q, int rows, int cols, QVector<int> nodes, int edgeNode)
+{
+    core::Plan plan = untiled(stack.begin, q, edgeNode);
+    plan.stackEnd = stack.end;
+    plan.rows = rows;
+    plan.cols = cols;
+    plan.tileNodes = std::move(nodes);
+    return plan;
+}
+
+/// Device-only, cloud-only, a three-way split, tiles from the raw input (2x2 on three nodes, edge layers after
+/// the stack) and tiles in the middle of the model straight to the cloud (3x1, the stitcher computing one).
+std::vector<NamedPlan> plansFor(const core::ModelGraph &graph)
+{
+    const int n = graph.layerCount();
+    std::vector<NamedPlan> plans{{"device-only", untiled(n, n)},
+                                 {"cloud-only", untiled(0, 0)},
+                                 {"split", untiled(n / 3, 2 * n / 3, 1)}};
+    QString why;
+    if (const auto first = core::StackFinder::leading(graph, 0, n, &why))
+        plans.push_back({"tiles-from-input", tiled(*first, std::min(n, first->end + 2), 2, 2, {0, 1, 2, 0}, 0)});
+    for (int p = n / 4; p < n; ++p) {
+        const auto stacks = core::StackFinder::candidates(graph, p, n);
+        if (!stacks.isEmpty() && graph.tensorShape(stacks.back().output).dims.value(1) >= 3) {
+            plans.push_back({"tiles-to-cloud", tiled(stacks.back(), stacks.back().end, 3, 1, {0, 1, 2}, 2)});
+            break;
+        }
+    }
+    return plans;
+}
+
+class ClusterModelTest : public ::testing::TestWithParam<std::string>
+{
+};
+
+TEST_P(ClusterModelTest, EveryPlanGivesTheMonolithicOutput)
+{
+    const QString model = QString::fromStdString(GetParam());
+    const core::ModelGraph graph = test::TestFiles::builtin(model);
+    ClusterHarness harness(ClusterHarness::fiveNodes());
+    ASSERT_TRUE(harness.ok()) << harness.error().toStdString();
+    QString why;
+    const auto fingerprint = harness.loadEverywhere(model, 1, &why);
+    ASSERT_TRUE(fingerprint) << why.toStdString();
+
+    // The reference, computed aside so the event loop keeps the cluster's connections alive.
+    std::unique_ptr<engine::Engine> local;
+    const core::HostTensor input = core::SyntheticInput::make(graph.inputShape(), 7);
+    std::optional<core::HostTensor> monolithic;
+    ClusterHarness::aside([&] {
+        engine::Engine::setThreads(1);
+        local = engine::Engine::create(graph, engine::WeightSource{}, &why);
+        if (local)
+            monolithic = local->forward(input, &why);
+    });
+    ASSERT_TRUE(monolithic) << why.toStdString();
+    EXPECT_EQ(*fingerprint, local->fingerprint());
+
+    const auto plans = plansFor(graph);
+    ASSERT_GE(plans.size(), 4u) << "no tileable stack found in " << GetParam();
+    for (const NamedPlan &np : plans) {
+        SCOPED_TRACE(np.name + " " + np.plan.describe().toStdString());
+        const auto planId = harness.deploy(graph, np.plan, &why);
+        ASSERT_TRUE(planId) << why.toStdString();
+        const auto result = harness.infer(*planId, input, &why);
+        ASSERT_TRUE(result) << why.toStdString();
+        const auto cmp = core::TensorComparison::compare(result->output, *monolithic);
+        EXPECT_TRUE(cmp.withinRelative(core::TensorComparison::kExactnessBound)) << "max abs diff " << cmp.maxAbsDiff;
+        EXPECT_TRUE(cmp.argmaxEqual);
+        std::cout << GetParam() << " " << np.name << ": " << (cmp.bitExact ? "bit-exact" : "max abs diff ")
+                  << (cmp.bitExact ? "" : std::to_string(cmp.maxAbsDiff)) << ", " << result->hops.size()
+                  << " hop reports, " << result->bytes() << " bytes between workers, " << result->endToEndMs
+                  << " ms end to end\n";
+        if (np.plan.tiled()) { // the same tiles computed in this process agree bit for bit
+            std::optional<core::HostTensor> tiledLocal;
+            ClusterHarness::aside([&] {
+                auto geometry = core::TileGeometry::build(graph, *core::StackFinder::leading(graph, np.plan.p, np.plan.stackEnd, &why),
+                                                          np.plan.rows, np.plan.cols, &why);
+                if (auto out = geometry ? local->forwardTiled(input, np.plan.p, np.plan.q, *geometry, &why) : std::nullopt)
+                    tiledLocal = out->output;
+            });
+            ASSERT_TRUE(tiledLocal) << why.toStdString();
+            EXPECT_TRUE(core::TensorComparison::compare(result->output, *tiledLocal).bitExact);
+        }
+        // Every computation and every transfer between two workers reported once.
+        const auto d = core::Deployment::make(graph, *planId, np.plan, QStringLiteral("device"),
+                                              {QStringLiteral("edge1"), QStringLiteral("edge2"), QStringLiteral("edge3")},
+                                              QStringLiteral("cloud"), harness.client().addresses(), &why);
+        ASSERT_TRUE(d);
+        EXPECT_EQ(result->hops.size(), d->expectedReports());
+        // The backbone carries exactly the tensors crossing q (plus framing) when edge and cloud both work.
+        qint64 backbone = 0;
+        for (const QString &edge : d->edges())
+            backbone += result->bytesBetween(edge, QStringLiteral("cloud"));
+        if (np.plan.p < np.plan.q && np.plan.q < graph.layerCount())
+            EXPECT_GT(backbone, graph.cut(np.plan.q).bytes);
+        else
+            EXPECT_EQ(backbone, 0);
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Builtin, ClusterModelTest, ::testing::ValuesIn(test::TestFiles::builtinModelNames()),
+                         [](const auto &info) { return info.param; });
+
+} // namespace
+} // namespace d3

@@ -1,0 +1,345 @@
+#include "DataPlane.h"
+
+#include "ComputeQueue.h"
+#include "WorkerLog.h"
+#include "net/MessageType.h"
+#include "net/PeerConnection.h"
+#include "net/TensorCodec.h"
+#include "tiling/RegionCopy.h"
+
+namespace d3::worker {
+namespace {
+
+constexpr size_t kKeptDeployments = 8; // requests in flight finish on the plan they began with
+constexpr int kMaxStitches = 32;       // unfinished tiled requests kept at once
+
+QString stageName(core::Deployment::StageKind kind)
+{
+    switch (kind) {
+    case core::Deployment::StageKind::Device:
+        return QStringLiteral("device");
+    case core::Deployment::StageKind::Tiles:
+        return QStringLiteral("tiles");
+    case core::Deployment::StageKind::Edge:
+        return QStringLiteral("edge");
+    case core::Deployment::StageKind::Cloud:
+        break;
+    }
+    return QStringLiteral("cloud");
+}
+
+} // namespace
+
+DataPlane::DataPlane(QString name, QByteArray token, ComputeQueue *compute, QObject *parent)
+    : QObject(parent)
+    , m_name(std::move(name))
+    , m_compute(compute)
+    , m_peers(std::move(token), m_name)
+{
+    m_peers.setHeartbeat(250, 3000);
+    connect(&m_peers, &core::OutboundPeers::peerReady, this, &DataPlane::checkPendingDeploys);
+    connect(&m_peers, &core::OutboundPeers::frameSent, this,
+            [this](const QString &to, quint64 id, quint16 type, qint64 bytes, double ms) {
+                QList<Sending> &queue = m_sending[to];
+                if (type != quint16(core::MessageType::Data) || queue.isEmpty())
+                    return;
+                const Sending s = queue.takeFirst();
+                core::HopReport r;
+                r.kind = core::HopReport::Kind::Transfer;
+                r.node = m_name;
+                r.stage = s.kind;
+                r.a = s.at;
+                r.tile = s.tile;
+                r.ms = ms;
+                r.to = to;
+                r.bytes = bytes;
+                Q_EMIT report(id, r);
+            });
+    connect(&m_peers, &core::OutboundPeers::peerLost, this,
+            [this](const QString &name, const QString &reason, const QList<quint64> &ids) {
+                const QString why = QStringLiteral("%1: link to '%2' lost: %3").arg(m_name, name, reason);
+                for (quint64 id : ids)
+                    fail(id, why);
+                m_sending.remove(name);
+                for (auto it = m_pendingDeploys.begin(); it != m_pendingDeploys.end();) {
+                    if (it.value().contains(name)) {
+                        Q_EMIT deployFailed(it.key(), why);
+                        it = m_pendingDeploys.erase(it);
+                    } else {
+                        ++it;
+                    }
+                }
+            });
+}
+
+DataPlane::~DataPlane() = default;
+
+void DataPlane::setEngine(std::shared_ptr<const engine::Engine> engine)
+{
+    m_engine = std::move(engine);
+    m_deployments.clear();
+    m_stitches.clear();
+}
+
+void DataPlane::deploy(const QCborMap &header)
+{
+    const quint64 planId = quint64(header.value(QStringLiteral("plan_id")).toInteger());
+    if (!m_engine)
+        return Q_EMIT deployFailed(planId, QStringLiteral("no model loaded"));
+    QString why;
+    auto d = core::Deployment::fromCbor(m_engine->graph(), header, &why);
+    if (!d)
+        return Q_EMIT deployFailed(planId, why);
+    const QStringList participants = d->participants();
+    if (!participants.contains(m_name) && m_name != d->device())
+        qCInfo(lcWorker) << m_name << "takes no part in plan" << planId;
+    auto shared = std::make_shared<const core::Deployment>(std::move(*d));
+    m_deployments[planId] = shared;
+    while (m_deployments.size() > kKeptDeployments)
+        m_deployments.erase(m_deployments.begin());
+    QStringList waiting;
+    for (const QString &hop : shared->nextHops(m_name)) {
+        m_peers.setAddress(hop, shared->address(hop));
+        m_peers.open(hop);
+        if (!m_peers.connection(hop))
+            waiting.append(hop);
+    }
+    qCInfo(lcWorker) << m_name << "plan" << planId << shared->plan().describe() << "next hops"
+                     << shared->nextHops(m_name);
+    if (waiting.isEmpty())
+        return Q_EMIT deployReady(planId);
+    m_pendingDeploys.insert(planId, waiting);
+}
+
+void DataPlane::checkPendingDeploys()
+{
+    const QStringList ready = m_peers.connected();
+    for (auto it = m_pendingDeploys.begin(); it != m_pendingDeploys.end();) {
+        it.value().removeIf([&](const QString &hop) { return ready.contains(hop); });
+        if (it.value().isEmpty()) {
+            const quint64 planId = it.key();
+            it = m_pendingDeploys.erase(it);
+            Q_EMIT deployReady(planId);
+        } else {
+            ++it;
+        }
+    }
+}
+
+DataPlane::DeploymentPtr DataPlane::deployment(quint64 planId, quint64 id)
+{
+    const auto it = m_deployments.find(planId);
+    if (it != m_deployments.end())
+        return it->second;
+    fail(id, QStringLiteral("%1: unknown plan %2 (deploy it first)").arg(m_name).arg(planId));
+    return nullptr;
+}
+
+void DataPlane::infer(const core::Frame &frame)
+{
+    const quint64 id = frame.requestId;
+    const DeploymentPtr d = deployment(quint64(frame.header.value(QStringLiteral("plan_id")).toInteger()), id);
+    if (!d)
+        return;
+    if (d->device() != m_name)
+        return fail(id, QStringLiteral("%1: Infer goes to the plan's device '%2'").arg(m_name, d->device()));
+    QString error;
+    auto tensors = core::TensorCodec::decode(frame, &error);
+    if (!tensors)
+        return fail(id, error);
+    const QVector<qint64> &inputShape = m_engine->graph().inputShape().dims;
+    if (tensors->size() != 1 || !tensors->contains(0) || tensors->value(0).shape != inputShape)
+        return fail(id, QStringLiteral("%1: Infer needs exactly the input (tensor 0) of the model's input shape").arg(m_name));
+    forward(d, id, 0, std::move(*tensors));
+}
+
+void DataPlane::receive(const QString &from, const core::Frame &frame)
+{
+    const quint64 id = frame.requestId;
+    const DeploymentPtr d = deployment(quint64(frame.header.value(QStringLiteral("plan_id")).toInteger()), id);
+    if (!d)
+        return;
+    QString error;
+    auto tensors = core::TensorCodec::decode(frame, &error);
+    if (!tensors)
+        return fail(id, QStringLiteral("%1: Data from %2: %3").arg(m_name, from, error));
+    const QString kind = frame.header.value(QStringLiteral("kind")).toString();
+    const qint64 at = frame.header.value(QStringLiteral("at")).toInteger(-1);
+    const qint64 tile = frame.header.value(QStringLiteral("tile")).toInteger(-1);
+    const core::Deployment::Stage *stage = (at >= 0 && at <= d->layerCount()) ? d->stageAt(int(at)) : nullptr;
+    const core::TileGeometry *g = d->geometry();
+    const bool tileOk = g && tile >= 0 && tile < g->tiles().size();
+    if (kind == QLatin1String("cut") && stage && stage->kind != core::Deployment::StageKind::Tiles
+        && stage->node == m_name)
+        return runStage(d, id, *stage, std::move(*tensors));
+    if (kind == QLatin1String("tile_in") && stage && stage->kind == core::Deployment::StageKind::Tiles && tileOk
+        && d->tileNode(int(tile)) == m_name)
+        return runTile(d, id, int(tile), std::move(*tensors));
+    if (kind == QLatin1String("tile_out") && tileOk && at == g->stack().end && d->stitcher() == m_name) {
+        const core::Tile &t = g->tiles()[int(tile)];
+        const QVector<qint64> expected{m_engine->graph().tensorShape(g->stack().output).dims.value(0), t.out.height(),
+                                       t.out.width()};
+        if (tensors->size() != 1 || tensors->value(g->stack().output).shape != expected)
+            return fail(id, QStringLiteral("%1: tile %2 from %3 has the wrong shape").arg(m_name).arg(tile).arg(from));
+        return paste(d, id, int(tile), tensors->value(g->stack().output));
+    }
+    if (kind == QLatin1String("result") && at == d->layerCount() && d->device() == m_name)
+        return Q_EMIT done(id, d->planId(), *tensors);
+    fail(id, QStringLiteral("%1: unexpected Data '%2' at %3 (tile %4) from %5 for plan %6")
+                 .arg(m_name, kind).arg(at).arg(tile).arg(from).arg(d->planId()));
+}
+
+void DataPlane::forward(const DeploymentPtr &d, quint64 id, int at, engine::TensorMap tensors)
+{
+    const core::Deployment::Stage *next = d->stageAt(at);
+    if (!next) {
+        if (d->device() == m_name)
+            return Q_EMIT done(id, d->planId(), tensors);
+        return sendData(d, id, d->device(), QStringLiteral("result"), at, -1, tensors);
+    }
+    if (next->kind == core::Deployment::StageKind::Tiles) {
+        const core::TileGeometry &g = *d->geometry();
+        for (int t = 0; t < g.tiles().size(); ++t) {
+            engine::TensorMap crops;
+            for (int in : g.stack().inputs) {
+                if (!tensors.contains(in))
+                    return fail(id, QStringLiteral("%1: tensor %2 missing at cut %3").arg(m_name).arg(in).arg(at));
+                crops.insert(in, core::RegionCopy::crop(tensors.value(in), g.tiles()[t].regions.value(in)));
+            }
+            if (d->tileNode(t) == m_name)
+                runTile(d, id, t, std::move(crops));
+            else
+                sendData(d, id, d->tileNode(t), QStringLiteral("tile_in"), at, t, crops);
+        }
+        return;
+    }
+    if (next->node == m_name)
+        return runStage(d, id, *next, std::move(tensors));
+    sendData(d, id, next->node, QStringLiteral("cut"), at, -1, tensors);
+}
+
+void DataPlane::runStage(const DeploymentPtr &d, quint64 id, const core::Deployment::Stage &stage,
+                         engine::TensorMap tensors)
+{
+    auto engine = m_engine;
+    auto out = std::make_shared<std::optional<engine::TensorMap>>();
+    auto error = std::make_shared<QString>();
+    const core::Deployment::Stage s = stage;
+    m_compute->run([engine, s, tensors = std::move(tensors), out, error] {
+        *out = engine->runRange(s.a, s.b, tensors, error.get());
+    }, this, [this, d, id, s, out, error](double ms) {
+        core::HopReport r;
+        r.node = m_name;
+        r.stage = stageName(s.kind);
+        r.a = s.a;
+        r.b = s.b;
+        r.ms = ms;
+        Q_EMIT report(id, r);
+        if (!*out)
+            return fail(id, QStringLiteral("%1: layers [%2, %3): %4").arg(m_name).arg(s.a).arg(s.b).arg(*error));
+        forward(d, id, s.b, std::move(**out));
+    });
+}
+
+void DataPlane::runTile(const DeploymentPtr &d, quint64 id, int tile, engine::TensorMap crops)
+{
+    auto engine = m_engine;
+    auto out = std::make_shared<std::optional<core::HostTensor>>();
+    auto error = std::make_shared<QString>();
+    const core::Tile &t = d->geometry()->tiles()[tile];
+    m_compute->run([engine, &t, d, crops = std::move(crops), out, error] {
+        *out = engine->runTile(t, crops, error.get());
+    }, this, [this, d, id, tile, out, error](double ms) {
+        const core::FusedStack &stack = d->geometry()->stack();
+        core::HopReport r;
+        r.node = m_name;
+        r.stage = QStringLiteral("tiles");
+        r.a = stack.begin;
+        r.b = stack.end;
+        r.tile = tile;
+        r.ms = ms;
+        Q_EMIT report(id, r);
+        if (!*out)
+            return fail(id, QStringLiteral("%1: tile %2: %3").arg(m_name).arg(tile).arg(*error));
+        if (d->stitcher() == m_name)
+            return paste(d, id, tile, **out);
+        sendData(d, id, d->stitcher(), QStringLiteral("tile_out"), stack.end, tile, {{stack.output, **out}});
+    });
+}
+
+void DataPlane::paste(const DeploymentPtr &d, quint64 id, int tile, const core::HostTensor &out)
+{
+    const core::TileGeometry &g = *d->geometry();
+    auto it = m_stitches.find(id);
+    if (it == m_stitches.end()) {
+        if (m_stitches.size() >= kMaxStitches)
+            fail(m_stitches.firstKey(), QStringLiteral("%1: dropped, more than %2 unfinished tiled requests").arg(m_name).arg(kMaxStitches));
+        Stitch s;
+        s.planId = d->planId();
+        s.output.shape = m_engine->graph().tensorShape(g.stack().output).dims;
+        s.output.values.resize(size_t(s.output.elements()));
+        s.have.fill(false, g.tiles().size());
+        s.missing = g.tiles().size();
+        it = m_stitches.insert(id, std::move(s));
+    }
+    if (it->planId != d->planId() || it->have.value(tile))
+        return fail(id, QStringLiteral("%1: tile %2 arrived twice or for another plan").arg(m_name).arg(tile));
+    core::RegionCopy::paste(&it->output, out, g.tiles()[tile].out);
+    it->have[tile] = true;
+    if (--it->missing > 0)
+        return;
+    core::HostTensor stitched = std::move(it->output);
+    m_stitches.erase(it);
+    forward(d, id, g.stack().end, {{g.stack().output, std::move(stitched)}});
+}
+
+void DataPlane::sendData(const DeploymentPtr &d, quint64 id, const QString &to, const QString &kind, int at, int tile,
+                         const engine::TensorMap &tensors)
+{
+    core::Frame f;
+    f.type = quint16(core::MessageType::Data);
+    f.requestId = id;
+    f.header = {{QStringLiteral("plan_id"), qint64(d->planId())},
+                {QStringLiteral("kind"), kind},
+                {QStringLiteral("at"), at},
+                {QStringLiteral("tile"), tile}};
+    core::TensorCodec::encode(tensors, &f);
+    m_peers.setAddress(to, d->address(to));
+    m_sending[to].append({id, kind, at, tile});
+    if (!m_peers.send(to, f)) {
+        m_sending[to].removeLast();
+        fail(id, QStringLiteral("%1: no address for worker '%2'").arg(m_name, to));
+    }
+}
+
+void DataPlane::fail(quint64 id, const QString &message)
+{
+    m_stitches.remove(id);
+    Q_EMIT failed(id, message);
+}
+
+void DataPlane::setShaping(const QString &to, const core::OutboundPeers::Shaping &shaping)
+{
+    m_peers.setShaping(to, shaping);
+}
+
+QCborArray DataPlane::linkStats() const
+{
+    QCborArray links;
+    for (const QString &to : m_peers.names()) {
+        const core::OutboundPeers::Shaping s = m_peers.shaping(to);
+        const core::PeerConnection *c = m_peers.connection(to);
+        const core::PeerConnection::SendStats stats = c ? c->sendStats() : core::PeerConnection::SendStats{};
+        links.append(QCborMap{{QStringLiteral("to"), to},
+                              {QStringLiteral("rate_mbps"), s.rateMbps},
+                              {QStringLiteral("burst"), s.burstBytes},
+                              {QStringLiteral("delay_ms"), s.delayMs},
+                              {QStringLiteral("connected"), c != nullptr},
+                              {QStringLiteral("bytes"), stats.bytes},
+                              {QStringLiteral("busy_ms"), stats.busyNs / 1e6},
+                              {QStringLiteral("measured_mbps"), stats.measuredMbps()}});
+    }
+    return links;
+}
+
+} // namespace d3::worker

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "Engine.h"
+#include "net/Frame.h"
+#include "net/OutboundPeers.h"
+#include "run/Deployment.h"
+#include "run/HopReport.h"
+
+#include <QCborArray>
+#include <QHash>
+#include <QMap>
+#include <QObject>
+
+#include <map>
+#include <memory>
+
+namespace d3::worker {
+
+class ComputeQueue;
+
+/// A worker's part of the data plane (docs/PROTOCOL.md, Data plane): it keeps the deployments it was sent, runs
+/// its stages and tiles of each request on the compute queue, stitches tiles when it is the stitching edge node,
+/// and sends every result straight to the worker that needs it next (through OutboundPeers, with each link's
+/// shaping). What it measures goes out as HopReports; a request that cannot go on fails with one line.
+class DataPlane : public QObject
+{
+    Q_OBJECT
+public:
+    /// The worker called name, computing on compute, dialling peers with token.
+    DataPlane(QString name, QByteArray token, ComputeQueue *compute, QObject *parent = nullptr);
+    ~DataPlane() override;
+
+    /// The model to run from now on (forgets deployments and unfinished requests of the previous one).
+    void setEngine(std::shared_ptr<const engine::Engine> engine);
+    /// Stores a Deploy and connects to this worker's next hops; deployReady() or deployFailed() follows.
+    void deploy(const QCborMap &header);
+    /// A request's input, sent by the controller to the device.
+    void infer(const core::Frame &frame);
+    /// A Data message from another worker.
+    void receive(const QString &from, const core::Frame &frame);
+    /// Shapes this worker's link to another worker.
+    void setShaping(const QString &to, const core::OutboundPeers::Shaping &shaping);
+    /// Configured and measured figures of every link this worker knows (LinkStats "links").
+    QCborArray linkStats() const;
+
+Q_SIGNALS:
+    /// The deployment is stored and its next hops are connected.
+    void deployReady(quint64 planId);
+    /// The deployment was refused or a next hop is unreachable.
+    void deployFailed(quint64 planId, const QString &message);
+    /// A measurement for the controller.
+    void report(quint64 requestId, const d3::core::HopReport &report);
+    /// The device has the request's output (tensors by id).
+    void done(quint64 requestId, quint64 planId, const QMap<int, d3::core::HostTensor> &output);
+    /// The request cannot finish.
+    void failed(quint64 requestId, const QString &message);
+
+private:
+    using DeploymentPtr = std::shared_ptr<const core::Deployment>;
+    struct Stitch {
+        quint64 planId = 0;
+        core::HostTensor output;
+        QVector<bool> have;
+        int missing = 0;
+    };
+    struct Sending {
+        quint64 requestId;
+        QString kind;
+        int at;
+        int tile;
+    };
+
+    void forward(const DeploymentPtr &d, quint64 id, int at, engine::TensorMap tensors);
+    void runStage(const DeploymentPtr &d, quint64 id, const core::Deployment::Stage &stage, engine::TensorMap tensors);
+    void runTile(const DeploymentPtr &d, quint64 id, int tile, engine::TensorMap crops);
+    void paste(const DeploymentPtr &d, quint64 id, int tile, const core::HostTensor &out);
+    void sendData(const DeploymentPtr &d, quint64 id, const QString &to, const QString &kind, int at, int tile,
+                  const engine::TensorMap &tensors);
+    void fail(quint64 id, const QString &message);
+    void checkPendingDeploys();
+    DeploymentPtr deployment(quint64 planId, quint64 id);
+
+    QString m_name;
+    ComputeQueue *m_compute;
+    core::OutboundPeers m_peers;
+    std::shared_ptr<const engine::Engine> m_engine;
+    std::map<quint64, DeploymentPtr> m_deployments; // by plan id, the latest few
+    QMap<quint64, Stitch> m_stitches;               // by request id
+    QHash<QString, QList<Sending>> m_sending;        // per next hop, Data frames not yet written, in order
+    QMap<quint64, QStringList> m_pendingDeploys;    // plan id -> next hops not yet connected
+};
+
+} // namespace d3::worker
