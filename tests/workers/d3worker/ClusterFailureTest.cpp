@@ -1,7 +1,7 @@
 // A cluster of real d3worker processes under failure: a worker killed mid-request, a silent worker, shaped links
 // set by message, and malformed or unauthenticated peers.
-#include "ClusterHarness.h"
 #include "EventLoop.h"
+#include "run/ClusterSession.h"
 #include "TestFiles.h"
 #include "io/SyntheticInput.h"
 #include "net/Frame.h"
@@ -19,7 +19,7 @@
 namespace d3 {
 namespace {
 
-using test::ClusterHarness;
+using core::ClusterSession;
 using test::EventLoop;
 
 core::Plan split(int p, int q, int edgeNode)
@@ -31,7 +31,7 @@ core::Plan split(int p, int q, int edgeNode)
     return plan;
 }
 
-qint64 pidOf(ClusterHarness &h, const QString &name)
+qint64 pidOf(ClusterSession &h, const QString &name)
 {
     for (const core::WorkerEndpoint &e : h.cluster().endpoints())
         if (e.name == name)
@@ -41,9 +41,10 @@ qint64 pidOf(ClusterHarness &h, const QString &name)
 
 TEST(ClusterFailureTest, AWorkerKilledMidRequestFailsThatRequestPromptlyAndTheRestGoOn)
 {
-    auto specs = ClusterHarness::fiveNodes();
+    EventLoop::app();
+    auto specs = ClusterSession::fiveNodes();
     specs[1].slowdown = 30; // edge1 takes seconds for its range: time enough to kill it mid-request
-    ClusterHarness h(specs);
+    ClusterSession h(specs, test::TestFiles::d3worker());
     ASSERT_TRUE(h.ok()) << h.error().toStdString();
     QString why;
     ASSERT_TRUE(h.loadEverywhere(QStringLiteral("resnet18"), 1, &why)) << why.toStdString();
@@ -81,7 +82,8 @@ TEST(ClusterFailureTest, AWorkerKilledMidRequestFailsThatRequestPromptlyAndTheRe
 
 TEST(ClusterFailureTest, ASilentWorkerIsLostAfterTheHeartbeatTimeout)
 {
-    ClusterHarness h(ClusterHarness::fiveNodes());
+    EventLoop::app();
+    ClusterSession h(ClusterSession::fiveNodes(), test::TestFiles::d3worker());
     ASSERT_TRUE(h.ok()) << h.error().toStdString();
     QString lost;
     QObject::connect(&h.client(), &core::ClusterClient::nodeLost, [&](const QString &node, const QString &) { lost = node; });
@@ -102,7 +104,8 @@ TEST(ClusterFailureTest, ASilentWorkerIsLostAfterTheHeartbeatTimeout)
 
 TEST(ClusterFailureTest, LinkShapingSetByMessageReachesTheSenderAndPacesItsData)
 {
-    ClusterHarness h(ClusterHarness::fiveNodes());
+    EventLoop::app();
+    ClusterSession h(ClusterSession::fiveNodes(), test::TestFiles::d3worker());
     ASSERT_TRUE(h.ok()) << h.error().toStdString();
     QString why;
     ASSERT_TRUE(h.loadEverywhere(QStringLiteral("alexnet"), 1, &why)) << why.toStdString();
@@ -164,7 +167,8 @@ QByteArray preamble(quint16 version, quint32 headerBytes, quint64 payloadBytes)
 
 TEST(ClusterFailureTest, BadPeersAreRefusedAndTheClusterKeepsServing)
 {
-    ClusterHarness h(ClusterHarness::fiveNodes());
+    EventLoop::app();
+    ClusterSession h(ClusterSession::fiveNodes(), test::TestFiles::d3worker());
     ASSERT_TRUE(h.ok()) << h.error().toStdString();
     quint16 port = 0;
     for (const core::WorkerEndpoint &e : h.cluster().endpoints())

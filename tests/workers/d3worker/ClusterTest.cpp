@@ -1,8 +1,8 @@
 // A whole cluster of real d3worker processes (1 device, 3 edge, 1 cloud) on loopback: every built-in model under
 // several plans, tiled ones included, gives the monolithic forward's output; failures end requests promptly.
-#include "ClusterHarness.h"
 #include "Engine.h"
 #include "EventLoop.h"
+#include "run/ClusterSession.h"
 #include "TestFiles.h"
 #include "io/SyntheticInput.h"
 #include "io/TensorComparison.h"
@@ -18,7 +18,7 @@
 namespace d3 {
 namespace {
 
-using test::ClusterHarness;
+using core::ClusterSession;
 using test::EventLoop;
 
 struct NamedPlan {
@@ -74,7 +74,8 @@ TEST_P(ClusterModelTest, EveryPlanGivesTheMonolithicOutput)
 {
     const QString model = QString::fromStdString(GetParam());
     const core::ModelGraph graph = test::TestFiles::builtin(model);
-    ClusterHarness harness(ClusterHarness::fiveNodes());
+    EventLoop::app();
+    ClusterSession harness(ClusterSession::fiveNodes(), test::TestFiles::d3worker());
     ASSERT_TRUE(harness.ok()) << harness.error().toStdString();
     QString why;
     const auto fingerprint = harness.loadEverywhere(model, 1, &why);
@@ -84,7 +85,7 @@ TEST_P(ClusterModelTest, EveryPlanGivesTheMonolithicOutput)
     std::unique_ptr<engine::Engine> local;
     const core::HostTensor input = core::SyntheticInput::make(graph.inputShape(), 7);
     std::optional<core::HostTensor> monolithic;
-    ClusterHarness::aside([&] {
+    ClusterSession::aside([&] {
         engine::Engine::setThreads(1);
         local = engine::Engine::create(graph, engine::WeightSource{}, &why);
         if (local)
@@ -110,7 +111,7 @@ TEST_P(ClusterModelTest, EveryPlanGivesTheMonolithicOutput)
                   << " ms end to end\n";
         if (np.plan.tiled()) { // the same tiles computed in this process agree bit for bit
             std::optional<core::HostTensor> tiledLocal;
-            ClusterHarness::aside([&] {
+            ClusterSession::aside([&] {
                 auto geometry = core::TileGeometry::build(graph, *core::StackFinder::leading(graph, np.plan.p, np.plan.stackEnd, &why),
                                                           np.plan.rows, np.plan.cols, &why);
                 if (auto out = geometry ? local->forwardTiled(input, np.plan.p, np.plan.q, *geometry, &why) : std::nullopt)

@@ -7,22 +7,6 @@
 #include <QFile>
 
 namespace d3::test {
-namespace {
-
-const char kTinyModel[] = R"({
-  "format": "d3lab-model", "version": 1, "name": "tiny",
-  "input": {"name": "input", "shape": [3, 8, 8]},
-  "layers": [
-    {"name": "conv", "op": "conv2d", "attributes": {"in_channels": 3, "out_channels": 4, "kernel_size": 3, "padding": 1}},
-    {"name": "bn", "op": "batchnorm2d", "attributes": {"num_features": 4}},
-    {"name": "relu", "op": "relu"},
-    {"name": "pool", "op": "adaptive_avgpool2d", "attributes": {"output_size": 1}},
-    {"name": "flatten", "op": "flatten"},
-    {"name": "fc", "op": "linear", "attributes": {"in_features": 4, "out_features": 3}}
-  ]
-})";
-
-} // namespace
 
 std::unique_ptr<QTemporaryDir> WeightFileFixture::s_dir;
 core::ModelGraph WeightFileFixture::s_graph;
@@ -36,7 +20,7 @@ void WeightFileFixture::SetUpTestSuite()
         return;
     }
     core::GraphError graphError;
-    const auto graph = core::ModelParser::load(TestFiles::write(*s_dir, QStringLiteral("tiny.json"), kTinyModel),
+    const auto graph = core::ModelParser::load(TestFiles::sourceDir() + QStringLiteral("/tests/workers/engine/tiny_model.json"),
                                                &graphError);
     if (!graph) {
         s_setupError = graphError.toString();

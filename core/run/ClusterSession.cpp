@@ -1,36 +1,44 @@
-#include "ClusterHarness.h"
+#include "ClusterSession.h"
 
-#include "EventLoop.h"
-#include "TestFiles.h"
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 
 #include <future>
 
-namespace d3::test {
+namespace d3::core {
 
-ClusterHarness::ClusterHarness(const QVector<core::WorkerSpec> &specs)
+bool ClusterSession::waitUntil(const std::function<bool()> &done, int ms)
 {
-    EventLoop::app();
-    m_cluster.setWorkerProgram(TestFiles::d3worker());
+    QDeadlineTimer deadline(ms);
+    while (!done() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return done();
+}
+
+ClusterSession::ClusterSession(const QVector<WorkerSpec> &specs, const QString &program)
+{
+    if (!program.isEmpty())
+        m_cluster.setWorkerProgram(program);
     if (!m_cluster.start(specs, &m_error))
         return;
-    m_client = std::make_unique<core::ClusterClient>(m_cluster.token());
-    for (const core::WorkerSpec &s : specs)
+    m_client = std::make_unique<ClusterClient>(m_cluster.token());
+    for (const WorkerSpec &s : specs)
         if (s.role == QLatin1String("edge"))
             m_edges.append(s.name);
     m_client->connectTo(m_cluster.endpoints());
-    if (!EventLoop::spinUntil([&] { return m_client->readyNodes().size() == specs.size(); }, 20000))
+    if (!waitUntil([&] { return m_client->readyNodes().size() == specs.size(); }, 20000))
         m_error = QStringLiteral("only %1 of %2 workers connected").arg(m_client->readyNodes().size()).arg(specs.size());
 }
 
-ClusterHarness::~ClusterHarness()
+ClusterSession::~ClusterSession()
 {
     m_client.reset();
     m_cluster.stop();
 }
 
-QVector<core::WorkerSpec> ClusterHarness::fiveNodes()
+QVector<WorkerSpec> ClusterSession::fiveNodes()
 {
-    QVector<core::WorkerSpec> specs;
+    QVector<WorkerSpec> specs;
     specs.append({QStringLiteral("device"), QStringLiteral("device"), 1.0, 1, {}});
     for (int i = 1; i <= 3; ++i)
         specs.append({QStringLiteral("edge%1").arg(i), QStringLiteral("edge"), 1.0, 1, {}});
@@ -38,19 +46,19 @@ QVector<core::WorkerSpec> ClusterHarness::fiveNodes()
     return specs;
 }
 
-std::optional<QString> ClusterHarness::loadEverywhere(const QString &model, quint64 seed, QString *why)
+std::optional<QString> ClusterSession::loadEverywhere(const QString &model, quint64 seed, QString *why)
 {
     QMap<QString, QString> fingerprints;
     QString failure;
-    auto ok = QObject::connect(m_client.get(), &core::ClusterClient::loaded, [&](const QString &node, const QCborMap &h) {
+    auto ok = QObject::connect(m_client.get(), &ClusterClient::loaded, [&](const QString &node, const QCborMap &h) {
         fingerprints.insert(node, h.value(QStringLiteral("fingerprint")).toString());
     });
-    auto bad = QObject::connect(m_client.get(), &core::ClusterClient::loadFailed,
+    auto bad = QObject::connect(m_client.get(), &ClusterClient::loadFailed,
                                 [&](const QString &node, const QString &m) { failure = node + QStringLiteral(": ") + m; });
     const QStringList nodes = m_client->readyNodes();
     for (const QString &node : nodes)
         m_client->load(node, {{QStringLiteral("model"), model}, {QStringLiteral("seed"), qint64(seed)}});
-    EventLoop::spinUntil([&] { return fingerprints.size() == nodes.size() || !failure.isEmpty(); }, 120000);
+    waitUntil([&] { return fingerprints.size() == nodes.size() || !failure.isEmpty(); }, 120000);
     QObject::disconnect(ok);
     QObject::disconnect(bad);
     if (!failure.isEmpty() || fingerprints.size() != nodes.size()) {
@@ -66,22 +74,22 @@ std::optional<QString> ClusterHarness::loadEverywhere(const QString &model, quin
     return unique.front();
 }
 
-std::optional<quint64> ClusterHarness::deploy(const core::ModelGraph &graph, const core::Plan &plan, QString *why)
+std::optional<quint64> ClusterSession::deploy(const ModelGraph &graph, const Plan &plan, QString *why)
 {
     const quint64 planId = m_nextPlan++;
-    auto d = core::Deployment::make(graph, planId, plan, QStringLiteral("device"), m_edges, QStringLiteral("cloud"),
+    auto d = Deployment::make(graph, planId, plan, QStringLiteral("device"), m_edges, QStringLiteral("cloud"),
                                     m_client->addresses(), why);
     if (!d)
         return std::nullopt;
     bool ready = false;
     QString failure;
-    auto ok = QObject::connect(m_client.get(), &core::ClusterClient::deployed, [&](quint64 id) { ready |= id == planId; });
-    auto bad = QObject::connect(m_client.get(), &core::ClusterClient::deployFailed, [&](quint64 id, const QString &m) {
+    auto ok = QObject::connect(m_client.get(), &ClusterClient::deployed, [&](quint64 id) { ready |= id == planId; });
+    auto bad = QObject::connect(m_client.get(), &ClusterClient::deployFailed, [&](quint64 id, const QString &m) {
         if (id == planId)
             failure = m;
     });
     m_client->deploy(*d);
-    EventLoop::spinUntil([&] { return ready || !failure.isEmpty(); }, 20000);
+    waitUntil([&] { return ready || !failure.isEmpty(); }, 20000);
     QObject::disconnect(ok);
     QObject::disconnect(bad);
     if (!ready) {
@@ -91,22 +99,22 @@ std::optional<quint64> ClusterHarness::deploy(const core::ModelGraph &graph, con
     return planId;
 }
 
-std::optional<core::RequestResult> ClusterHarness::infer(quint64 planId, const core::HostTensor &input, QString *why,
+std::optional<RequestResult> ClusterSession::infer(quint64 planId, const HostTensor &input, QString *why,
                                                          int timeoutMs)
 {
-    std::optional<core::RequestResult> result;
+    std::optional<RequestResult> result;
     QString failure;
     quint64 id = 0;
-    auto ok = QObject::connect(m_client.get(), &core::ClusterClient::completed, [&](const core::RequestResult &r) {
+    auto ok = QObject::connect(m_client.get(), &ClusterClient::completed, [&](const RequestResult &r) {
         if (r.id == id)
             result = r;
     });
-    auto bad = QObject::connect(m_client.get(), &core::ClusterClient::requestFailed, [&](quint64 rid, const QString &m) {
+    auto bad = QObject::connect(m_client.get(), &ClusterClient::requestFailed, [&](quint64 rid, const QString &m) {
         if (rid == id)
             failure = m;
     });
     id = m_client->infer(planId, input);
-    EventLoop::spinUntil([&] { return result.has_value() || !failure.isEmpty(); }, timeoutMs);
+    waitUntil([&] { return result.has_value() || !failure.isEmpty(); }, timeoutMs);
     QObject::disconnect(ok);
     QObject::disconnect(bad);
     if (!result)
@@ -114,11 +122,11 @@ std::optional<core::RequestResult> ClusterHarness::infer(quint64 planId, const c
     return result;
 }
 
-void ClusterHarness::aside(const std::function<void()> &work)
+void ClusterSession::aside(const std::function<void()> &work)
 {
     auto done = std::async(std::launch::async, work);
-    EventLoop::spinUntil([&] { return done.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }, 600000);
+    waitUntil([&] { return done.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }, 600000);
     done.get();
 }
 
-} // namespace d3::test
+} // namespace d3::core
