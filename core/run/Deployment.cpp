@@ -32,9 +32,11 @@ std::optional<Deployment> Deployment::make(const ModelGraph &graph, quint64 plan
         *why = QStringLiteral("plan cuts %1, %2 do not fit %3 (0 <= p <= q <= %4)").arg(plan.p).arg(plan.q).arg(graph.name()).arg(n);
         return std::nullopt;
     }
-    const bool needsEdge = plan.p < plan.q;
+    // The edge node computes when p < q, and relays device <-> cloud traffic otherwise (unless p == n).
+    const bool needsEdge = plan.p < plan.q || plan.p < n;
     if (needsEdge && (plan.edgeNode < 0 || plan.edgeNode >= edges.size())) {
-        *why = QStringLiteral("plan edge node %1 is not one of the %2 edge workers").arg(plan.edgeNode).arg(edges.size());
+        *why = QStringLiteral("plan edge node %1 is not one of the %2 edge workers (it computes [p, q) or relays between "
+                              "device and cloud)").arg(plan.edgeNode).arg(edges.size());
         return std::nullopt;
     }
     Deployment d;
@@ -161,21 +163,33 @@ const Deployment::Stage *Deployment::stageAt(int at) const
     return nullptr;
 }
 
+QString Deployment::firstHop(const QString &from, const QString &to) const
+{
+    const bool deviceCloud = (from == m_device && to == m_cloud) || (from == m_cloud && to == m_device);
+    return deviceCloud ? relay() : to;
+}
+
 QVector<Deployment::Transfer> Deployment::transfers() const
 {
     QVector<Transfer> out;
+    auto send = [&](const QString &from, const QString &to, const QString &kind, int at, int tile) {
+        const QString hop = firstHop(from, to);
+        out.append({from, hop, kind, at, tile});
+        if (hop != to)
+            out.append({hop, to, kind, at, tile});
+    };
     // The tensors crossing cut at, produced on worker from, go to whoever reads them next.
     auto route = [&](const QString &from, int at) {
         const Stage *next = stageAt(at);
         if (!next) {
             if (from != m_device)
-                out.append({from, m_device, QStringLiteral("result"), at, -1});
+                send(from, m_device, QStringLiteral("result"), at, -1);
         } else if (next->kind == StageKind::Tiles) {
             for (int t = 0; t < m_plan.tileNodes.size(); ++t)
                 if (tileNode(t) != from)
                     out.append({from, tileNode(t), QStringLiteral("tile_in"), at, t});
         } else if (next->node != from) {
-            out.append({from, next->node, QStringLiteral("cut"), at, -1});
+            send(from, next->node, QStringLiteral("cut"), at, -1);
         }
     };
     route(m_device, 0);
@@ -206,6 +220,8 @@ QStringList Deployment::participants() const
     };
     for (const Stage &s : m_stages)
         add(s.node);
+    for (const Transfer &t : transfers())
+        add(t.to); // the relay
     if (m_plan.tiled())
         for (int t = 0; t < m_plan.tileNodes.size(); ++t)
             add(tileNode(t));

@@ -17,7 +17,9 @@ namespace d3::core {
 /// One plan placed on named workers, as the controller and every worker see it (the Deploy message): which worker
 /// runs which layers of a request and where each result goes. A request flows device [0, p) -> edge [p, q) (the
 /// fused stack [p, stackEnd) as tiles on the tile nodes, stitched on the edge node) -> cloud [q, n) -> device.
-/// Immutable once made; every rule of the data plane is answered here, so workers and controller agree.
+/// The links are those of the three tiers: device <-> edge, edge <-> edge, edge <-> cloud; what goes between device
+/// and cloud is relayed by the plan's edge node, as the cost model charges it. Immutable once made; every rule of
+/// the data plane is answered here, so workers and controller agree.
 class Deployment
 {
 public:
@@ -34,7 +36,7 @@ public:
     struct Transfer {
         QString from;    ///< sending worker
         QString to;      ///< receiving worker
-        QString kind;    ///< "cut", "tile_in", "tile_out" or "result"
+        QString kind;    ///< "cut", "tile_in", "tile_out" or "result" (a relayed message keeps its kind)
         int at = 0;      ///< the cut whose crossing tensors travel (tiles: the stack's first cut or its end)
         int tile = -1;   ///< tile index for tile_in / tile_out
     };
@@ -66,6 +68,10 @@ public:
     QString tileNode(int t) const { return m_edges.value(m_plan.tileNodes.value(t)); }
     /// "host:port" of a worker ("" if unknown).
     QString address(const QString &name) const { return m_addresses.value(name); }
+    /// The worker that relays between device and cloud (the plan's edge node).
+    QString relay() const { return stitcher(); }
+    /// Where a message from worker from to worker to goes first: to itself over a link of the tiers, else the relay.
+    QString firstHop(const QString &from, const QString &to) const;
     /// The tile geometry of the stack (tiled plans only).
     const TileGeometry *geometry() const { return m_geometry.get(); }
     /// Number of layers n.

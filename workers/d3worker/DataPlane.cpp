@@ -159,11 +159,18 @@ void DataPlane::receive(const QString &from, const core::Frame &frame)
     const DeploymentPtr d = deployment(quint64(frame.header.value(QStringLiteral("plan_id")).toInteger()), id);
     if (!d)
         return;
+    const QString kind = frame.header.value(QStringLiteral("kind")).toString();
+    const QString to = frame.header.value(QStringLiteral("to")).toString(m_name);
+    if (to != m_name) { // between device and cloud, through this edge node
+        if (d->relay() != m_name || d->firstHop(from, to) != m_name)
+            return fail(id, QStringLiteral("%1: not the relay from %2 to '%3' in plan %4").arg(m_name, from, to).arg(d->planId()));
+        return send(d, id, to, kind, int(frame.header.value(QStringLiteral("at")).toInteger()),
+                    int(frame.header.value(QStringLiteral("tile")).toInteger(-1)), frame);
+    }
     QString error;
     auto tensors = core::TensorCodec::decode(frame, &error);
     if (!tensors)
         return fail(id, QStringLiteral("%1: Data from %2: %3").arg(m_name, from, error));
-    const QString kind = frame.header.value(QStringLiteral("kind")).toString();
     const qint64 at = frame.header.value(QStringLiteral("at")).toInteger(-1);
     const qint64 tile = frame.header.value(QStringLiteral("tile")).toInteger(-1);
     const core::Deployment::Stage *stage = (at >= 0 && at <= d->layerCount()) ? d->stageAt(int(at)) : nullptr;
@@ -302,13 +309,21 @@ void DataPlane::sendData(const DeploymentPtr &d, quint64 id, const QString &to, 
     f.header = {{QStringLiteral("plan_id"), qint64(d->planId())},
                 {QStringLiteral("kind"), kind},
                 {QStringLiteral("at"), at},
-                {QStringLiteral("tile"), tile}};
+                {QStringLiteral("tile"), tile},
+                {QStringLiteral("to"), to}};
     core::TensorCodec::encode(tensors, &f);
-    m_peers.setAddress(to, d->address(to));
-    m_sending[to].append({id, kind, at, tile});
-    if (!m_peers.send(to, f)) {
-        m_sending[to].removeLast();
-        fail(id, QStringLiteral("%1: no address for worker '%2'").arg(m_name, to));
+    send(d, id, to, kind, at, tile, f);
+}
+
+void DataPlane::send(const DeploymentPtr &d, quint64 id, const QString &to, const QString &kind, int at, int tile,
+                     const core::Frame &frame)
+{
+    const QString hop = d->firstHop(m_name, to);
+    m_peers.setAddress(hop, d->address(hop));
+    m_sending[hop].append({id, kind, at, tile});
+    if (!m_peers.send(hop, frame)) {
+        m_sending[hop].removeLast();
+        fail(id, QStringLiteral("%1: no address for worker '%2'").arg(m_name, hop));
     }
 }
 

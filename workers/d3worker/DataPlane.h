@@ -76,6 +76,8 @@ private:
     void paste(const DeploymentPtr &d, quint64 id, int tile, const core::HostTensor &out);
     void sendData(const DeploymentPtr &d, quint64 id, const QString &to, const QString &kind, int at, int tile,
                   const engine::TensorMap &tensors);
+    void send(const DeploymentPtr &d, quint64 id, const QString &to, const QString &kind, int at, int tile,
+              const core::Frame &frame);
     void fail(quint64 id, const QString &message);
     void checkPendingDeploys();
     DeploymentPtr deployment(quint64 planId, quint64 id);

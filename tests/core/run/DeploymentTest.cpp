@@ -52,13 +52,15 @@ TEST(DeploymentTest, ThreeWaySplitFlowsDeviceEdgeCloudAndBack)
     EXPECT_EQ(d->stages()[1].node, QStringLiteral("e2"));
     EXPECT_EQ(d->stageAt(10)->node, QStringLiteral("cl"));
     EXPECT_EQ(d->stageAt(g.layerCount()), nullptr);
-    EXPECT_EQ(describe(d->transfers()), (QStringList{"dev>e2 cut@3", "e2>cl cut@10", "cl>dev result@22"}));
-    EXPECT_EQ(d->expectedReports(), 3 + 3);
-    EXPECT_EQ(d->nextHops(QStringLiteral("e2")), QStringList{QStringLiteral("cl")});
+    // The result goes back the way the tiers are linked: the cloud reaches the device through the edge node.
+    EXPECT_EQ(describe(d->transfers()),
+              (QStringList{"dev>e2 cut@3", "e2>cl cut@10", "cl>e2 result@22", "e2>dev result@22"}));
+    EXPECT_EQ(d->expectedReports(), 3 + 4);
+    EXPECT_EQ(d->nextHops(QStringLiteral("e2")), (QStringList{"cl", "dev"}));
     EXPECT_EQ(d->participants(), (QStringList{"dev", "e2", "cl"}));
 }
 
-TEST(DeploymentTest, DeviceOnlyAndCloudOnlyNeedNoEdge)
+TEST(DeploymentTest, DeviceOnlyNeedsNoEdgeAndCloudOnlyIsRelayedByOne)
 {
     const ModelGraph g = test::TestFiles::builtin(QStringLiteral("alexnet"));
     const int n = g.layerCount();
@@ -67,9 +69,14 @@ TEST(DeploymentTest, DeviceOnlyAndCloudOnlyNeedNoEdge)
     ASSERT_TRUE(local) << why.toStdString();
     EXPECT_TRUE(local->transfers().isEmpty());
     EXPECT_EQ(local->expectedReports(), 1);
-    const auto cloud = Deployment::make(g, 2, cuts(0, 0), QStringLiteral("dev"), {}, QStringLiteral("cl"), addresses(), &why);
+    EXPECT_FALSE(Deployment::make(g, 2, cuts(0, 0), QStringLiteral("dev"), {}, QStringLiteral("cl"), addresses(), &why));
+    EXPECT_NE(why.indexOf(QStringLiteral("relays")), -1) << why.toStdString();
+    const auto cloud = deploy(g, cuts(0, 0, 2), &why);
     ASSERT_TRUE(cloud) << why.toStdString();
-    EXPECT_EQ(describe(cloud->transfers()), (QStringList{"dev>cl cut@0", "cl>dev result@22"}));
+    EXPECT_EQ(cloud->firstHop(QStringLiteral("dev"), QStringLiteral("cl")), QStringLiteral("e3"));
+    EXPECT_EQ(describe(cloud->transfers()),
+              (QStringList{"dev>e3 cut@0", "e3>cl cut@0", "cl>e3 result@22", "e3>dev result@22"}));
+    EXPECT_EQ(cloud->participants(), (QStringList{"dev", "cl", "e3"}));
 }
 
 TEST(DeploymentTest, TilesGoFromTheDeviceToTheirNodesAndBackToTheStitcher)
@@ -90,8 +97,8 @@ TEST(DeploymentTest, TilesGoFromTheDeviceToTheirNodesAndBackToTheStitcher)
     // The stitcher e1 computes tiles 0 and 2 itself: only tile 1 travels back to it.
     EXPECT_EQ(describe(d->transfers()),
               (QStringList{"dev>e1 tile_in@0#0", "dev>e2 tile_in@0#1", "dev>e1 tile_in@0#2", "e2>e1 tile_out@" + e + "#1",
-                           "e1>cl cut@" + e, "cl>dev result@22"}));
-    EXPECT_EQ(d->expectedReports(), 3 + 1 + 6); // 3 tiles, the cloud's range, 6 transfers
+                           "e1>cl cut@" + e, "cl>e1 result@22", "e1>dev result@22"}));
+    EXPECT_EQ(d->expectedReports(), 3 + 1 + 7); // 3 tiles, the cloud's range, 7 transfers
 }
 
 TEST(DeploymentTest, SurvivesTheWireAndRefusesWhatDoesNotFit)

@@ -126,11 +126,11 @@ TEST_P(ClusterModelTest, EveryPlanGivesTheMonolithicOutput)
                                               QStringLiteral("cloud"), harness.client().addresses(), &why);
         ASSERT_TRUE(d);
         EXPECT_EQ(result->hops.size(), d->expectedReports());
-        // The backbone carries exactly the tensors crossing q (plus framing) when edge and cloud both work.
+        // The backbone carries the tensors crossing q (plus framing) whenever the cloud computes.
         qint64 backbone = 0;
         for (const QString &edge : d->edges())
             backbone += result->bytesBetween(edge, QStringLiteral("cloud"));
-        if (np.plan.p < np.plan.q && np.plan.q < graph.layerCount())
+        if (np.plan.q < graph.layerCount())
             EXPECT_GT(backbone, graph.cut(np.plan.q).bytes);
         else
             EXPECT_EQ(backbone, 0);
