@@ -28,6 +28,8 @@ enum class MessageType : quint16 {
     Profile = 24,        ///< controller -> worker: {"warmup", "runs"}
     ProfileProgress = 25,///< worker -> controller: {"done", "layers"}
     Profiled = 26,       ///< worker -> controller: {"profile": the profile file's JSON text}
+    SetSlowdown = 27,    ///< controller -> worker: {"factor"}: the compute padding from the next job on
+    SlowdownSet = 28,    ///< worker -> controller: {"factor"}: in effect
 };
 
 } // namespace d3::core

@@ -131,6 +131,11 @@ void ClusterClient::queryLinks(const QString &node)
     sendTo(node, quint16(MessageType::GetLinks), {});
 }
 
+void ClusterClient::setSlowdown(const QString &node, double factor)
+{
+    sendTo(node, quint16(MessageType::SetSlowdown), {{QStringLiteral("factor"), factor}});
+}
+
 void ClusterClient::onFrame(const QString &node, const Frame &frame)
 {
     const quint64 id = frame.requestId;
@@ -188,6 +193,9 @@ void ClusterClient::onFrame(const QString &node, const Frame &frame)
         finishIfComplete(id);
         break;
     }
+    case MessageType::SlowdownSet:
+        Q_EMIT slowdownSet(node, frame.header.value(QStringLiteral("factor")).toDouble());
+        break;
     case MessageType::LinkStats:
         Q_EMIT linkStats(node, frame.header.value(QStringLiteral("links")).toArray());
         break;

@@ -55,6 +55,8 @@ public:
     void setLink(const QString &from, const QString &to, const OutboundPeers::Shaping &shaping);
     /// Asks a worker for its links' figures; linkStats() follows.
     void queryLinks(const QString &node);
+    /// Sets a worker's compute padding (>= 1) from its next computation on; slowdownSet() follows.
+    void setSlowdown(const QString &node, double factor);
     /// Requests in flight.
     int pending() const { return m_requests.size(); }
 
@@ -83,6 +85,8 @@ Q_SIGNALS:
     void requestFailed(quint64 requestId, const QString &reason);
     /// A worker's links (LinkStats "links").
     void linkStats(const QString &node, const QCborArray &links);
+    /// A worker's new compute padding is in effect.
+    void slowdownSet(const QString &node, double factor);
 
 private:
     struct Pending {

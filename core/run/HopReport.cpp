@@ -11,6 +11,8 @@ QCborMap HopReport::toCbor() const
                {QStringLiteral("b"), b},
                {QStringLiteral("tile"), tile},
                {QStringLiteral("ms"), ms}};
+    if (kind == Kind::Compute)
+        m.insert(QStringLiteral("measured_ms"), measuredMs);
     if (kind == Kind::Transfer) {
         m.insert(QStringLiteral("to"), to);
         m.insert(QStringLiteral("bytes"), bytes);
@@ -28,6 +30,7 @@ HopReport HopReport::fromCbor(const QCborMap &map)
     r.b = int(map.value(QStringLiteral("b")).toInteger());
     r.tile = int(map.value(QStringLiteral("tile")).toInteger(-1));
     r.ms = map.value(QStringLiteral("ms")).toDouble();
+    r.measuredMs = map.value(QStringLiteral("measured_ms")).toDouble();
     r.to = map.value(QStringLiteral("to")).toString();
     r.bytes = map.value(QStringLiteral("bytes")).toInteger();
     return r;

@@ -18,6 +18,7 @@ struct HopReport {
     int b = 0;             ///< compute: one past the last layer
     int tile = -1;         ///< tile index (tiles, tile_in, tile_out), else -1
     double ms = 0;         ///< compute time (slowdown padding included) or transfer time (send to last byte written)
+    double measuredMs = 0; ///< compute: the time the computation really took, before padding
     QString to;            ///< transfer: the receiving worker
     qint64 bytes = 0;      ///< transfer: bytes on the wire (the whole frame)
 

@@ -21,11 +21,11 @@ ComputeQueue::~ComputeQueue()
     m_thread.wait();
 }
 
-void ComputeQueue::run(std::function<void()> job, QObject *receiver, std::function<void(double ms)> then, bool pad)
+void ComputeQueue::run(std::function<void()> job, QObject *receiver, std::function<void(double ms, double measuredMs)> then, bool pad)
 {
     QPointer<QObject> target(receiver);
-    const double slowdown = pad ? m_slowdown : 1.0;
-    QMetaObject::invokeMethod(m_context, [job = std::move(job), then = std::move(then), target, slowdown] {
+    QMetaObject::invokeMethod(m_context, [this, job = std::move(job), then = std::move(then), target, pad] {
+        const double slowdown = pad ? m_slowdown.load() : 1.0;
         QElapsedTimer timer;
         timer.start();
         job();
@@ -34,7 +34,7 @@ void ComputeQueue::run(std::function<void()> job, QObject *receiver, std::functi
             QThread::usleep((unsigned long)((slowdown - 1.0) * measured * 1000.0));
         const double ms = timer.nsecsElapsed() / 1e6;
         if (target)
-            QMetaObject::invokeMethod(target, [then, ms] { then(ms); });
+            QMetaObject::invokeMethod(target, [then, ms, measured] { then(ms, measured); });
     });
 }
 

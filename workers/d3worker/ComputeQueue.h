@@ -4,6 +4,8 @@
 #include <QPointer>
 #include <QThread>
 
+#include <algorithm>
+#include <atomic>
 #include <functional>
 
 namespace d3::worker {
@@ -21,14 +23,18 @@ public:
     ~ComputeQueue() override;
 
     /// The padding factor.
-    double slowdown() const { return m_slowdown; }
+    double slowdown() const { return m_slowdown.load(); }
+    /// Changes the padding factor (>= 1) for jobs that start from now on.
+    void setSlowdown(double slowdown) { m_slowdown.store(std::max(1.0, slowdown)); }
 
-    /// Runs job on the compute thread, then then(ms) on this object's thread with the job's time in ms (padded
-    /// when pad is true). The continuation is skipped if receiver is gone by then.
-    void run(std::function<void()> job, QObject *receiver, std::function<void(double ms)> then, bool pad = true);
+    /// Runs job on the compute thread, then then(ms, measuredMs) on this object's thread: the job's time in ms,
+    /// padded by the slowdown in effect when the job starts (when pad is true), and the time it really took.
+    /// The continuation is skipped if receiver is gone by then.
+    void run(std::function<void()> job, QObject *receiver, std::function<void(double ms, double measuredMs)> then,
+             bool pad = true);
 
 private:
-    double m_slowdown;
+    std::atomic<double> m_slowdown;
     QThread m_thread;
     QObject *m_context = nullptr; // lives in m_thread
 };

@@ -234,8 +234,9 @@ void DataPlane::runStage(const DeploymentPtr &d, quint64 id, const core::Deploym
     const core::Deployment::Stage s = stage;
     m_compute->run([engine, s, tensors = std::move(tensors), out, error] {
         *out = engine->runRange(s.a, s.b, tensors, error.get());
-    }, this, [this, d, id, s, out, error](double ms) {
+    }, this, [this, d, id, s, out, error](double ms, double measuredMs) {
         core::HopReport r;
+        r.measuredMs = measuredMs;
         r.node = m_name;
         r.stage = stageName(s.kind);
         r.a = s.a;
@@ -256,9 +257,10 @@ void DataPlane::runTile(const DeploymentPtr &d, quint64 id, int tile, engine::Te
     const core::Tile &t = d->geometry()->tiles()[tile];
     m_compute->run([engine, &t, d, crops = std::move(crops), out, error] {
         *out = engine->runTile(t, crops, error.get());
-    }, this, [this, d, id, tile, out, error](double ms) {
+    }, this, [this, d, id, tile, out, error](double ms, double measuredMs) {
         const core::FusedStack &stack = d->geometry()->stack();
         core::HopReport r;
+        r.measuredMs = measuredMs;
         r.node = m_name;
         r.stage = QStringLiteral("tiles");
         r.a = stack.begin;

@@ -122,6 +122,15 @@ void WorkerServer::onFrame(core::PeerConnection *peer, const core::Frame &frame)
     case MessageType::Profile:
         profile(peer, frame);
         break;
+    case MessageType::SetSlowdown: {
+        const double factor = frame.header.value(QStringLiteral("factor")).toDouble();
+        if (!std::isfinite(factor) || factor < 1 || factor > 1000)
+            return replyError(peer, frame.requestId, QStringLiteral("SetSlowdown needs a factor in 1..1000"));
+        m_compute.setSlowdown(factor);
+        qCInfo(lcWorker) << m_name << "slowdown" << factor;
+        peer->send(reply(MessageType::SlowdownSet, frame.requestId, {{QStringLiteral("factor"), factor}}));
+        break;
+    }
     default:
         peer->close(QStringLiteral("refused: message type %1 is not served by a worker").arg(frame.type));
     }
@@ -158,7 +167,7 @@ void WorkerServer::load(core::PeerConnection *peer, const core::Frame &frame)
     auto error = std::make_shared<QString>();
     m_compute.run([graph = *graph, weights, built, error] {
         *built = engine::Engine::create(graph, weights, error.get());
-    }, this, [this, target, id, built, error](double ms) {
+    }, this, [this, target, id, built, error](double ms, double) {
         if (!*built)
             return replyError(target, id, *error);
         m_engine = *built;
@@ -190,7 +199,7 @@ void WorkerServer::runRange(core::PeerConnection *peer, const core::Frame &frame
     auto why = std::make_shared<QString>();
     m_compute.run([engine, a, b, in = std::move(*tensors), out, why] {
         *out = engine->runRange(a, b, in, why.get());
-    }, this, [this, target, id, out, why](double ms) {
+    }, this, [this, target, id, out, why](double ms, double) {
         if (!*out)
             return replyError(target, id, *why);
         core::Frame f = reply(core::MessageType::RangeResult, id, {{QStringLiteral("compute_ms"), ms}});
@@ -222,7 +231,7 @@ void WorkerServer::profile(core::PeerConnection *peer, const core::Frame &frame)
                                        {{QStringLiteral("done"), done}, {QStringLiteral("layers"), layers}}));
             });
         }, why.get());
-    }, this, [this, target, id, result, why](double) {
+    }, this, [this, target, id, result, why](double, double) {
         if (!*result)
             return replyError(target, id, *why);
         if (target)

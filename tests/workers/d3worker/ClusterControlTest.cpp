@@ -4,6 +4,7 @@
 #include "EventLoop.h"
 #include "TestFiles.h"
 #include "graph/ModelParser.h"
+#include "io/SyntheticInput.h"
 #include "run/ClusterSession.h"
 
 #include <QFile>
@@ -52,6 +53,36 @@ TEST(ClusterControlTest, AWorkerProfilesItsModelOnRequestWithProgress)
     why.clear();
     ASSERT_TRUE(EventLoop::spinUntil([&] { return !why.isEmpty(); }, 10000));
     EXPECT_NE(why.indexOf(QStringLiteral("runs")), -1) << why.toStdString();
+}
+
+TEST(ClusterControlTest, ASlowdownSetByMessagePadsTheNextComputations)
+{
+    EventLoop::app();
+    ClusterSession h(ClusterSession::fiveNodes(), test::TestFiles::d3worker());
+    ASSERT_TRUE(h.ok()) << h.error().toStdString();
+    QString why;
+    ASSERT_TRUE(h.loadEverywhere(QStringLiteral("resnet18"), 1, &why)) << why.toStdString();
+    const core::ModelGraph graph = test::TestFiles::builtin(QStringLiteral("resnet18"));
+    core::Plan deviceOnly;
+    deviceOnly.p = deviceOnly.q = graph.layerCount();
+    const auto planId = h.deploy(graph, deviceOnly, &why);
+    ASSERT_TRUE(planId) << why.toStdString();
+    const core::HostTensor input = core::SyntheticInput::make(graph.inputShape(), 1);
+    const auto before = h.infer(*planId, input, &why);
+    ASSERT_TRUE(before) << why.toStdString();
+    double factor = 0;
+    QObject::connect(&h.client(), &core::ClusterClient::slowdownSet, [&](const QString &, double f) { factor = f; });
+    h.client().setSlowdown(QStringLiteral("device"), 5);
+    ASSERT_TRUE(EventLoop::spinUntil([&] { return factor > 0; }));
+    EXPECT_EQ(factor, 5.0);
+    const auto after = h.infer(*planId, input, &why);
+    ASSERT_TRUE(after) << why.toStdString();
+    // The worker pads each computation to the factor times what it really took (sleeping costs a little more).
+    ASSERT_EQ(before->hops.size(), 1);
+    ASSERT_EQ(after->hops.size(), 1);
+    EXPECT_NEAR(before->hops[0].ms / before->hops[0].measuredMs, 1.0, 0.05);
+    EXPECT_GE(after->hops[0].ms / after->hops[0].measuredMs, 4.95);
+    EXPECT_LT(after->hops[0].ms / after->hops[0].measuredMs, 7.0); // generous: oversleeping on a busy machine
 }
 
 TEST(ClusterControlTest, AWeightsFileOnTheWorkersCommandLineReplacesTheSeed)
