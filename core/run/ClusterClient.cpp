@@ -1,5 +1,6 @@
 #include "ClusterClient.h"
 
+#include "net/CborInteger.h"
 #include "RunLog.h"
 #include "net/MessageType.h"
 #include "net/TensorCodec.h"
@@ -147,8 +148,8 @@ void ClusterClient::onFrame(const QString &node, const Frame &frame)
         Q_EMIT loaded(node, frame.header);
         break;
     case MessageType::ProfileProgress:
-        Q_EMIT profileProgress(node, int(frame.header.value(QStringLiteral("done")).toInteger()),
-                               int(frame.header.value(QStringLiteral("layers")).toInteger()));
+        Q_EMIT profileProgress(node, int(cborInteger(frame.header.value(QStringLiteral("done")), 0)),
+                               int(cborInteger(frame.header.value(QStringLiteral("layers")), 0)));
         break;
     case MessageType::Profiled: {
         m_asks.remove(id);
@@ -162,7 +163,7 @@ void ClusterClient::onFrame(const QString &node, const Frame &frame)
         break;
     }
     case MessageType::Deployed: {
-        const quint64 planId = quint64(frame.header.value(QStringLiteral("plan_id")).toInteger());
+        const quint64 planId = quint64(cborInteger(frame.header.value(QStringLiteral("plan_id")), 0));
         auto it = m_deploying.find(planId);
         if (it != m_deploying.end() && it->waiting.remove(node) && it->waiting.isEmpty()) {
             m_deploying.erase(it);
@@ -202,7 +203,7 @@ void ClusterClient::onFrame(const QString &node, const Frame &frame)
     case MessageType::Error: {
         const QString message = frame.header.value(QStringLiteral("message")).toString();
         if (frame.header.contains(QStringLiteral("plan_id")) && id == 0) {
-            const quint64 planId = quint64(frame.header.value(QStringLiteral("plan_id")).toInteger());
+            const quint64 planId = quint64(cborInteger(frame.header.value(QStringLiteral("plan_id")), 0));
             if (m_deploying.remove(planId))
                 Q_EMIT deployFailed(planId, QStringLiteral("%1: %2").arg(node, message));
         } else if (m_asks.contains(id)) {

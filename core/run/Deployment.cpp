@@ -1,5 +1,6 @@
 #include "Deployment.h"
 
+#include "net/CborInteger.h"
 #include "tiling/StackFinder.h"
 
 #include <QCborArray>
@@ -129,7 +130,7 @@ std::optional<Deployment> Deployment::fromCbor(const ModelGraph &graph, const QC
             return std::nullopt;
         }
     auto small = [&](const char *field) {
-        return int(std::clamp<qint64>(map.value(key(field)).toInteger(), -1, 1 << 20));
+        return int(std::clamp<qint64>(cborInteger(map.value(key(field)), 0), -1, 1 << 20));
     };
     Plan plan;
     plan.p = small("p");
@@ -144,14 +145,14 @@ std::optional<Deployment> Deployment::fromCbor(const ModelGraph &graph, const QC
         return std::nullopt;
     }
     for (const auto &v : tileNodes)
-        plan.tileNodes.append(int(std::clamp<qint64>(v.toInteger(-1), -1, 1 << 20)));
+        plan.tileNodes.append(int(std::clamp<qint64>(cborInteger(v, -1), -1, 1 << 20)));
     QStringList edges;
     for (const auto &v : map.value(key("edges")).toArray())
         edges.append(v.toString());
     QMap<QString, QString> addresses;
     for (const auto &entry : map.value(key("addresses")).toMap())
         addresses.insert(entry.first.toString(), entry.second.toString());
-    return make(graph, quint64(map.value(key("plan_id")).toInteger()), plan, map.value(key("device")).toString(),
+    return make(graph, quint64(cborInteger(map.value(key("plan_id")), 0)), plan, map.value(key("device")).toString(),
                 edges, map.value(key("cloud")).toString(), addresses, why);
 }
 

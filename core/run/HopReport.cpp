@@ -1,5 +1,7 @@
 #include "HopReport.h"
 
+#include "net/CborInteger.h"
+
 namespace d3::core {
 
 QCborMap HopReport::toCbor() const
@@ -26,13 +28,13 @@ HopReport HopReport::fromCbor(const QCborMap &map)
     r.kind = map.value(QStringLiteral("kind")).toString() == QLatin1String("transfer") ? Kind::Transfer : Kind::Compute;
     r.node = map.value(QStringLiteral("node")).toString();
     r.stage = map.value(QStringLiteral("stage")).toString();
-    r.a = int(map.value(QStringLiteral("a")).toInteger());
-    r.b = int(map.value(QStringLiteral("b")).toInteger());
-    r.tile = int(map.value(QStringLiteral("tile")).toInteger(-1));
+    r.a = int(cborInteger(map.value(QStringLiteral("a")), 0));
+    r.b = int(cborInteger(map.value(QStringLiteral("b")), 0));
+    r.tile = int(cborInteger(map.value(QStringLiteral("tile")), -1));
     r.ms = map.value(QStringLiteral("ms")).toDouble();
     r.measuredMs = map.value(QStringLiteral("measured_ms")).toDouble();
     r.to = map.value(QStringLiteral("to")).toString();
-    r.bytes = map.value(QStringLiteral("bytes")).toInteger();
+    r.bytes = cborInteger(map.value(QStringLiteral("bytes")), 0);
     return r;
 }
 

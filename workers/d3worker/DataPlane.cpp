@@ -2,6 +2,7 @@
 
 #include "ComputeQueue.h"
 #include "WorkerLog.h"
+#include "net/CborInteger.h"
 #include "net/MessageType.h"
 #include "net/PeerConnection.h"
 #include "net/TensorCodec.h"
@@ -83,7 +84,7 @@ void DataPlane::setEngine(std::shared_ptr<const engine::Engine> engine)
 
 void DataPlane::deploy(const QCborMap &header)
 {
-    const quint64 planId = quint64(header.value(QStringLiteral("plan_id")).toInteger());
+    const quint64 planId = quint64(core::cborInteger(header.value(QStringLiteral("plan_id")), 0));
     if (!m_engine)
         return Q_EMIT deployFailed(planId, QStringLiteral("no model loaded"));
     QString why;
@@ -138,7 +139,7 @@ DataPlane::DeploymentPtr DataPlane::deployment(quint64 planId, quint64 id)
 void DataPlane::infer(const core::Frame &frame)
 {
     const quint64 id = frame.requestId;
-    const DeploymentPtr d = deployment(quint64(frame.header.value(QStringLiteral("plan_id")).toInteger()), id);
+    const DeploymentPtr d = deployment(quint64(core::cborInteger(frame.header.value(QStringLiteral("plan_id")), 0)), id);
     if (!d)
         return;
     if (d->device() != m_name)
@@ -156,7 +157,7 @@ void DataPlane::infer(const core::Frame &frame)
 void DataPlane::receive(const QString &from, const core::Frame &frame)
 {
     const quint64 id = frame.requestId;
-    const DeploymentPtr d = deployment(quint64(frame.header.value(QStringLiteral("plan_id")).toInteger()), id);
+    const DeploymentPtr d = deployment(quint64(core::cborInteger(frame.header.value(QStringLiteral("plan_id")), 0)), id);
     if (!d)
         return;
     const QString kind = frame.header.value(QStringLiteral("kind")).toString();
@@ -164,15 +165,15 @@ void DataPlane::receive(const QString &from, const core::Frame &frame)
     if (to != m_name) { // between device and cloud, through this edge node
         if (d->relay() != m_name || d->firstHop(from, to) != m_name)
             return fail(id, QStringLiteral("%1: not the relay from %2 to '%3' in plan %4").arg(m_name, from, to).arg(d->planId()));
-        return send(d, id, to, kind, int(frame.header.value(QStringLiteral("at")).toInteger()),
-                    int(frame.header.value(QStringLiteral("tile")).toInteger(-1)), frame);
+        return send(d, id, to, kind, int(core::cborInteger(frame.header.value(QStringLiteral("at")), 0)),
+                    int(core::cborInteger(frame.header.value(QStringLiteral("tile")), -1)), frame);
     }
     QString error;
     auto tensors = core::TensorCodec::decode(frame, &error);
     if (!tensors)
         return fail(id, QStringLiteral("%1: Data from %2: %3").arg(m_name, from, error));
-    const qint64 at = frame.header.value(QStringLiteral("at")).toInteger(-1);
-    const qint64 tile = frame.header.value(QStringLiteral("tile")).toInteger(-1);
+    const qint64 at = core::cborInteger(frame.header.value(QStringLiteral("at")), -1);
+    const qint64 tile = core::cborInteger(frame.header.value(QStringLiteral("tile")), -1);
     const core::Deployment::Stage *stage = (at >= 0 && at <= d->layerCount()) ? d->stageAt(int(at)) : nullptr;
     const core::TileGeometry *g = d->geometry();
     const bool tileOk = g && tile >= 0 && tile < g->tiles().size();

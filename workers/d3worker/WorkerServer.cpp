@@ -3,6 +3,7 @@
 #include "WorkerLog.h"
 #include "graph/ModelCatalog.h"
 #include "graph/ModelParser.h"
+#include "net/CborInteger.h"
 #include "net/MessageType.h"
 #include "net/PeerConnection.h"
 #include "net/TensorCodec.h"
@@ -159,7 +160,7 @@ void WorkerServer::load(core::PeerConnection *peer, const core::Frame &frame)
     if (!graph)
         return replyError(peer, frame.requestId, graphError.toString());
     engine::WeightSource weights;
-    weights.seed = quint64(frame.header.value(QStringLiteral("seed")).toInteger(1));
+    weights.seed = quint64(core::cborInteger(frame.header.value(QStringLiteral("seed")), 1));
     weights.path = m_weightsFile;
     QPointer<core::PeerConnection> target(peer);
     const quint64 id = frame.requestId;
@@ -190,8 +191,8 @@ void WorkerServer::runRange(core::PeerConnection *peer, const core::Frame &frame
     auto tensors = core::TensorCodec::decode(frame, &error);
     if (!tensors)
         return replyError(peer, frame.requestId, error);
-    const int a = int(frame.header.value(QStringLiteral("a")).toInteger(-1));
-    const int b = int(frame.header.value(QStringLiteral("b")).toInteger(-1));
+    const int a = int(core::cborInteger(frame.header.value(QStringLiteral("a")), -1));
+    const int b = int(core::cborInteger(frame.header.value(QStringLiteral("b")), -1));
     QPointer<core::PeerConnection> target(peer);
     const quint64 id = frame.requestId;
     auto engine = m_engine;
@@ -213,8 +214,8 @@ void WorkerServer::profile(core::PeerConnection *peer, const core::Frame &frame)
 {
     if (!m_engine)
         return replyError(peer, frame.requestId, QStringLiteral("no model loaded"));
-    const qint64 warmup = frame.header.value(QStringLiteral("warmup")).toInteger(2);
-    const qint64 runs = frame.header.value(QStringLiteral("runs")).toInteger(5);
+    const qint64 warmup = core::cborInteger(frame.header.value(QStringLiteral("warmup")), 2);
+    const qint64 runs = core::cborInteger(frame.header.value(QStringLiteral("runs")), 5);
     if (warmup < 0 || warmup > 100 || runs < 1 || runs > 1000)
         return replyError(peer, frame.requestId, QStringLiteral("Profile needs warmup in 0..100 and runs in 1..1000"));
     QPointer<core::PeerConnection> target(peer);
@@ -245,7 +246,7 @@ void WorkerServer::setLink(core::PeerConnection *peer, const core::Frame &frame)
     const QString to = frame.header.value(QStringLiteral("to")).toString();
     core::OutboundPeers::Shaping s;
     s.rateMbps = frame.header.value(QStringLiteral("rate_mbps")).toDouble();
-    s.burstBytes = frame.header.value(QStringLiteral("burst")).toInteger();
+    s.burstBytes = core::cborInteger(frame.header.value(QStringLiteral("burst")), 0);
     s.delayMs = frame.header.value(QStringLiteral("delay_ms")).toDouble();
     if (to.isEmpty() || to.size() > 128 || !std::isfinite(s.rateMbps) || s.rateMbps < 0 || s.rateMbps > 1e6
         || s.burstBytes < 0 || s.burstBytes > (qint64(1) << 30) || !std::isfinite(s.delayMs) || s.delayMs < 0
