@@ -33,7 +33,7 @@ void ComputeQueue::run(std::function<void()> job, QObject *receiver, std::functi
         if (slowdown > 1.0) // pad to slowdown x the measured time, here on the compute thread
             QThread::usleep((unsigned long)((slowdown - 1.0) * measured * 1000.0));
         const double ms = timer.nsecsElapsed() / 1e6;
-        if (target)
+        if (target && then)
             QMetaObject::invokeMethod(target, [then, ms, measured] { then(ms, measured); });
     });
 }

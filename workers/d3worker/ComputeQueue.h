@@ -29,7 +29,7 @@ public:
 
     /// Runs job on the compute thread, then then(ms, measuredMs) on this object's thread: the job's time in ms,
     /// padded by the slowdown in effect when the job starts (when pad is true), and the time it really took.
-    /// The continuation is skipped if receiver is gone by then.
+    /// The continuation (may be empty) is skipped if receiver is gone by then.
     void run(std::function<void()> job, QObject *receiver, std::function<void(double ms, double measuredMs)> then,
              bool pad = true);
 

@@ -27,7 +27,7 @@ core::Frame reply(core::MessageType type, quint64 requestId, QCborMap header = {
 } // namespace
 
 WorkerServer::WorkerServer(QString role, QString name, QByteArray token, double slowdown, QString weightsFile,
-                           QObject *parent)
+                           int threads, QObject *parent)
     : QObject(parent)
     , m_role(std::move(role))
     , m_name(std::move(name))
@@ -37,6 +37,8 @@ WorkerServer::WorkerServer(QString role, QString name, QByteArray token, double 
     , m_compute(slowdown)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &WorkerServer::onConnection);
+    if (threads > 0) // set where torch runs: with OpenMP the thread count is a per-thread setting
+        m_compute.run([threads] { engine::Engine::setThreads(threads); }, this, {}, false);
     connect(&m_data, &DataPlane::deployReady, this, [this](quint64 planId) {
         toController(reply(core::MessageType::Deployed, 0, {{QStringLiteral("plan_id"), qint64(planId)}}));
     });

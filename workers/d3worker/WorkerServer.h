@@ -29,9 +29,10 @@ class WorkerServer : public QObject
 public:
     /// A worker with the given role ("device", "edge", "cloud"), name and shared token; slowdown >= 1 pads every
     /// computation to that many times its measured time (heterogeneity on one machine, DESIGN.md section 5);
-    /// weightsFile (may be empty) replaces the seeded weights.
+    /// weightsFile (may be empty) replaces the seeded weights; threads > 0 fixes LibTorch's intra-op threads on
+    /// the compute thread (OpenMP keeps that setting per thread).
     WorkerServer(QString role, QString name, QByteArray token, double slowdown = 1.0, QString weightsFile = {},
-                 QObject *parent = nullptr);
+                 int threads = 0, QObject *parent = nullptr);
     ~WorkerServer() override;
 
     /// Binds to host:port (port 0 picks a free one); false with *error on failure.

@@ -62,8 +62,9 @@ int main(int argc, char *argv[])
     if (!token)
         return fail(error);
     bool ok = true;
+    int threads = 0;
     if (options.contains(QStringLiteral("threads"))) {
-        const int threads = options.value(QStringLiteral("threads")).toInt(&ok);
+        threads = options.value(QStringLiteral("threads")).toInt(&ok);
         if (!ok || threads < 1 || threads > 256)
             return fail(QStringLiteral("--threads must be an integer in 1..256"));
         d3::engine::Engine::setThreads(threads);
@@ -77,7 +78,7 @@ int main(int argc, char *argv[])
     if (options.contains(QStringLiteral("weights")) && !QFileInfo(weights).isReadable())
         return fail(QStringLiteral("--weights %1: no such readable file").arg(weights));
 
-    d3::worker::WorkerServer server(role, name, *token, slowdown, weights);
+    d3::worker::WorkerServer server(role, name, *token, slowdown, weights, threads);
     if (!server.listen(host, quint16(port), &error))
         return fail(error);
     std::printf("d3worker %s (%s) listening on %s:%u\n", qPrintable(name), qPrintable(role),
