@@ -11,6 +11,7 @@ D3_PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
   libtorch-dev libqcustomplot-dev libgtest-dev libgmock-dev
   python3-torch python3-torchvision python3-numpy
+  clang libclang-rt-14-dev  # the libFuzzer target of tests/fuzz (scripts/fuzz_frames.sh)
 )
 
 d3_missing_packages() {

@@ -1,5 +1,6 @@
 #include "SyntheticInput.h"
 
+#include "ImageBytes.h"
 #include "util/Hash64.h"
 
 namespace d3::core {
@@ -11,7 +12,7 @@ HostTensor SyntheticInput::make(const TensorShape &shape, quint64 seed)
     t.values.resize(size_t(shape.elements()));
     const quint64 stream = Hash64::mix(seed ^ 0x5eed1a9b7f4a7c15ULL);
     for (size_t i = 0; i < t.values.size(); ++i)
-        t.values[i] = -1.0f + 2.0f * Hash64::unitFloat(stream, i);
+        t.values[i] = ImageBytes::value(int(Hash64::unitFloat(stream, i) * 256.0f)); // an 8-bit image
     return t;
 }
 

@@ -30,6 +30,13 @@ CostModel CostModel::withConditions(Conditions conditions) const
     return other;
 }
 
+CostModel CostModel::withoutTiling() const
+{
+    CostModel other = *this;
+    other.m_tiling = std::make_shared<const TilingTable>(TilingTable::none(m_graph.layerCount()));
+    return other;
+}
+
 void CostModel::orderEdgeNodes()
 {
     m_bySpeed.resize(m_conditions.edgeNodes());

@@ -29,6 +29,9 @@ public:
     /// costs only), so re-planning after a link or speed change costs no table rebuild.
     CostModel withConditions(Conditions conditions) const;
 
+    /// The same model without any tiling option: planners choose untiled plans (vertical separation off).
+    CostModel withoutTiling() const;
+
     /// The full prediction for a plan. A tiled plan without tileNodes gets the speed-proportional assignment.
     CostBreakdown evaluate(const Plan &plan) const;
 

@@ -65,6 +65,13 @@ TilingTable::TilingTable(const ModelGraph &graph, const QVector<double> &ms)
     }
 }
 
+TilingTable TilingTable::none(int layers)
+{
+    TilingTable table;
+    table.m_byStart.resize(layers + 1);
+    return table;
+}
+
 const TilingEntry *TilingTable::find(int p, int s, int rows, int cols) const
 {
     if (p < 0 || p >= m_byStart.size())

@@ -31,12 +31,16 @@ public:
     /// Builds the table from per-layer times at speed 1.
     TilingTable(const ModelGraph &graph, const QVector<double> &msAtSpeed1);
 
+    /// A table without options for a graph of layers layers (planning without vertical separation).
+    static TilingTable none(int layers);
+
     /// All options whose stack starts at p.
     const QVector<TilingEntry> &startingAt(int p) const { return m_byStart.at(p); }
     /// The option (p, s, rows, cols), or nullptr.
     const TilingEntry *find(int p, int s, int rows, int cols) const;
 
 private:
+    TilingTable() = default;
     QVector<QVector<TilingEntry>> m_byStart;
 };
 

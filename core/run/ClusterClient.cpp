@@ -94,6 +94,23 @@ void ClusterClient::deploy(const Deployment &deployment)
 
 quint64 ClusterClient::infer(quint64 planId, const HostTensor &input)
 {
+    Frame f;
+    f.type = quint16(MessageType::Infer);
+    f.header = {{QStringLiteral("plan_id"), qint64(planId)}};
+    TensorCodec::encode({{0, input}}, &f);
+    return sendInfer(planId, std::move(f));
+}
+
+quint64 ClusterClient::infer(quint64 planId, quint64 inputSeed)
+{
+    Frame f;
+    f.type = quint16(MessageType::Infer);
+    f.header = {{QStringLiteral("plan_id"), qint64(planId)}, {QStringLiteral("input_seed"), qint64(inputSeed)}};
+    return sendInfer(planId, std::move(f));
+}
+
+quint64 ClusterClient::sendInfer(quint64 planId, Frame frame)
+{
     const quint64 id = m_nextId++;
     Pending p;
     p.deployment = m_deployments.value(planId);
@@ -101,20 +118,18 @@ quint64 ClusterClient::infer(quint64 planId, const HostTensor &input)
     p.result.planId = planId;
     p.result.startNs = m_clock.nsecsElapsed();
     p.deadlineNs = p.result.startNs + qint64(m_requestTimeoutMs) * 1000000;
-    m_requests.insert(id, p);
     if (!p.deployment) {
+        m_requests.insert(id, p);
         QTimer::singleShot(0, this, [this, id, planId] {
             failRequest(id, QStringLiteral("plan %1 was never deployed").arg(planId));
         });
         return id;
     }
-    m_requests[id].expected = p.deployment->expectedReports();
-    Frame f;
-    f.type = quint16(MessageType::Infer);
-    f.requestId = id;
-    f.header = {{QStringLiteral("plan_id"), qint64(planId)}};
-    TensorCodec::encode({{0, input}}, &f);
-    m_peers.send(p.deployment->device(), f);
+    p.expected = p.deployment->expectedReports();
+    const QString device = p.deployment->device();
+    m_requests.insert(id, p);
+    frame.requestId = id;
+    m_peers.send(device, frame);
     return id;
 }
 

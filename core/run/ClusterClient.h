@@ -51,6 +51,9 @@ public:
     /// Sends a request's input to the deployment's device; returns its request id (completed() or requestFailed()
     /// follows). The plan must have been deployed.
     quint64 infer(quint64 planId, const HostTensor &input);
+    /// The same with the device making the input itself, the synthetic input of seed (SyntheticInput): no input
+    /// crosses the control connection, as when the device's own camera takes the frame.
+    quint64 infer(quint64 planId, quint64 inputSeed);
     /// Shapes the link from one worker to another; linkStats() follows.
     void setLink(const QString &from, const QString &to, const OutboundPeers::Shaping &shaping);
     /// Asks a worker for its links' figures; linkStats() follows.
@@ -107,6 +110,7 @@ private:
     void failRequest(quint64 id, const QString &reason);
     void checkTimeouts();
     quint64 sendTo(const QString &node, quint16 type, const QCborMap &header, quint64 id = 0);
+    quint64 sendInfer(quint64 planId, Frame frame);
 
     OutboundPeers m_peers;
     QElapsedTimer m_clock;

@@ -100,7 +100,17 @@ std::optional<quint64> ClusterSession::deploy(const ModelGraph &graph, const Pla
 }
 
 std::optional<RequestResult> ClusterSession::infer(quint64 planId, const HostTensor &input, QString *why,
-                                                         int timeoutMs)
+                                                   int timeoutMs)
+{
+    return await([&] { return m_client->infer(planId, input); }, why, timeoutMs);
+}
+
+std::optional<RequestResult> ClusterSession::infer(quint64 planId, quint64 inputSeed, QString *why, int timeoutMs)
+{
+    return await([&] { return m_client->infer(planId, inputSeed); }, why, timeoutMs);
+}
+
+std::optional<RequestResult> ClusterSession::await(const std::function<quint64()> &send, QString *why, int timeoutMs)
 {
     std::optional<RequestResult> result;
     QString failure;
@@ -113,7 +123,7 @@ std::optional<RequestResult> ClusterSession::infer(quint64 planId, const HostTen
         if (rid == id)
             failure = m;
     });
-    id = m_client->infer(planId, input);
+    id = send();
     waitUntil([&] { return result.has_value() || !failure.isEmpty(); }, timeoutMs);
     QObject::disconnect(ok);
     QObject::disconnect(bad);

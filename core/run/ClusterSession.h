@@ -45,11 +45,15 @@ public:
     std::optional<quint64> deploy(const ModelGraph &graph, const Plan &plan, QString *why);
     /// One request; its result, or nullopt with the failure reason in *why.
     std::optional<RequestResult> infer(quint64 planId, const HostTensor &input, QString *why,
-                                             int timeoutMs = 120000);
+                                       int timeoutMs = 120000);
+    /// One request whose input the device makes itself from seed (ClusterClient::infer with a seed).
+    std::optional<RequestResult> infer(quint64 planId, quint64 inputSeed, QString *why, int timeoutMs = 120000);
     /// Runs work on another thread while this one keeps serving the event loop (heartbeats go on).
     static void aside(const std::function<void()> &work);
 
 private:
+    std::optional<RequestResult> await(const std::function<quint64()> &send, QString *why, int timeoutMs);
+
     LocalCluster m_cluster;
     std::unique_ptr<ClusterClient> m_client;
     QStringList m_edges;

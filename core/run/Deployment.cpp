@@ -33,8 +33,9 @@ std::optional<Deployment> Deployment::make(const ModelGraph &graph, quint64 plan
         *why = QStringLiteral("plan cuts %1, %2 do not fit %3 (0 <= p <= q <= %4)").arg(plan.p).arg(plan.q).arg(graph.name()).arg(n);
         return std::nullopt;
     }
-    // The edge node computes when p < q, and relays device <-> cloud traffic otherwise (unless p == n).
-    const bool needsEdge = plan.p < plan.q || plan.p < n;
+    // The edge node computes when p < q, and relays device <-> cloud traffic otherwise (unless p == n, or there is
+    // no edge worker at all: a two-tier cluster links device and cloud directly).
+    const bool needsEdge = plan.p < plan.q || (plan.p < n && !edges.isEmpty());
     if (needsEdge && (plan.edgeNode < 0 || plan.edgeNode >= edges.size())) {
         *why = QStringLiteral("plan edge node %1 is not one of the %2 edge workers (it computes [p, q) or relays between "
                               "device and cloud)").arg(plan.edgeNode).arg(edges.size());
@@ -167,7 +168,7 @@ const Deployment::Stage *Deployment::stageAt(int at) const
 QString Deployment::firstHop(const QString &from, const QString &to) const
 {
     const bool deviceCloud = (from == m_device && to == m_cloud) || (from == m_cloud && to == m_device);
-    return deviceCloud ? relay() : to;
+    return deviceCloud && !relay().isEmpty() ? relay() : to;
 }
 
 QVector<Deployment::Transfer> Deployment::transfers() const

@@ -18,7 +18,8 @@ namespace d3::core {
 /// runs which layers of a request and where each result goes. A request flows device [0, p) -> edge [p, q) (the
 /// fused stack [p, stackEnd) as tiles on the tile nodes, stitched on the edge node) -> cloud [q, n) -> device.
 /// The links are those of the three tiers: device <-> edge, edge <-> edge, edge <-> cloud; what goes between device
-/// and cloud is relayed by the plan's edge node, as the cost model charges it. Immutable once made; every rule of
+/// and cloud is relayed by the plan's edge node, as the cost model charges it (directly when no edge worker is
+/// left: a two-tier cluster). Immutable once made; every rule of
 /// the data plane is answered here, so workers and controller agree.
 class Deployment
 {
@@ -70,7 +71,8 @@ public:
     QString address(const QString &name) const { return m_addresses.value(name); }
     /// The worker that relays between device and cloud (the plan's edge node).
     QString relay() const { return stitcher(); }
-    /// Where a message from worker from to worker to goes first: to itself over a link of the tiers, else the relay.
+    /// Where a message from worker from to worker to goes first: to itself over a link of the tiers (or with no
+    /// edge worker), else the relay.
     QString firstHop(const QString &from, const QString &to) const;
     /// The tile geometry of the stack (tiled plans only).
     const TileGeometry *geometry() const { return m_geometry.get(); }

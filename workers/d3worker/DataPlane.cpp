@@ -6,6 +6,7 @@
 #include "net/MessageType.h"
 #include "net/PeerConnection.h"
 #include "net/TensorCodec.h"
+#include "io/SyntheticInput.h"
 #include "tiling/RegionCopy.h"
 
 namespace d3::worker {
@@ -144,12 +145,18 @@ void DataPlane::infer(const core::Frame &frame)
         return;
     if (d->device() != m_name)
         return fail(id, QStringLiteral("%1: Infer goes to the plan's device '%2'").arg(m_name, d->device()));
+    const core::TensorShape &shape = m_engine->graph().inputShape();
+    if (frame.payload.isEmpty() && frame.header.contains(QStringLiteral("input_seed"))) { // this device's own camera
+        const qint64 seed = core::cborInteger(frame.header.value(QStringLiteral("input_seed")), -1);
+        if (seed < 0)
+            return fail(id, QStringLiteral("%1: Infer's input_seed must be a non-negative integer").arg(m_name));
+        return forward(d, id, 0, {{0, core::SyntheticInput::make(shape, quint64(seed))}});
+    }
     QString error;
     auto tensors = core::TensorCodec::decode(frame, &error);
     if (!tensors)
         return fail(id, error);
-    const QVector<qint64> &inputShape = m_engine->graph().inputShape().dims;
-    if (tensors->size() != 1 || !tensors->contains(0) || tensors->value(0).shape != inputShape)
+    if (tensors->size() != 1 || !tensors->contains(0) || tensors->value(0).shape != shape.dims)
         return fail(id, QStringLiteral("%1: Infer needs exactly the input (tensor 0) of the model's input shape").arg(m_name));
     forward(d, id, 0, std::move(*tensors));
 }

@@ -58,6 +58,30 @@ TEST(FrameParserTest, ReadsSeveralFramesFromOneChunk)
     EXPECT_FALSE(parser.failed());
 }
 
+// A large frame arrives in many reads; the parser makes room for it once and hands its buffer over as the
+// payload (no copy), keeping the start of the next frame that came in the same read.
+TEST(FrameParserTest, ReadsALargeFrameInPiecesAndKeepsWhatFollows)
+{
+    const Frame big = sample(1, 3 * 1024 * 1024 + 5), next = sample(2, 10);
+    const QByteArray wire = big.encode() + next.encode();
+    FrameParser parser;
+    std::vector<Frame> frames;
+    const qsizetype cut = big.encode().size() + 7; // the last piece ends 7 bytes into the next frame
+    for (qsizetype at = 0; at < cut; at += 65536) {
+        parser.feed(wire.mid(at, std::min<qsizetype>(65536, cut - at)));
+        while (auto f = parser.next())
+            frames.push_back(*f);
+    }
+    ASSERT_EQ(frames.size(), 1u);
+    expectSame(frames[0], big);
+    EXPECT_EQ(parser.buffered(), 7);
+    parser.feed(wire.mid(cut));
+    const auto second = parser.next();
+    ASSERT_TRUE(second.has_value());
+    expectSame(*second, next);
+    EXPECT_EQ(parser.buffered(), 0);
+}
+
 TEST(FrameParserTest, RefusesGarbageAtTheFirstBadByte)
 {
     FrameParser parser;

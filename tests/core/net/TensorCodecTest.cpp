@@ -1,9 +1,15 @@
+#include "io/ImageBytes.h"
+#include "io/SyntheticInput.h"
 #include "net/FrameParser.h"
 #include "net/TensorCodec.h"
 
 #include <QCborArray>
 
 #include <gtest/gtest.h>
+
+#include <cstring>
+#include <limits>
+#include <tuple>
 
 namespace d3::core {
 namespace {
@@ -70,6 +76,55 @@ TEST(TensorCodecTest, RefusesInconsistentListsBeforeAllocating)
     extra.payload.append("junk");
     EXPECT_FALSE(TensorCodec::decode(extra, &error).has_value());
     EXPECT_FALSE(TensorCodec::decode(Frame{}, &error).has_value());
+}
+
+// Found by tests/fuzz: a field given as a double went through QCborValue::toInteger, which casts it (undefined
+// behaviour for 1e300 or NaN). Numbers must be CBOR integers; a double is refused whatever its value.
+TEST(TensorCodecTest, RefusesNumbersThatAreNotIntegers)
+{
+    QString error;
+    auto withField = [&](const QString &key, const QCborValue &value) {
+        Frame f = encoded();
+        QCborArray list = f.header.value(QStringLiteral("tensors")).toArray();
+        QCborMap first = list.at(0).toMap();
+        first.insert(key, value);
+        list[0] = first;
+        f.header.insert(QStringLiteral("tensors"), list);
+        return TensorCodec::decode(f, &error).has_value();
+    };
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (const QString &key : {QStringLiteral("id"), QStringLiteral("offset"), QStringLiteral("bytes")}) {
+        EXPECT_FALSE(withField(key, 1e300)) << key.toStdString();
+        EXPECT_FALSE(withField(key, -1e300)) << key.toStdString();
+        EXPECT_FALSE(withField(key, nan)) << key.toStdString();
+    }
+    EXPECT_FALSE(withField(QStringLiteral("id"), 3.0));
+    EXPECT_FALSE(withField(QStringLiteral("bytes"), double(64 * 4 * 5 * 4)));
+    EXPECT_FALSE(withField(QStringLiteral("shape"), QCborArray({64.0, 4.0, 5.0})));
+    EXPECT_FALSE(withField(QStringLiteral("shape"), QCborArray({1e300, nan})));
+    EXPECT_TRUE(withField(QStringLiteral("shape"), QCborArray({64, 4, 5}))); // the encoder's integers still pass
+}
+
+TEST(TensorCodecTest, AnEightBitImageInputTravelsAsBytesAndArrivesBitIdentical)
+{
+    const HostTensor image = SyntheticInput::make(TensorShape{{3, 32, 32}}, 5);
+    HostTensor notImage = image;
+    notImage.values[7] = 0.3f; // not one of the 256 levels
+    for (const auto &[input, dtype, bytes] : {std::tuple{image, "u8", 3 * 32 * 32}, std::tuple{notImage, "f32", 4 * 3 * 32 * 32}}) {
+        Frame f;
+        TensorCodec::encode({{0, input}, {5, image}}, &f); // only the input (id 0) is packed
+        const QCborArray list = f.header.value(QStringLiteral("tensors")).toArray();
+        EXPECT_EQ(list.at(0).toMap().value(QStringLiteral("dtype")).toString(), QLatin1String(dtype));
+        EXPECT_EQ(list.at(0).toMap().value(QStringLiteral("bytes")).toInteger(), bytes);
+        EXPECT_EQ(list.at(1).toMap().value(QStringLiteral("dtype")).toString(), QStringLiteral("f32"));
+        QString error;
+        const auto back = TensorCodec::decode(f, &error);
+        ASSERT_TRUE(back.has_value()) << error.toStdString();
+        EXPECT_EQ(std::memcmp(back->value(0).values.data(), input.values.data(), size_t(input.bytes())), 0);
+    }
+    HostTensor negativeZero = image;
+    negativeZero.values[0] = -0.0f; // equal to a level, but not bit for bit
+    EXPECT_FALSE(ImageBytes::fits(negativeZero));
 }
 
 } // namespace

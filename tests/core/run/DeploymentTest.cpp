@@ -69,7 +69,10 @@ TEST(DeploymentTest, DeviceOnlyNeedsNoEdgeAndCloudOnlyIsRelayedByOne)
     ASSERT_TRUE(local) << why.toStdString();
     EXPECT_TRUE(local->transfers().isEmpty());
     EXPECT_EQ(local->expectedReports(), 1);
-    EXPECT_FALSE(Deployment::make(g, 2, cuts(0, 0), QStringLiteral("dev"), {}, QStringLiteral("cl"), addresses(), &why));
+    const auto twoTier = Deployment::make(g, 2, cuts(0, 0), QStringLiteral("dev"), {}, QStringLiteral("cl"), addresses(), &why);
+    ASSERT_TRUE(twoTier) << why.toStdString(); // no edge worker left: device and cloud talk directly
+    EXPECT_EQ(describe(twoTier->transfers()), (QStringList{"dev>cl cut@0", "cl>dev result@22"}));
+    EXPECT_FALSE(deploy(g, cuts(0, 0, 3), &why)); // with edge workers, the relay must be one of them
     EXPECT_NE(why.indexOf(QStringLiteral("relays")), -1) << why.toStdString();
     const auto cloud = deploy(g, cuts(0, 0, 2), &why);
     ASSERT_TRUE(cloud) << why.toStdString();

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "BenchOptions.h"
+
+#include <QString>
+#include <QVector>
+
+namespace d3::bench {
+
+/// One tensor size of the protocol-overhead benchmark, with the wall times of both variants.
+struct OverheadPoint {
+    QVector<qint64> shape;   ///< the float32 tensor's shape
+    qint64 tensorBytes = 0;  ///< its values' bytes (what the raw variant sends)
+    qint64 frameBytes = 0;   ///< the frame carrying it, on the wire
+    QVector<double> d3labMs; ///< encode + send + receive + decode, one per measured round
+    QVector<double> frameMs; ///< send + receive of the same frame already encoded, not decoded (the transport alone)
+    QVector<double> rawMs;   ///< raw send + receive into one buffer, one per measured round
+    QVector<double> encodeMs; ///< TensorCodec::encode within d3labMs, one per measured round
+    QVector<double> decodeMs; ///< TensorCodec::decode within d3labMs, one per measured round
+};
+
+/// Protocol overhead: a float32 tensor sent as one frame (TensorCodec::encode into a Frame, an unshaped
+/// authenticated PeerConnection on loopback, TensorCodec::decode on arrival) against a raw QTcpSocket transfer
+/// of the same number of bytes (RawTransfer); a third variant sends the frame already encoded and does not decode
+/// it, which separates the transport (framing, parsing, PeerConnection) from the codec's two copies. Both ends of
+/// every variant share the calling thread, so a time is the sum of both ends' work. Variants run in
+/// InterleavedRounds on connections opened once per size.
+class OverheadBench
+{
+public:
+    /// Points for tensors of the given sizes in MiB, each of shape [1, 16 x MiB, 128, 128].
+    static QVector<OverheadPoint> grid(const QVector<int> &sizesMiB);
+    /// Checks each size once (the decoded tensor equals the sent one), then times options.warmup + options.runs
+    /// rounds; false and one line in *error on failure.
+    static bool run(QVector<OverheadPoint> *points, const BenchOptions &options, QString *error);
+};
+
+} // namespace d3::bench

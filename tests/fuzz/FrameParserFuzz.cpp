@@ -1,0 +1,114 @@
+// libFuzzer target for the wire's untrusted side: FrameParser on a byte stream that arrives in pieces, then
+// TensorCodec::decode on every frame it yields (what a worker does with a RunRange). Built with clang only, by
+// tests/fuzz/CMakeLists.txt through scripts/fuzz_frames.sh.
+//
+// Input layout: byte 0 picks the run (bits 0-2: how many split bytes follow, bit 3: small parser limits so the
+// limit checks trip on short inputs); each split byte is the length of one piece fed before the rest of the
+// input, which is fed last. After every piece the parser is drained with next().
+
+#include "net/Frame.h"
+#include "net/FrameParser.h"
+#include "net/TensorCodec.h"
+
+#include <QCborArray>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+
+namespace {
+
+using d3::core::Frame;
+using d3::core::FrameParser;
+using d3::core::HostTensor;
+using d3::core::TensorCodec;
+
+/// Stops the run as a finding (libFuzzer reports the abort with the input that caused it).
+void check(bool ok)
+{
+    if (!ok)
+        std::abort();
+}
+
+bool sameTensors(const QMap<int, HostTensor> &a, const QMap<int, HostTensor> &b)
+{
+    if (a.keys() != b.keys())
+        return false;
+    for (auto it = a.begin(); it != a.end(); ++it) {
+        const HostTensor &x = it.value(), &y = b.value(it.key());
+        if (x.shape != y.shape || x.values.size() != y.values.size()
+            || std::memcmp(x.values.data(), y.values.data(), x.values.size() * sizeof(float)) != 0)
+            return false;
+    }
+    return true;
+}
+
+/// What a worker does with a frame: decode its tensors. What decode accepts must survive encode + decode (not
+/// byte for byte: a sender may list its tensors in any id order, encode() lists them by id).
+void decodeTensors(const Frame &frame)
+{
+    QString error;
+    const auto tensors = TensorCodec::decode(frame, &error);
+    if (!tensors) {
+        check(!error.isEmpty());
+        return;
+    }
+    Frame again;
+    TensorCodec::encode(*tensors, &again);
+    check(again.payload.size() == frame.payload.size());
+    const auto back = TensorCodec::decode(again, &error);
+    check(back.has_value() && sameTensors(*tensors, *back));
+}
+
+/// A frame the parser yields must survive encode + parse: the same bytes again (compared as bytes, since a NaN in
+/// the header never compares equal to itself).
+void reparse(const Frame &frame)
+{
+    const QByteArray wire = frame.encode();
+    FrameParser parser;
+    parser.feed(wire);
+    const auto back = parser.next();
+    check(back.has_value() && !parser.failed() && parser.buffered() == 0);
+    check(back->encode() == wire);
+}
+
+/// Drains every complete frame; false once the parser has failed.
+bool drain(FrameParser &parser)
+{
+    while (auto frame = parser.next()) {
+        check(!parser.failed());
+        decodeTensors(*frame);
+        reparse(*frame);
+    }
+    if (!parser.failed())
+        return true;
+    check(!parser.error().isEmpty() && parser.buffered() == 0 && !parser.next().has_value());
+    return false;
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size == 0)
+        return 0;
+    const size_t splits = std::min<size_t>(data[0] & 7, size - 1);
+    FrameParser::Limits limits;
+    if (data[0] & 8) {
+        limits.maxHeaderBytes = 256;
+        limits.maxPayloadBytes = 1024;
+    }
+    FrameParser parser(limits);
+    const char *stream = reinterpret_cast<const char *>(data) + 1 + splits;
+    size_t left = size - 1 - splits;
+    for (size_t i = 0; i <= splits; ++i) {
+        const size_t piece = i < splits ? std::min<size_t>(data[1 + i], left) : left;
+        parser.feed(QByteArray(stream, qsizetype(piece)));
+        stream += piece;
+        left -= piece;
+        if (!drain(parser))
+            break;
+    }
+    return 0;
+}
