@@ -9,6 +9,8 @@
 #include "io/SyntheticInput.h"
 #include "tiling/RegionCopy.h"
 
+#include <QElapsedTimer>
+
 namespace d3::worker {
 namespace {
 
@@ -52,7 +54,7 @@ DataPlane::DataPlane(QString name, QByteArray token, ComputeQueue *compute, QObj
                 r.stage = s.kind;
                 r.a = s.at;
                 r.tile = s.tile;
-                r.ms = ms;
+                r.ms = s.encodeMs + ms;
                 r.to = to;
                 r.bytes = bytes;
                 Q_EMIT report(id, r);
@@ -321,16 +323,18 @@ void DataPlane::sendData(const DeploymentPtr &d, quint64 id, const QString &to, 
                 {QStringLiteral("at"), at},
                 {QStringLiteral("tile"), tile},
                 {QStringLiteral("to"), to}};
+    QElapsedTimer encoding;
+    encoding.start();
     core::TensorCodec::encode(tensors, &f);
-    send(d, id, to, kind, at, tile, f);
+    send(d, id, to, kind, at, tile, f, encoding.nsecsElapsed() / 1e6);
 }
 
 void DataPlane::send(const DeploymentPtr &d, quint64 id, const QString &to, const QString &kind, int at, int tile,
-                     const core::Frame &frame)
+                     const core::Frame &frame, double encodeMs)
 {
     const QString hop = d->firstHop(m_name, to);
     m_peers.setAddress(hop, d->address(hop));
-    m_sending[hop].append({id, kind, at, tile});
+    m_sending[hop].append({id, kind, at, tile, encodeMs});
     if (!m_peers.send(hop, frame)) {
         m_sending[hop].removeLast();
         fail(id, QStringLiteral("%1: no address for worker '%2'").arg(m_name, hop));

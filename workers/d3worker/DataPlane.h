@@ -68,6 +68,7 @@ private:
         QString kind;
         int at;
         int tile;
+        double encodeMs; // serialising the tensors before the frame was handed over
     };
 
     void forward(const DeploymentPtr &d, quint64 id, int at, engine::TensorMap tensors);
@@ -77,7 +78,7 @@ private:
     void sendData(const DeploymentPtr &d, quint64 id, const QString &to, const QString &kind, int at, int tile,
                   const engine::TensorMap &tensors);
     void send(const DeploymentPtr &d, quint64 id, const QString &to, const QString &kind, int at, int tile,
-              const core::Frame &frame);
+              const core::Frame &frame, double encodeMs = 0);
     void fail(quint64 id, const QString &message);
     void checkPendingDeploys();
     DeploymentPtr deployment(quint64 planId, quint64 id);
