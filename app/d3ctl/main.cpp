@@ -1,9 +1,12 @@
+#include "AppFactory.h"
 #include "CompareCommand.h"
 #include "InspectCommand.h"
 #include "ModelsCommand.h"
 #include "Output.h"
 #include "PlanCommand.h"
 #include "ProfileCommand.h"
+#include "ReplayCommand.h"
+#include "RunCommand.h"
 #include "TilesCommand.h"
 #include "VerifyCommand.h"
 
@@ -38,6 +41,10 @@ const char *kUsage = R"(usage: d3ctl COMMAND [ARGS]
 conditions: --bw-de MBPS --bw-ec MBPS --bw-ee MBPS --rtt-de MS --rtt-ec MS --rtt-ee MS --edge-nodes K
             --speeds device=F,edge=F,cloud=F (edge=F:F:F per node; relative speeds, 0.1 = ten times slower)
             --profile FILE (measured per-layer times; without it the FLOP estimate is used and said so)
+  run EXPERIMENT.json [--out DIR] [--json]
+                                    runs an experiment on its cluster (docs/EXPERIMENTS.md) and records it
+  replay DIR [--out DIR2] [--formats pdf,svg,png] [--size WxH] [--dpi N] [--json]
+                                    draws a recorded run's plots (latency, stages, backbone) into DIR or DIR2
 planners: device-only, edge-only, cloud-only, neurosurgeon, edge-cloud, dads, hpa, oracle
 
 MODEL is a built-in name (alexnet, vgg16, resnet18, googlenet, mobilenet_v2, tiny_yolov2) or a model file.
@@ -47,10 +54,10 @@ MODEL is a built-in name (alexnet, vgg16, resnet18, googlenet, mobilenet_v2, tin
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = d3::cli::AppFactory::create(argc, argv); // QApplication to draw
     QCoreApplication::setApplicationName(QStringLiteral("d3ctl"));
     // Library chatter stays off the terminal unless asked for with QT_LOGGING_RULES.
-    QLoggingCategory::setFilterRules(QStringLiteral("d3.*.info=false\nd3.*.debug=false"));
+    QLoggingCategory::setFilterRules(QStringLiteral("d3.*.info=false\nd3.*.debug=false\nd3.*.warning=false"));
 
     const std::map<QString, std::function<int(const QStringList &)>> commands{
         {QStringLiteral("models"), &d3::cli::ModelsCommand::run},
@@ -60,8 +67,10 @@ int main(int argc, char *argv[])
         {QStringLiteral("plan"), &d3::cli::PlanCommand::run},
         {QStringLiteral("compare"), &d3::cli::CompareCommand::run},
         {QStringLiteral("profile"), &d3::cli::ProfileCommand::run},
+        {QStringLiteral("replay"), &d3::cli::ReplayCommand::run},
+        {QStringLiteral("run"), &d3::cli::RunCommand::run},
     };
-    QStringList args = app.arguments().mid(1);
+    QStringList args = app->arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")
         || args.first() == QLatin1String("help")) {
         d3::cli::Output::print(QString::fromLatin1(kUsage));

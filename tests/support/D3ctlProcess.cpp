@@ -51,10 +51,14 @@ QJsonDocument D3ctlResult::json() const
     return ::testing::AssertionSuccess() << errText;
 }
 
-D3ctlResult D3ctlProcess::run(const QStringList &args, int timeoutMs)
+D3ctlResult D3ctlProcess::run(const QStringList &args, int timeoutMs, const QMap<QString, QString> &env)
 {
     D3ctlResult result;
     QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (auto it = env.begin(); it != env.end(); ++it)
+        environment.insert(it.key(), it.value());
+    process.setProcessEnvironment(environment);
     process.setProgram(TestFiles::d3ctl());
     process.setArguments(args);
     process.start();

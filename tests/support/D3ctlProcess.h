@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonDocument>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -31,8 +32,8 @@ struct D3ctlResult {
 class D3ctlProcess
 {
 public:
-    /// Runs d3ctl with args and waits up to timeoutMs.
-    static D3ctlResult run(const QStringList &args, int timeoutMs = 120000);
+    /// Runs d3ctl with args (and env added to this process's environment) and waits up to timeoutMs.
+    static D3ctlResult run(const QStringList &args, int timeoutMs = 120000, const QMap<QString, QString> &env = {});
 };
 
 } // namespace d3::test

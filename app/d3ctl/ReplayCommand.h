@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QStringList>
+
+namespace d3::cli {
+
+/// `d3ctl replay DIR [--out DIR2] [--formats pdf,svg,png] [--size WxH] [--dpi N] [--json]`: reads a recorded run
+/// (core::RunReader) and draws its figures (ui::RunPlots) into DIR or DIR2. Needs a QApplication (AppFactory).
+class ReplayCommand
+{
+public:
+    /// Runs the subcommand; returns the process exit code.
+    static int run(const QStringList &args);
+};
+
+} // namespace d3::cli

@@ -1,0 +1,103 @@
+#include "RunCommand.h"
+
+#include "CommandLine.h"
+#include "Output.h"
+#include "plots/RunPlots.h"
+#include "run/ExperimentRunner.h"
+#include "run/RunReader.h"
+#include "run/RunSummary.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace d3::cli {
+namespace {
+
+QString adaptationLines(const QJsonObject &summary)
+{
+    QString text;
+    for (const QJsonValue &v : summary.value(QStringLiteral("adaptations")).toArray()) {
+        const QJsonObject a = v.toObject();
+        text += QStringLiteral("  %1 (before request %2): new plan in effect after %3 request(s), %4 x the oracle's "
+                               "plan\n")
+                    .arg(a.value(QStringLiteral("label")).toString())
+                    .arg(a.value(QStringLiteral("at_request")).toInt())
+                    .arg(a.value(QStringLiteral("requests_to_adapt")).toInt())
+                    .arg(a.value(QStringLiteral("latency_vs_oracle")).toDouble(), 0, 'f', 2);
+    }
+    return text;
+}
+
+} // namespace
+
+int RunCommand::run(const QStringList &args)
+{
+    const CommandLine cl(args, {QStringLiteral("out")}, {QStringLiteral("json")});
+    if (!cl.error().isEmpty())
+        return Output::fail(cl.error());
+    if (cl.positionals().size() != 1)
+        return Output::fail(QStringLiteral("run needs one EXPERIMENT.json (docs/EXPERIMENTS.md)"));
+    QString error;
+    const auto experiment = core::Experiment::load(cl.positionals().first(), &error);
+    if (!experiment)
+        return Output::fail(error);
+    const QString out = QDir(cl.value(QStringLiteral("out"), QStringLiteral("runs/%1-%2").arg(
+        experiment->name, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))))).absolutePath();
+
+    core::ExperimentRunner runner(*experiment, QString());
+    QObject::connect(&runner, &core::ExperimentRunner::progress,
+                     [](int phase, int phases, int request, int requests, const core::RequestRecord &r) {
+                         Output::status(QStringLiteral("phase %1/%2, request %3/%4: %5")
+                                            .arg(phase + 1).arg(phases).arg(request + 1).arg(requests)
+                                            .arg(r.completed ? QStringLiteral("%1 ms").arg(r.endToEndMs, 0, 'f', 1)
+                                                             : QStringLiteral("failed")));
+                     });
+    const bool started = runner.run(out, &error);
+    Output::clearStatus();
+    const QJsonObject &summary = runner.summary();
+    if (!started && runner.records().isEmpty())
+        return Output::fail(error);
+    // The plots are drawn from the recorded files, exactly as `d3ctl replay` draws them.
+    QStringList plots;
+    QString plotError;
+    const auto data = core::RunReader::read(out, &plotError);
+    if (!data || !ui::RunPlots::exportAll(*data, out, ui::ExportOptions(), &plots, &plotError))
+        Output::fail(QStringLiteral("plots not drawn: %1").arg(plotError));
+    if (experiment->phases().size() > 1) {
+        QFile table(QDir(out).filePath(QStringLiteral("phases.md")));
+        if (table.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            table.write(core::RunSummary::phaseTable(summary).toUtf8());
+    }
+    if (cl.has(QStringLiteral("json"))) {
+        QJsonObject o = summary;
+        o.insert(QStringLiteral("out"), out);
+        o.insert(QStringLiteral("plots"), QJsonArray::fromStringList(plots));
+        if (!started)
+            o.insert(QStringLiteral("error"), error);
+        Output::printJson(QJsonDocument(o));
+    } else {
+        Output::print(QStringLiteral("%1: %2 requests, %3 completed, %4 failed; measured / predicted %5 (median)\n")
+                          .arg(experiment->name)
+                          .arg(summary.value(QStringLiteral("requests")).toInt())
+                          .arg(summary.value(QStringLiteral("completed")).toInt())
+                          .arg(summary.value(QStringLiteral("failed")).toInt())
+                          .arg(summary.value(QStringLiteral("measured_over_predicted")).toDouble(), 0, 'f', 2));
+        Output::print(adaptationLines(summary));
+        if (experiment->phases().size() > 1)
+            Output::print(core::RunSummary::phaseTable(summary));
+        Output::print(QStringLiteral("run recorded in %1\n").arg(out));
+        for (const QString &plot : plots)
+            Output::print(QStringLiteral("plot %1\n").arg(plot));
+    }
+    if (!started) {
+        Output::fail(error);
+        return ExitCheckFailed;
+    }
+    return ExitOk;
+}
+
+} // namespace d3::cli

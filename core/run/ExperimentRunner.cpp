@@ -1,0 +1,192 @@
+#include "ExperimentRunner.h"
+
+#include "ClusterSession.h"
+#include "RunLog.h"
+#include "RunSummary.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+namespace d3::core {
+
+ExperimentRunner::ExperimentRunner(Experiment experiment, QString program, QObject *parent)
+    : QObject(parent)
+    , m_experiment(std::move(experiment))
+    , m_program(std::move(program))
+{
+    connect(&m_controller, &Controller::event, this, [this](const RunEvent &e) {
+        RunEvent copy = e;
+        copy.phase = m_phase;
+        m_recorder.add(copy);
+    });
+}
+
+bool ExperimentRunner::run(const QString &dir, QString *error)
+{
+    // The cluster first: a node that cannot be reached leaves nothing behind, not even an empty run folder.
+    if (!m_controller.start(m_experiment, m_program, error))
+        return false;
+    if (!m_recorder.open(dir, error) || !m_recorder.writeExperiment(m_experiment.toJson(), error)) {
+        m_controller.stop();
+        return false;
+    }
+    bool ok = true;
+    QString loaded;
+    for (const ExperimentPhase &phase : m_experiment.phases()) {
+        m_phase = phase.index;
+        RunEvent start;
+        start.tMs = m_controller.elapsedMs();
+        start.phase = phase.index;
+        start.kind = QStringLiteral("phase");
+        start.label = QStringLiteral("%1 %2%3").arg(QFileInfo(phase.model).baseName(), phase.planner,
+                                                    phase.tiles ? QString() : QStringLiteral(" no tiles"));
+        m_recorder.add(start);
+        if (phase.model != loaded) {
+            if (!m_controller.loadModel(phase.model, error)) {
+                ok = false;
+                break;
+            }
+            const QString mismatch = m_experiment.mismatch(m_controller.graph());
+            if (!mismatch.isEmpty()) {
+                *error = mismatch;
+                ok = false;
+                break;
+            }
+            loaded = phase.model;
+        }
+        if (!runPhase(phase, error)) {
+            ok = false;
+            break;
+        }
+    }
+    m_summary = RunSummary::make(m_experiment, m_records, m_adaptations);
+    QString summaryError;
+    if (!m_recorder.writeSummary(m_summary, &summaryError) && ok) {
+        *error = summaryError;
+        ok = false;
+    }
+    m_controller.stop();
+    return ok;
+}
+
+bool ExperimentRunner::runPhase(const ExperimentPhase &phase, QString *error)
+{
+    const bool manual = phase.planner == QLatin1String("manual");
+    if (manual ? !m_controller.forcePlan(m_experiment.plan.toPlan(), QStringLiteral("manual plan"), error)
+               : !m_controller.usePlanner(phase.planner, phase.tiles, error))
+        return false;
+    const int count = m_experiment.requests.count;
+    const QVector<ExperimentEvent> &timeline = m_experiment.timeline;
+    QVector<bool> fired(timeline.size(), false);
+    QVector<Adaptation> open; // events of this phase, in firing order
+    QElapsedTimer phaseClock;
+    phaseClock.start();
+    const double intervalMs = m_experiment.requests.rateHz > 0 ? 1000.0 / m_experiment.requests.rateHz : 0;
+    auto closeLast = [&](int upTo) {
+        if (open.isEmpty())
+            return;
+        Adaptation &a = open.last();
+        settle(&a, a.atRequest, upTo);
+        if (!manual && phase.planner != QLatin1String("oracle"))
+            probeOracle(phase, &a);
+        m_adaptations.append(a);
+    };
+    for (int k = 0; k < count; ++k) {
+        for (int i = 0; i < timeline.size(); ++i) {
+            const ExperimentEvent &e = timeline[i];
+            const bool due = e.byRequest() ? e.atRequest == k : phaseClock.elapsed() >= e.atS * 1000;
+            if (fired[i] || !due)
+                continue;
+            closeLast(k);
+            open.append(Adaptation());
+            open.last().phase = phase.index;
+            open.last().event = i;
+            open.last().label = e.label.isEmpty() ? ExperimentEvent::actionKey(e.action) : e.label;
+            open.last().atRequest = k;
+            fired[i] = true;
+            if (!fire(e, error))
+                return false;
+        }
+        const QElapsedTimer sent = [] { QElapsedTimer t; t.start(); return t; }();
+        RequestRecord r = m_controller.runRequest();
+        r.phase = phase.index;
+        m_records.append(r);
+        m_recorder.add(r);
+        Q_EMIT progress(phase.index, m_experiment.phases().size(), k, count, r);
+        if (intervalMs > 0) // paced: the next request starts one interval after this one did
+            ClusterSession::waitUntil([&] { return sent.nsecsElapsed() / 1e6 >= intervalMs; }, int(intervalMs) + 1);
+    }
+    closeLast(count);
+    return true;
+}
+
+bool ExperimentRunner::fire(const ExperimentEvent &e, QString *error)
+{
+    RunEvent log;
+    log.tMs = m_controller.elapsedMs();
+    log.phase = m_phase;
+    log.kind = QStringLiteral("timeline");
+    log.label = e.label.isEmpty() ? ExperimentEvent::actionKey(e.action) : e.label;
+    log.details = {{QStringLiteral("action"), ExperimentEvent::actionKey(e.action)}};
+    m_recorder.add(log);
+    switch (e.action) {
+    case ExperimentEvent::Action::SetLink:
+        for (const DirectedLink &link : m_experiment.expandLink(e.link))
+            m_controller.setLink(link);
+        return true;
+    case ExperimentEvent::Action::SetSlowdown:
+        return m_controller.setSlowdown(e.node, e.factor, error);
+    case ExperimentEvent::Action::Kill:
+        return m_controller.kill(e.node, error);
+    case ExperimentEvent::Action::Restart:
+        return m_controller.restart(e.node, error);
+    case ExperimentEvent::Action::ForcePlan:
+        return m_controller.forcePlan(e.plan.toPlan(), log.label, error);
+    case ExperimentEvent::Action::Planner:
+        return m_controller.usePlanner(e.planner, m_experiment.phases().value(m_phase).tiles, error);
+    }
+    return true;
+}
+
+void ExperimentRunner::settle(Adaptation *a, int from, int to) const
+{
+    // The requests of this phase from the event up to the next one; the plan of the last is the settled plan.
+    QVector<const RequestRecord *> window;
+    for (const RequestRecord &r : m_records)
+        if (r.phase == a->phase && !r.probe)
+            window.append(&r);
+    window = window.mid(from, to - from);
+    if (window.isEmpty())
+        return;
+    const quint64 settled = window.last()->planId;
+    int first = window.size() - 1;
+    while (first > 0 && window[first - 1]->planId == settled)
+        --first;
+    a->requestsToAdapt = first;
+    QVector<double> ms;
+    for (int i = first; i < window.size(); ++i)
+        if (window[i]->completed)
+            ms << window[i]->endToEndMs;
+    a->plannerMs = RunSummary::median(ms);
+}
+
+void ExperimentRunner::probeOracle(const ExperimentPhase &phase, Adaptation *a)
+{
+    const PlanResult oracle = m_controller.planWith(QStringLiteral("oracle"), phase.tiles);
+    const Plan &mine = m_controller.current().plan;
+    if (oracle.plan.sameShape(mine) && oracle.plan.tileNodes == mine.tileNodes && oracle.plan.edgeNode == mine.edgeNode) {
+        a->oracleMs = a->plannerMs; // the same plan: its requests are the oracle's measurement
+        return;
+    }
+    QVector<double> ms;
+    for (RequestRecord r : m_controller.runProbes(oracle, kOracleProbes)) {
+        r.phase = phase.index;
+        m_records.append(r);
+        m_recorder.add(r);
+        if (r.completed)
+            ms << r.endToEndMs;
+    }
+    a->oracleMs = RunSummary::median(ms);
+}
+
+} // namespace d3::core

@@ -1,0 +1,159 @@
+#include "RequestCsv.h"
+
+#include "CsvReader.h"
+
+#include <QLocale>
+
+#include <limits>
+
+namespace d3::core {
+namespace {
+
+enum Column {
+    Phase, Id, PlanId, Planner, Plan, Probe, Completed, Failure, StartMs, EndToEndMs, PredictedMs, DeviceMs, TilesMs,
+    EdgeMs, CloudMs, UplinkMs, EdgeEdgeMs, BackboneMs, ReturnMs, UplinkBytes, EdgeEdgeBytes, BackboneBytes,
+    ReturnBytes, ColumnCount
+};
+
+QByteArray number(double value)
+{
+    return QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+/// Reads the fields of one row, remembering the first problem.
+class FieldReader
+{
+public:
+    FieldReader(const QStringList &fields, QString *error) : m_fields(fields), m_error(error) {}
+
+    bool ok() const { return m_error->isEmpty(); }
+
+    QString text(int column) const { return m_fields.at(column); }
+
+    double real(int column)
+    {
+        bool ok = false;
+        const double v = m_fields.at(column).toDouble(&ok);
+        if (!ok)
+            fail(column, QStringLiteral("is not a number"));
+        return ok ? v : 0;
+    }
+
+    qint64 nonNegative(int column)
+    {
+        bool ok = false;
+        const qint64 v = m_fields.at(column).toLongLong(&ok, 10);
+        if (!ok || v < 0)
+            fail(column, QStringLiteral("is not an integer >= 0"));
+        return ok ? v : 0;
+    }
+
+    quint64 unsignedInteger(int column)
+    {
+        bool ok = false;
+        const quint64 v = m_fields.at(column).toULongLong(&ok, 10);
+        if (!ok || m_fields.at(column).startsWith(QLatin1Char('-')))
+            fail(column, QStringLiteral("is not an integer >= 0"));
+        return ok ? v : 0;
+    }
+
+    bool boolean(int column)
+    {
+        const QString &v = m_fields.at(column);
+        if (v != QLatin1String("0") && v != QLatin1String("1"))
+            fail(column, QStringLiteral("is not 0 or 1"));
+        return v == QLatin1String("1");
+    }
+
+private:
+    void fail(int column, const QString &what)
+    {
+        if (m_error->isEmpty()) {
+            QString shown = m_fields.at(column);
+            if (shown.size() > 40)
+                shown = shown.left(40) + QStringLiteral("...");
+            *m_error = QStringLiteral("column %1: '%2' %3").arg(RequestCsv::columns().at(column), shown, what);
+        }
+    }
+
+    const QStringList &m_fields;
+    QString *m_error;
+};
+
+} // namespace
+
+const QStringList &RequestCsv::columns()
+{
+    static const QStringList names{
+        QStringLiteral("phase"), QStringLiteral("id"), QStringLiteral("plan_id"), QStringLiteral("planner"),
+        QStringLiteral("plan"), QStringLiteral("probe"), QStringLiteral("completed"), QStringLiteral("failure"),
+        QStringLiteral("start_ms"), QStringLiteral("end_to_end_ms"), QStringLiteral("predicted_ms"),
+        QStringLiteral("device_ms"), QStringLiteral("tiles_ms"), QStringLiteral("edge_ms"), QStringLiteral("cloud_ms"),
+        QStringLiteral("uplink_ms"), QStringLiteral("edge_edge_ms"), QStringLiteral("backbone_ms"),
+        QStringLiteral("return_ms"), QStringLiteral("uplink_bytes"), QStringLiteral("edge_edge_bytes"),
+        QStringLiteral("backbone_bytes"), QStringLiteral("return_bytes"),
+    };
+    Q_ASSERT(names.size() == ColumnCount);
+    return names;
+}
+
+QByteArray RequestCsv::header()
+{
+    return columns().join(QLatin1Char(',')).toUtf8() + '\n';
+}
+
+QByteArray RequestCsv::row(const RequestRecord &r)
+{
+    const QByteArrayList fields{
+        QByteArray::number(r.phase), QByteArray::number(r.id), QByteArray::number(r.planId),
+        CsvReader::quote(r.planner), CsvReader::quote(r.plan), r.probe ? "1" : "0", r.completed ? "1" : "0",
+        CsvReader::quote(r.failure), number(r.startMs), number(r.endToEndMs), number(r.predictedMs),
+        number(r.deviceMs), number(r.tilesMs), number(r.edgeMs), number(r.cloudMs), number(r.uplinkMs),
+        number(r.edgeEdgeMs), number(r.backboneMs), number(r.returnMs), QByteArray::number(r.uplinkBytes),
+        QByteArray::number(r.edgeEdgeBytes), QByteArray::number(r.backboneBytes), QByteArray::number(r.returnBytes),
+    };
+    return fields.join(',') + '\n';
+}
+
+std::optional<RequestRecord> RequestCsv::parse(const QStringList &fields, QString *error)
+{
+    error->clear();
+    if (fields.size() != ColumnCount) {
+        *error = QStringLiteral("%1 fields, expected %2 (%3)")
+                     .arg(fields.size()).arg(int(ColumnCount)).arg(columns().join(QLatin1Char(',')));
+        return std::nullopt;
+    }
+    FieldReader f(fields, error);
+    RequestRecord r;
+    const qint64 phase = f.nonNegative(Phase);
+    if (phase > std::numeric_limits<int>::max() && f.ok())
+        *error = QStringLiteral("column phase: '%1' is too large").arg(fields.at(Phase));
+    r.phase = int(phase);
+    r.id = f.unsignedInteger(Id);
+    r.planId = f.unsignedInteger(PlanId);
+    r.planner = f.text(Planner);
+    r.plan = f.text(Plan);
+    r.probe = f.boolean(Probe);
+    r.completed = f.boolean(Completed);
+    r.failure = f.text(Failure);
+    r.startMs = f.real(StartMs);
+    r.endToEndMs = f.real(EndToEndMs);
+    r.predictedMs = f.real(PredictedMs);
+    r.deviceMs = f.real(DeviceMs);
+    r.tilesMs = f.real(TilesMs);
+    r.edgeMs = f.real(EdgeMs);
+    r.cloudMs = f.real(CloudMs);
+    r.uplinkMs = f.real(UplinkMs);
+    r.edgeEdgeMs = f.real(EdgeEdgeMs);
+    r.backboneMs = f.real(BackboneMs);
+    r.returnMs = f.real(ReturnMs);
+    r.uplinkBytes = f.nonNegative(UplinkBytes);
+    r.edgeEdgeBytes = f.nonNegative(EdgeEdgeBytes);
+    r.backboneBytes = f.nonNegative(BackboneBytes);
+    r.returnBytes = f.nonNegative(ReturnBytes);
+    if (!f.ok())
+        return std::nullopt;
+    return r;
+}
+
+} // namespace d3::core

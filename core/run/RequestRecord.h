@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QString>
+
+namespace d3::core {
+
+/// One request of a run as recorded (a row of requests.csv): when, on which plan, how long each stage and link
+/// took and how many bytes crossed each link, as the workers reported them. Times in ms, bytes as sent.
+struct RequestRecord {
+    int phase = 0;              ///< index of the experiment phase (model x planner x tiles)
+    quint64 id = 0;             ///< request id
+    quint64 planId = 0;         ///< the plan it ran on
+    QString planner;            ///< the planner that made that plan ("manual" for a forced one)
+    QString plan;               ///< the plan in brief ("p=7 q=14 tiles 2x2 of [7, 12) on 3 node(s)")
+    bool probe = false;         ///< an oracle probe (measures the oracle's plan; not part of the run's figures)
+    bool completed = false;     ///< false: failed (see failure)
+    QString failure;            ///< why it failed (empty when completed)
+    double startMs = 0;         ///< when it was sent, ms since the run started
+    double endToEndMs = 0;      ///< from sending the input to receiving the output (0 when failed)
+    double predictedMs = 0;     ///< the cost model's prediction for its plan when it was sent
+    double deviceMs = 0;        ///< device compute
+    double tilesMs = 0;         ///< tile phase: slowest tile node's computations
+    double edgeMs = 0;          ///< untiled edge compute
+    double cloudMs = 0;         ///< cloud compute
+    double uplinkMs = 0;        ///< device -> edge transfers (inputs, tile inputs), the longest when parallel
+    double edgeEdgeMs = 0;      ///< edge -> edge transfers (tile outputs), the longest
+    double backboneMs = 0;      ///< edge <-> cloud transfers, summed
+    double returnMs = 0;        ///< edge -> device transfer of the result
+    qint64 uplinkBytes = 0;     ///< bytes device -> edge
+    qint64 edgeEdgeBytes = 0;   ///< bytes edge -> edge
+    qint64 backboneBytes = 0;   ///< bytes edge <-> cloud (both ways)
+    qint64 returnBytes = 0;     ///< bytes edge -> device
+};
+
+} // namespace d3::core

@@ -1,0 +1,116 @@
+#include "RunSummary.h"
+
+#include <QJsonArray>
+#include <QMap>
+
+#include <algorithm>
+
+namespace d3::core {
+
+double RunSummary::median(QVector<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+QJsonObject RunSummary::make(const Experiment &experiment, const QVector<RequestRecord> &records,
+                             const QVector<Adaptation> &adaptations)
+{
+    int completed = 0, failed = 0;
+    QVector<double> ratios;
+    QMap<QString, QVector<const RequestRecord *>> byPlan; // "phase/plan_id"
+    QJsonArray failures;
+    for (const RequestRecord &r : records) {
+        if (r.probe)
+            continue;
+        if (!r.completed) {
+            ++failed;
+            failures.append(QJsonObject{{QStringLiteral("id"), qint64(r.id)}, {QStringLiteral("phase"), r.phase},
+                                        {QStringLiteral("reason"), r.failure}});
+            continue;
+        }
+        ++completed;
+        if (r.predictedMs > 0)
+            ratios.append(r.endToEndMs / r.predictedMs);
+        byPlan[QStringLiteral("%1/%2").arg(r.phase, 4, 10, QLatin1Char('0')).arg(r.planId, 8, 10, QLatin1Char('0'))].append(&r);
+    }
+    QJsonArray plans;
+    for (const auto &rows : byPlan) {
+        QVector<double> measured, predicted, ratio;
+        for (const RequestRecord *r : rows) {
+            measured << r->endToEndMs;
+            predicted << r->predictedMs;
+            ratio << (r->predictedMs > 0 ? r->endToEndMs / r->predictedMs : 0);
+        }
+        plans.append(QJsonObject{{QStringLiteral("phase"), rows.front()->phase},
+                                 {QStringLiteral("plan_id"), qint64(rows.front()->planId)},
+                                 {QStringLiteral("planner"), rows.front()->planner},
+                                 {QStringLiteral("plan"), rows.front()->plan},
+                                 {QStringLiteral("requests"), int(rows.size())},
+                                 {QStringLiteral("measured_ms"), median(measured)},
+                                 {QStringLiteral("predicted_ms"), median(predicted)},
+                                 {QStringLiteral("measured_over_predicted"), median(ratio)}});
+    }
+    QJsonArray phases;
+    for (const ExperimentPhase &p : experiment.phases()) {
+        QVector<double> measured, predicted, backbone;
+        int ok = 0, bad = 0;
+        for (const RequestRecord &r : records) {
+            if (r.phase != p.index || r.probe)
+                continue;
+            if (!r.completed) {
+                ++bad;
+                continue;
+            }
+            ++ok;
+            measured << r.endToEndMs;
+            predicted << r.predictedMs;
+            backbone << double(r.backboneBytes);
+        }
+        const double m = median(measured), pr = median(predicted);
+        phases.append(QJsonObject{{QStringLiteral("phase"), p.index},
+                                  {QStringLiteral("model"), p.model},
+                                  {QStringLiteral("planner"), p.planner},
+                                  {QStringLiteral("tiles"), p.tiles},
+                                  {QStringLiteral("completed"), ok},
+                                  {QStringLiteral("failed"), bad},
+                                  {QStringLiteral("measured_ms"), m},
+                                  {QStringLiteral("predicted_ms"), pr},
+                                  {QStringLiteral("measured_over_predicted"), pr > 0 ? m / pr : 0},
+                                  {QStringLiteral("backbone_bytes"), median(backbone)}});
+    }
+    QJsonArray adapt;
+    for (const Adaptation &a : adaptations)
+        adapt.append(a.toJson());
+    return {{QStringLiteral("experiment"), experiment.name},
+            {QStringLiteral("requests"), completed + failed},
+            {QStringLiteral("completed"), completed},
+            {QStringLiteral("failed"), failed},
+            {QStringLiteral("failures"), failures},
+            {QStringLiteral("measured_over_predicted"), median(ratios)},
+            {QStringLiteral("plans"), plans},
+            {QStringLiteral("phases"), phases},
+            {QStringLiteral("adaptations"), adapt}};
+}
+
+QString RunSummary::phaseTable(const QJsonObject &summary)
+{
+    QString t = QStringLiteral("| model | planner | tiles | measured ms | predicted ms | measured / predicted | backbone bytes |\n"
+                               "| :-- | :-- | :-- | --: | --: | --: | --: |\n");
+    for (const QJsonValue &v : summary.value(QStringLiteral("phases")).toArray()) {
+        const QJsonObject p = v.toObject();
+        t += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
+                 .arg(p.value(QStringLiteral("model")).toString(), p.value(QStringLiteral("planner")).toString(),
+                      p.value(QStringLiteral("tiles")).toBool() ? QStringLiteral("yes") : QStringLiteral("no"))
+                 .arg(p.value(QStringLiteral("measured_ms")).toDouble(), 0, 'f', 1)
+                 .arg(p.value(QStringLiteral("predicted_ms")).toDouble(), 0, 'f', 1)
+                 .arg(p.value(QStringLiteral("measured_over_predicted")).toDouble(), 0, 'f', 2)
+                 .arg(qint64(p.value(QStringLiteral("backbone_bytes")).toDouble()));
+    }
+    return t;
+}
+
+} // namespace d3::core

@@ -1,0 +1,38 @@
+#include "BackboneFigure.h"
+
+#include "GappedGraph.h"
+#include "QCustomPlotInclude.h"
+
+namespace d3::ui {
+
+BackboneFigure::BackboneFigure(QCustomPlot *plot)
+    : RunFigure(plot, QStringLiteral("Backbone traffic"), QStringLiteral("edge <-> cloud bytes per request (KiB)"))
+{
+    m_traffic = new GappedGraph(plot->xAxis, plot->yAxis);
+    m_traffic->setName(QStringLiteral("backbone KiB"));
+    m_traffic->setPen(QPen(QColor(140, 86, 75), 1.4));
+    m_traffic->setBrush(QColor(140, 86, 75, 40));
+    m_traffic->setLineStyle(QCPGraph::lsStepLeft);
+    m_traffic->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
+}
+
+void BackboneFigure::appendRequest(const core::RequestRecord &r)
+{
+    if (r.probe)
+        return;
+    const double x = r.startMs / 1000.0;
+    if (!r.completed) {
+        m_traffic->addData(x, qQNaN()); // a gap: a failed request's bytes are partial
+        return;
+    }
+    const double kib = double(r.backboneBytes) / 1024.0;
+    m_traffic->addData(x, kib);
+    include(x, kib);
+}
+
+void BackboneFigure::clearData()
+{
+    m_traffic->data()->clear();
+}
+
+} // namespace d3::ui

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "RunFigure.h"
+
+class QCPGraph;
+
+namespace d3::ui {
+
+/// "latency": the end-to-end ms of every completed request (not probes) at its start time, the cost model's
+/// predicted ms as a dashed line, and every failed request as a red cross on the x axis. GUI thread.
+class LatencyFigure : public RunFigure
+{
+public:
+    /// Sets up plot (a fresh QCustomPlot, not owned).
+    explicit LatencyFigure(QCustomPlot *plot);
+
+    /// "latency".
+    QString name() const override { return QStringLiteral("latency"); }
+    /// Adds one request (see the class comment for what is drawn).
+    void appendRequest(const core::RequestRecord &request) override;
+
+    /// Measured end-to-end ms of completed requests, and a NaN (a gap in the line) at each failed one.
+    QCPGraph *measured() const { return m_measured; }
+    /// Predicted ms of every request (completed or not).
+    QCPGraph *predicted() const { return m_predicted; }
+    /// Failed requests, at y = 0.
+    QCPGraph *failed() const { return m_failed; }
+
+protected:
+    void clearData() override;
+
+private:
+    QCPGraph *m_measured;
+    QCPGraph *m_predicted;
+    QCPGraph *m_failed;
+};
+
+} // namespace d3::ui
