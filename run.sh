@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # d3lab quick start: install what is missing, build, then run the main job.
-# Until the console lands, the main job lists the built-in models and verifies that splitting each one
-# three ways (device | edge | cloud) gives the monolithic output.
+# Until the console lands, the main job lists the built-in models and runs experiments/dynamic.json on a local
+# cluster (1 device, 3 edge, 1 cloud): the backbone drops and recovers, an edge node slows down and dies, and HPA
+# re-partitions as it goes. The run's CSV, event log, summary and plots go to runs/dynamic-latest/.
 set -euo pipefail
-source "$(dirname "$0")/scripts/setup.sh"
+cd "$(dirname "$0")"
+source scripts/setup.sh
 d3_install
 d3_build
 
@@ -11,9 +13,5 @@ D3CTL="$D3_BUILD/bin/d3ctl"
 echo
 "$D3CTL" models
 echo
-echo "Split forward (device | edge | cloud at cuts P,Q) against the monolithic forward, seeded weights:"
-status=0
-for model in alexnet vgg16 resnet18 googlenet mobilenet_v2 tiny_yolov2; do
-  "$D3CTL" verify "$model" || status=1
-done
-exit $status
+echo "Running experiments/dynamic.json on a local cluster of d3worker processes..."
+"$D3CTL" run experiments/dynamic.json --out runs/dynamic-latest

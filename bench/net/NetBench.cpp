@@ -1,6 +1,7 @@
 // d3bench_net: the wire. Shaping accuracy (throughput and one-way delay through LinkShaper on loopback) and the
 // protocol's overhead against raw TCP. Core only (no LibTorch). See usage() and docs/BENCHMARKS.md.
 #include "BenchMain.h"
+#include "util/HeapTuning.h"
 #include "BenchOptions.h"
 #include "LatencyBench.h"
 #include "NetReport.h"
@@ -15,7 +16,6 @@
 #include <type_traits>
 
 #ifdef __GLIBC__
-#include <malloc.h>
 #endif
 
 namespace {
@@ -173,14 +173,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("d3bench_net"));
     BenchMain::setUpLogging();
-#ifdef __GLIBC__
-    // glibc's allocator in the state a long-running worker reaches (its dynamic mmap threshold at its 32 MiB
-    // ceiling, trimming at twice that), fixed for every variant and round: buffers up to 32 MiB come back warm
-    // from the heap, larger ones are fresh pages. Left dynamic, which buffers were warm depended on the order of
-    // earlier frees, and the 1 and 10 MiB figures moved by up to 2x between runs.
-    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-    mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
-#endif
+    // As d3worker does: left dynamic, which buffers came back warm depended on the order of earlier frees, and
+    // the 1 and 10 MiB figures moved by up to 2x between runs.
+    core::keepLargeBuffersWarm();
 
     QString error;
     QStringList args = app.arguments().mid(1);

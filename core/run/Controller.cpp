@@ -484,6 +484,20 @@ void Controller::onNodeLost(const QString &node, const QString &reason)
     m_replanReason = QStringLiteral("failover: %1 lost").arg(node);
 }
 
+bool Controller::resetToExperiment(QString *error)
+{
+    for (const ExperimentNode &n : m_experiment.nodes) {
+        if (n.isLocal() && m_state.value(n.name) == NodeState::Dead && !restart(n.name, error))
+            return false;
+        if (m_state.value(n.name) != NodeState::Dead && m_slowdown.value(n.name, 1.0) != n.slowdown
+            && !setSlowdown(n.name, n.slowdown, error))
+            return false;
+    }
+    for (const DirectedLink &link : m_experiment.expandLinks())
+        setLink(link);
+    return true;
+}
+
 void Controller::setLink(const DirectedLink &link)
 {
     m_client->setLink(link.from, link.to, {link.mbps, link.burstBytes, link.delayMs});

@@ -59,6 +59,10 @@ public:
     /// probe), then puts the plan in effect back. Used to compare the planner's plan with the oracle's.
     QVector<RequestRecord> runProbes(const PlanResult &plan, int count);
 
+    /// Back to the experiment's own state: links as configured, slowdowns as in the nodes, dead local workers
+    /// restarted (a sweep's next phase starts from there); false with one line when a worker does not come back.
+    bool resetToExperiment(QString *error);
+
     /// Shapes a directed link (a set_link event or the console's slider).
     void setLink(const DirectedLink &link);
     /// Changes a worker's compute padding.

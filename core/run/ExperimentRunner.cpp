@@ -41,6 +41,10 @@ bool ExperimentRunner::run(const QString &dir, QString *error)
         start.label = QStringLiteral("%1 %2%3").arg(QFileInfo(phase.model).baseName(), phase.planner,
                                                     phase.tiles ? QString() : QStringLiteral(" no tiles"));
         m_recorder.add(start);
+        if (phase.index > 0 && !m_controller.resetToExperiment(error)) {
+            ok = false;
+            break;
+        }
         if (phase.model != loaded) {
             if (!m_controller.loadModel(phase.model, error)) {
                 ok = false;

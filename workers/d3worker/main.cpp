@@ -2,6 +2,7 @@
 #include "Engine.h"
 #include "WorkerServer.h"
 #include "net/PeerAuth.h"
+#include "util/HeapTuning.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -25,6 +26,7 @@ const char *kUsage = "usage: d3worker --role device|edge|cloud --listen HOST:POR
 
 int main(int argc, char *argv[])
 {
+    d3::core::keepLargeBuffersWarm(); // tensors in and out all day: keep their buffers' pages mapped
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("d3worker"));
     QLoggingCategory::setFilterRules(QStringLiteral("d3.*.debug=false"));
