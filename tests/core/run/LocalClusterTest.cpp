@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <unistd.h>
 
@@ -301,22 +302,33 @@ TEST(LocalClusterTest, FindWorkerProgramHonoursD3Worker)
         qputenv("D3_WORKER", saved);
 }
 
-/// Runs only as the child of WorkersDieWithAParentThatIsKilled: starts a cluster, prints its pids, waits.
-TEST(LocalClusterTest, ChildStartsAClusterAndWaits)
+/// The child of WorkersDieWithAParentThatIsKilled: when this executable runs with kChildEnv set, it starts a cluster
+/// before any test, prints its pids and waits to be killed. A global environment, not a test, so ctest never lists
+/// or skips it.
+class ChildCluster : public ::testing::Environment
 {
-    if (qEnvironmentVariableIsEmpty(kChildEnv))
-        GTEST_SKIP() << "runs only as the child of WorkersDieWithAParentThatIsKilled";
-    test::EventLoop::app();
-    LocalCluster cluster;
-    QString error;
-    ASSERT_TRUE(configured(cluster).start(LocalCluster::standard(), &error)) << error.toStdString();
-    QStringList pids;
-    for (const WorkerEndpoint &e : cluster.endpoints())
-        pids << QString::number(e.pid);
-    std::printf("TOKEN %s\nPIDS %s\n", qPrintable(cluster.tokenFile()), qPrintable(pids.join(QLatin1Char(' '))));
-    std::fflush(stdout);
-    spinUntil([] { return false; }, 60000); // the parent SIGKILLs this process long before
-}
+public:
+    void SetUp() override
+    {
+        if (qEnvironmentVariableIsEmpty(kChildEnv))
+            return;
+        test::EventLoop::app();
+        LocalCluster cluster;
+        QString error;
+        if (!configured(cluster).start(LocalCluster::standard(), &error)) {
+            std::fprintf(stderr, "child cluster: %s\n", qPrintable(error));
+            std::_Exit(1);
+        }
+        QStringList pids;
+        for (const WorkerEndpoint &e : cluster.endpoints())
+            pids << QString::number(e.pid);
+        std::printf("TOKEN %s\nPIDS %s\n", qPrintable(cluster.tokenFile()), qPrintable(pids.join(QLatin1Char(' '))));
+        std::fflush(stdout);
+        spinUntil([] { return false; }, 60000); // the parent SIGKILLs this process long before
+        std::_Exit(0);
+    }
+};
+const auto *const kChildCluster = ::testing::AddGlobalTestEnvironment(new ChildCluster);
 
 TEST(LocalClusterTest, WorkersDieWithAParentThatIsKilled)
 {
@@ -328,8 +340,9 @@ TEST(LocalClusterTest, WorkersDieWithAParentThatIsKilled)
     env.insert(QString::fromLatin1(kChildEnv), QStringLiteral("1"));
     child.setProcessEnvironment(env);
     child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // ChildCluster runs first and never returns; gtest sets environments up only when some test is selected.
     child.start(QCoreApplication::applicationFilePath(),
-                {QStringLiteral("--gtest_filter=LocalClusterTest.ChildStartsAClusterAndWaits")});
+                {QStringLiteral("--gtest_filter=LocalClusterTest.FindWorkerProgramHonoursD3Worker")});
     QVector<qint64> pids;
     QByteArray out;
     QDeadlineTimer deadline(30000);
