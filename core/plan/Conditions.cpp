@@ -31,6 +31,7 @@ QString Conditions::validate() const
         {"rtt edge<->edge (--rtt-ee)", rttEdgeEdgeMs, false},
         {"device speed (--speeds device=F)", deviceSpeed, true},
         {"cloud speed (--speeds cloud=F)", cloudSpeed, true},
+        {"tile efficiency", tileEfficiency, true},
     };
     for (const auto &v : values) {
         if (!std::isfinite(v.value) || v.value < 0 || (v.strict && v.value == 0))
@@ -63,6 +64,7 @@ QJsonObject Conditions::toJson() const
         {QStringLiteral("cloud_speed"), cloudSpeed},
         {QStringLiteral("edge_speeds"), edges},
         {QStringLiteral("edge_nodes"), edgeNodes()},
+        {QStringLiteral("tile_efficiency"), tileEfficiency},
     };
 }
 

@@ -18,6 +18,9 @@ struct Conditions {
     double deviceSpeed = 0.1;       ///< relative speed of the device
     double cloudSpeed = 1.0;        ///< relative speed of the cloud
     QVector<double> edgeSpeeds = QVector<double>(3, 0.5); ///< relative speed of each edge node (its size is the node count)
+    /// How fast a tile runs against its share of the stack's layer costs (1 = as fast; small tiles of wide
+    /// convolutions run less efficiently, d3bench_tiling): tile times are divided by it. Learnt by the controller.
+    double tileEfficiency = 1.0;
 
     /// Number of edge nodes.
     int edgeNodes() const { return edgeSpeeds.size(); }

@@ -97,7 +97,8 @@ double CostModel::tilePhase(const TilingEntry &e, int k, Plan *plan) const
             plan->tileNodes[t] = m_bySpeed[node[t]];
         plan->edgeNode = m_bySpeed.first();
     }
-    return makespan + (gathered > 0 ? transferMs(double(gathered), c.bwEdgeEdgeMbps, c.rttEdgeEdgeMs) : 0.0);
+    return makespan / c.tileEfficiency
+           + (gathered > 0 ? transferMs(double(gathered), c.bwEdgeEdgeMbps, c.rttEdgeEdgeMs) : 0.0);
 }
 
 CostBreakdown CostModel::evaluate(const Plan &plan) const
@@ -125,7 +126,7 @@ CostBreakdown CostModel::evaluate(const Plan &plan) const
                     gathered += entry->tileOutBytes[t];
             }
             for (int i = 0; i < work.size(); ++i)
-                b.tiles = std::max(b.tiles, work[i] / c.edgeSpeeds[i]);
+                b.tiles = std::max(b.tiles, work[i] / c.edgeSpeeds[i] / c.tileEfficiency);
             if (gathered > 0)
                 b.tiles += transferMs(double(gathered), c.bwEdgeEdgeMbps, c.rttEdgeEdgeMs);
         } else {

@@ -46,7 +46,7 @@ double PlanSearch::lowerBound(const CostModel &model, const TilingEntry &e, int 
     for (int i = 0; i < nodes; ++i)
         speedSum += c.edgeSpeeds[model.edgeNodesBySpeed()[i]];
     const double fastest = c.edgeSpeeds[model.edgeNodesBySpeed().first()];
-    return deviceAndUplinkMs + std::max(e.sumMs / speedSum, e.maxMs / fastest);
+    return deviceAndUplinkMs + std::max(e.sumMs / speedSum, e.maxMs / fastest) / c.tileEfficiency;
 }
 
 void PlanSearch::forEachHead(const CostModel &m, int pFrom, int pTo,

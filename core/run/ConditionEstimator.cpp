@@ -15,7 +15,7 @@ void ConditionEstimator::setNodes(const QString &device, const QStringList &edge
 void ConditionEstimator::setSpeed(const QString &node, double speed)
 {
     if (speed > 0 && std::isfinite(speed))
-        m_speed.insert(node, speed);
+        m_speed.insert(node, speed / m_scale);
 }
 
 void ConditionEstimator::configureLink(const QString &from, const QString &to, double mbps, double delayMs)
@@ -34,7 +34,17 @@ void ConditionEstimator::observeCompute(const QString &node, double referenceMs,
 {
     if (referenceMs <= 0.05 || measuredMs <= 0.05) // too short to say anything
         return;
-    m_speed.insert(node, update(speed(node), referenceMs / measuredMs));
+    const double ratio = (referenceMs / measuredMs) / speed(node); // 1 when it ran as expected
+    if (std::abs(ratio - 1) > 0.5) // this worker alone changed (slowed down, sped up): step it
+        m_speed.insert(node, m_speed.value(node, 1.0) * ratio);
+    else // every worker runs like this: move the common scale
+        m_scale = update(m_scale, m_scale * ratio);
+}
+
+void ConditionEstimator::observeTile(double expectedMs, double measuredMs)
+{
+    if (expectedMs > 0.05 && measuredMs > 0.05)
+        m_tileEfficiency = update(m_tileEfficiency, expectedMs / measuredMs);
 }
 
 void ConditionEstimator::observeTransfer(const QString &from, const QString &to, qint64 bytes, double ms)
@@ -77,6 +87,7 @@ Conditions ConditionEstimator::conditions() const
     c.rttEdgeEdgeMs = 2 * tier(m_edges, m_edges, true);
     c.deviceSpeed = speed(m_device);
     c.cloudSpeed = speed(m_cloud);
+    c.tileEfficiency = m_tileEfficiency;
     c.edgeSpeeds.clear();
     for (const QString &e : m_edges)
         c.edgeSpeeds.append(speed(e));
@@ -90,7 +101,8 @@ double ConditionEstimator::drift(const Conditions &a, const Conditions &b)
     auto rel = [](double x, double y) { return std::abs(x - y) / std::max(1e-9, std::min(x, y)); };
     double d = std::max({rel(a.bwDeviceEdgeMbps, b.bwDeviceEdgeMbps), rel(a.bwEdgeCloudMbps, b.bwEdgeCloudMbps),
                          rel(a.bwEdgeEdgeMbps, b.bwEdgeEdgeMbps), rel(a.deviceSpeed, b.deviceSpeed),
-                         rel(a.cloudSpeed, b.cloudSpeed), rel(a.rttDeviceEdgeMs + 1, b.rttDeviceEdgeMs + 1),
+                         rel(a.cloudSpeed, b.cloudSpeed), rel(a.tileEfficiency, b.tileEfficiency),
+                         rel(a.rttDeviceEdgeMs + 1, b.rttDeviceEdgeMs + 1),
                          rel(a.rttEdgeCloudMs + 1, b.rttEdgeCloudMs + 1)});
     if (a.edgeSpeeds.size() != b.edgeSpeeds.size())
         return 1e9;

@@ -12,8 +12,11 @@ namespace d3::core {
 /// per directed link a rate and a one-way delay. The latest information wins: what the controller configures (a
 /// link's shaping, a node's slowdown, a profile) sets the value at once; live measurements (compute and transfer
 /// reports) then move it as an exponentially weighted moving average, restarting from the measurement when one
-/// differs from the average by more than half (a step change). conditions() folds it into the cost model's
-/// per-tier Conditions over the edge workers alive.
+/// differs from the average by more than half (a step change). A worker's speed is its own (from its profile, or
+/// stepped when it alone changes) times one scale that every computation moves: profiles time each layer alone and
+/// warm, so requests run alike slower on every worker, and learning that per worker would make the busy one look
+/// slower than the idle ones. conditions() folds it all into the cost model's per-tier Conditions over the edge
+/// workers alive.
 class ConditionEstimator
 {
 public:
@@ -27,14 +30,16 @@ public:
     void setNodes(const QString &device, const QStringList &edges, const QString &cloud);
     /// The edge workers alive, in plan order.
     const QStringList &edges() const { return m_edges; }
-    /// Sets a worker's speed (from its profile, or from a changed slowdown).
+    /// Sets a worker's speed as it is now (from its profile, or from a changed slowdown).
     void setSpeed(const QString &node, double speed);
-    /// A worker's current speed (1 when unknown).
-    double speed(const QString &node) const { return m_speed.value(node, 1.0); }
+    /// A worker's current speed (1 when unknown): its own times the common scale.
+    double speed(const QString &node) const { return m_speed.value(node, 1.0) * m_scale; }
     /// Sets a directed link's configured rate (0 = unlimited) and one-way delay.
     void configureLink(const QString &from, const QString &to, double mbps, double delayMs);
     /// A computation of referenceMs (its layers' time at speed 1) took measuredMs on node.
     void observeCompute(const QString &node, double referenceMs, double measuredMs);
+    /// A tile expected to take expectedMs at its node's speed took measuredMs: moves the tile efficiency.
+    void observeTile(double expectedMs, double measuredMs);
     /// bytes went from one worker to another in ms (the link's delay included).
     void observeTransfer(const QString &from, const QString &to, qint64 bytes, double ms);
     /// A directed link's current rate estimate in Mbit/s.
@@ -58,8 +63,10 @@ private:
     QString m_device;
     QString m_cloud;
     QStringList m_edges;
-    QHash<QString, double> m_speed;
+    QHash<QString, double> m_speed; // each worker's own, before the common scale
+    double m_scale = 1.0;
     QHash<QString, Link> m_links;
+    double m_tileEfficiency = 1.0;
 };
 
 } // namespace d3::core

@@ -348,11 +348,16 @@ bool Controller::replan(const QString &reason, QString *error)
 
 void Controller::observe(const RequestResult &result)
 {
+    const Plan &plan = m_deployment ? m_deployment->plan() : Plan();
+    const TilingEntry *entry = plan.tiled() ? m_costModel->tiling().find(plan.p, plan.stackEnd, plan.rows, plan.cols)
+                                            : nullptr;
     for (const HopReport &h : result.hops) {
         if (h.kind == HopReport::Kind::Transfer)
             m_estimator.observeTransfer(h.node, h.to, h.bytes, h.ms);
-        else if (h.tile < 0) // a tile runs less efficiently than its share of the stack: it would bias the speed
+        else if (h.tile < 0)
             m_estimator.observeCompute(h.node, m_costModel->rangeMs(h.a, h.b), h.ms);
+        else if (entry && h.tile < entry->tileMs.size()) // how tiles run against the node's speed, not the speed
+            m_estimator.observeTile(entry->tileMs[h.tile] / m_estimator.speed(h.node), h.ms);
     }
 }
 

@@ -227,6 +227,24 @@ TEST_F(CostModelTest, TiledPlanPaysHalosSlowestNodeAndGather)
     // Without an assignment the model assigns by speed (longest first, to the node that finishes first).
     t.tileNodes.clear();
     EXPECT_DOUBLE_EQ(model().evaluate(t).tiles, 22.0);
+
+    // Tiles that run at half their share's speed take twice as long; the gather does not change.
+    Conditions halfAsEfficient = handConditions();
+    halfAsEfficient.tileEfficiency = 0.5;
+    const CostModel slower = model().withConditions(halfAsEfficient);
+    EXPECT_DOUBLE_EQ(slower.evaluate(t).tiles, 44.0);
+    t.tileNodes = {0, 1};
+    EXPECT_NEAR(slower.evaluate(t).tiles, 44 + 0.2 + 64 / 10000.0, 1e-12);
+}
+
+TEST_F(CostModelTest, WithoutTilingNoPlannerFindsATilingOption)
+{
+    const CostModel m = model();
+    ASSERT_NE(m.tiling().find(0, 3, 2, 1), nullptr);
+    const CostModel untiled = m.withoutTiling();
+    for (int p = 0; p <= m.graph().layerCount(); ++p)
+        EXPECT_TRUE(untiled.tiling().startingAt(p).isEmpty());
+    EXPECT_EQ(untiled.evaluate(plan(2, 4)).total, m.evaluate(plan(2, 4)).total); // untiled plans cost the same
 }
 
 TEST_F(CostModelTest, TiledPlanWithTheRestOfTheModelOnTheEdge)

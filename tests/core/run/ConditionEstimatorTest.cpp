@@ -59,12 +59,29 @@ TEST(ConditionEstimatorTest, LearnsSpeedsFromComputationsAndMeasuresDrift)
     e.observeCompute(QStringLiteral("e1"), 10, 20); // as expected at speed 0.5
     EXPECT_EQ(e.speed(QStringLiteral("e1")), 0.5);
     EXPECT_EQ(ConditionEstimator::drift(before, e.conditions()), 0);
-    e.observeCompute(QStringLiteral("e1"), 10, 80); // four times slower: a step
-    EXPECT_EQ(e.speed(QStringLiteral("e1")), 0.125);
-    EXPECT_NEAR(ConditionEstimator::drift(before, e.conditions()), 3.0, 1e-9); // 0.5 vs 0.125
+    // 25 % slower than the profile said: every worker is taken to run so (the common scale moves halfway).
+    e.observeCompute(QStringLiteral("e1"), 10, 25);
+    EXPECT_NEAR(e.speed(QStringLiteral("e1")), 0.45, 1e-12);
+    EXPECT_NEAR(e.speed(QStringLiteral("e2")), 0.45, 1e-12);
+    EXPECT_NEAR(e.speed(QStringLiteral("dev")), 0.225, 1e-12);
+    // Four times slower than now expected: this worker alone stepped down.
+    e.observeCompute(QStringLiteral("e1"), 10, 4 * 10 / 0.45);
+    EXPECT_NEAR(e.speed(QStringLiteral("e1")), 0.1125, 1e-12);
+    EXPECT_NEAR(e.speed(QStringLiteral("e2")), 0.45, 1e-12);
+    EXPECT_NEAR(ConditionEstimator::drift(before, e.conditions()), 0.5 / 0.1125 - 1, 1e-9);
     e.setNodes(QStringLiteral("dev"), {QStringLiteral("e2")}, QStringLiteral("cl")); // e1 died
     EXPECT_EQ(e.conditions().edgeNodes(), 1);
     EXPECT_GT(ConditionEstimator::drift(before, e.conditions()), 1e6); // another cluster altogether
+}
+
+TEST(ConditionEstimatorTest, LearnsHowEfficientlyTilesRun)
+{
+    ConditionEstimator e = threeTiers();
+    EXPECT_EQ(e.conditions().tileEfficiency, 1.0);
+    e.observeTile(10, 25); // a tile expected to take 10 ms took 25: a step to 0.4
+    EXPECT_NEAR(e.conditions().tileEfficiency, 0.4, 1e-12);
+    e.observeTile(10, 20); // 0.5: averaged in
+    EXPECT_NEAR(e.conditions().tileEfficiency, 0.45, 1e-12);
 }
 
 TEST(ConditionEstimatorTest, WithoutEdgeNodesTheConditionsStayValid)

@@ -701,8 +701,8 @@ TEST_F(ExperimentTest, TheExampleExperimentsParse)
     ASSERT_TRUE(dynamic.has_value()) << error.toStdString();
     EXPECT_EQ(dynamic->name, QStringLiteral("dynamic"));
     ASSERT_EQ(dynamic->localWorkers().size(), 5);
-    EXPECT_EQ(dynamic->localWorkers()[0].slowdown, 4);
-    EXPECT_EQ(dynamic->localWorkers()[1].slowdown, 2);
+    EXPECT_EQ(dynamic->localWorkers()[0].slowdown, 6);
+    EXPECT_EQ(dynamic->localWorkers()[1].slowdown, 3);
     EXPECT_EQ(dynamic->localWorkers()[4].slowdown, 1);
     EXPECT_EQ(dynamic->phases().size(), 1);
     EXPECT_EQ(dynamic->requests.count, 120);
