@@ -724,7 +724,8 @@ TEST_F(ExperimentTest, TheExampleExperimentsParse)
     EXPECT_FALSE(paper->phases().last().tiles);
     EXPECT_EQ(paper->requests.count, 10);
     EXPECT_TRUE(paper->timeline.isEmpty());
-    EXPECT_EQ(paper->expandLinks(), dynamic->expandLinks());
+    EXPECT_EQ(paper->localWorkers().size(), dynamic->localWorkers().size()); // the same cluster
+    EXPECT_EQ(paper->expandLinks().size(), dynamic->expandLinks().size()); // its backbone is D3's slower one
 }
 
 } // namespace
