@@ -72,6 +72,37 @@ TEST(RunCommandTest, RunsAnExperimentAndRecordsEveryRequestEventAndPlot)
     EXPECT_TRUE(log.contains("edge1 back"));
 }
 
+TEST(RunCommandTest, WithNoEdgeNodeLeftTheRunGoesOnTwoTier)
+{
+    QTemporaryDir dir;
+    const QString file = test::TestFiles::write(dir, QStringLiteral("two-tier.json"), smallExperiment(
+        QStringLiteral(R"({"name": "device", "role": "device", "slowdown": 3}, {"name": "edge1", "role": "edge"},
+                          {"name": "cloud", "role": "cloud"})"),
+        QStringLiteral(R"({"at_request": 3, "kill": "edge1", "label": "the only edge node dies"})")));
+    const QString out = dir.filePath(QStringLiteral("run"));
+    const auto r = D3ctlProcess::run({QStringLiteral("run"), file, QStringLiteral("--out"), out, QStringLiteral("--json")},
+                                     300000);
+    ASSERT_TRUE(r.finished);
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QJsonObject summary = r.json().object();
+    EXPECT_EQ(summary.value(QStringLiteral("completed")).toInt(), 14);
+    QFile events(QDir(out).filePath(QStringLiteral("events.jsonl")));
+    ASSERT_TRUE(events.open(QIODevice::ReadOnly));
+    bool twoTier = false;
+    for (const QByteArray &line : events.readAll().split('\n')) {
+        const QJsonObject e = QJsonDocument::fromJson(line).object();
+        const QJsonObject d = e.value(QStringLiteral("details")).toObject();
+        if (e.value(QStringLiteral("kind")).toString() == QLatin1String("plan")
+            && d.value(QStringLiteral("reason")).toString().contains(QStringLiteral("failover"))) {
+            EXPECT_TRUE(d.value(QStringLiteral("edges")).toArray().isEmpty());
+            const QJsonArray cuts = d.value(QStringLiteral("cuts")).toArray();
+            EXPECT_EQ(cuts.at(0).toInt(), cuts.at(1).toInt()); // device | cloud: nothing left for an edge
+            twoTier = true;
+        }
+    }
+    EXPECT_TRUE(twoTier) << "no failover plan in the event log";
+}
+
 TEST(RunCommandTest, RefusesBadExperimentsWithOneLineAndStartsNothing)
 {
     QTemporaryDir dir;
