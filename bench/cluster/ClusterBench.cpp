@@ -70,14 +70,12 @@ std::optional<ModelOverhead> measure(core::ClusterSession &session, const core::
 int run()
 {
     BenchMain::setUpLogging();
-    QString error;
-    const auto options = BenchOptions::parse(QCoreApplication::arguments().mid(1), &error);
+    int exitCode = BenchMain::ExitOk;
+    const auto options = BenchMain::parseArguments([](QStringList *, QString *) { return true; },
+                                                   QString::fromLatin1(kUsage) + BenchOptions::optionsHelp(), &exitCode);
     if (!options)
-        return BenchMain::fail(error, BenchMain::ExitBadInput);
-    if (options->help) {
-        std::cout << kUsage << BenchOptions::optionsHelp().toStdString();
-        return BenchMain::ExitOk;
-    }
+        return exitCode;
+    QString error;
     const auto graphs = BenchMain::models(*options, &error);
     if (!graphs)
         return BenchMain::fail(error, BenchMain::ExitBadInput);

@@ -28,6 +28,26 @@ public:
     static void setUpLogging();
     /// Prints "APPLICATION: message" on stderr and returns code.
     static int fail(const QString &message, int code);
+    /// The command line of a benchmark with options of its own: takeOwn removes those from the arguments (false with
+    /// one line in *error on a bad one), the rest are the shared BenchOptions. On a bad argument prints it and sets
+    /// *exitCode to ExitBadInput; on --help prints usage and sets ExitOk; in both cases returns nullopt.
+    static std::optional<BenchOptions> parseArguments(const std::function<bool(QStringList *, QString *)> &takeOwn,
+                                                      const QString &usage, int *exitCode)
+    {
+        QString error;
+        QStringList args = QCoreApplication::arguments().mid(1);
+        auto options = takeOwn(&args, &error) ? BenchOptions::parse(args, &error) : std::nullopt;
+        if (!options) {
+            *exitCode = fail(error, ExitBadInput);
+            return std::nullopt;
+        }
+        if (options->help) {
+            std::cout << usage.toStdString();
+            *exitCode = ExitOk;
+            return std::nullopt;
+        }
+        return options;
+    }
     /// The built-in models named by options.models, in that order (all of them when empty); nullopt and one
     /// line in *error (listing the built-in names) for an unknown name.
     static std::optional<QVector<core::ModelGraph>> models(const BenchOptions &options, QString *error);
@@ -52,14 +72,11 @@ public:
                                                                      QString *)> &runOne)
     {
         setUpLogging();
-        QString error;
-        const auto options = BenchOptions::parse(QCoreApplication::arguments().mid(1), &error);
+        int exitCode = ExitOk;
+        const auto options = parseArguments([](QStringList *, QString *) { return true; }, usage, &exitCode);
         if (!options)
-            return fail(error, ExitBadInput);
-        if (options->help) {
-            std::cout << usage.toStdString();
-            return ExitOk;
-        }
+            return exitCode;
+        QString error;
         const auto graphs = models(*options, &error);
         if (!graphs)
             return fail(error, ExitBadInput);

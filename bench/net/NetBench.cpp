@@ -177,18 +177,13 @@ int main(int argc, char *argv[])
     // the 1 and 10 MiB figures moved by up to 2x between runs.
     core::keepLargeBuffersWarm();
 
-    QString error;
-    QStringList args = app.arguments().mid(1);
     NetOptions net;
-    if (!parseNetOptions(&args, &net, &error))
-        return BenchMain::fail(error, BenchMain::ExitBadInput);
-    const auto options = bench::BenchOptions::parse(args, &error);
+    int exitCode = BenchMain::ExitOk;
+    const auto options = BenchMain::parseArguments(
+        [&](QStringList *args, QString *error) { return parseNetOptions(args, &net, error); }, usage(), &exitCode);
     if (!options)
-        return BenchMain::fail(error, BenchMain::ExitBadInput);
-    if (options->help) {
-        std::cout << usage().toStdString();
-        return BenchMain::ExitOk;
-    }
+        return exitCode;
+    QString error;
 
     bench::NetResults results;
     results.burstBytes = net.burst;

@@ -127,18 +127,13 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("d3bench_plan"));
     BenchMain::setUpLogging();
 
-    QString error;
-    QStringList args = app.arguments().mid(1);
     PlanOptions planOptions;
-    if (!takePlanOptions(&args, &planOptions, &error))
-        return BenchMain::fail(error, BenchMain::ExitBadInput);
-    const auto options = bench::BenchOptions::parse(args, &error);
+    int exitCode = BenchMain::ExitOk;
+    const auto options = BenchMain::parseArguments(
+        [&](QStringList *args, QString *error) { return takePlanOptions(args, &planOptions, error); }, usage(), &exitCode);
     if (!options)
-        return BenchMain::fail(error, BenchMain::ExitBadInput);
-    if (options->help) {
-        std::cout << usage().toStdString();
-        return BenchMain::ExitOk;
-    }
+        return exitCode;
+    QString error;
     const auto graphs = BenchMain::models(*options, &error);
     if (!graphs)
         return BenchMain::fail(error, BenchMain::ExitBadInput);
