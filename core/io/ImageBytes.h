@@ -21,8 +21,8 @@ public:
     static bool fits(const HostTensor &t)
     {
         for (float v : t.values) {
-            const float scaled = v * 128.0f + 128.0f;
-            if (!(scaled >= 0.0f && scaled <= 255.0f) || scaled != std::floor(scaled) || (v == 0.0f && std::signbit(v)))
+            const float scaled = v * 128.0f + 128.0f; // rounds: 1e-10 lands on 128, so check the way back too
+            if (!(scaled >= 0.0f && scaled <= 255.0f) || value(int(scaled)) != v || (v == 0.0f && std::signbit(v)))
                 return false;
         }
         return true;

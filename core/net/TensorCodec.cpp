@@ -80,6 +80,8 @@ std::optional<QMap<int, HostTensor>> TensorCodec::decode(const Frame &frame, QSt
         const bool image = dtype == QLatin1String("u8");
         if (!image && dtype != QLatin1String("f32"))
             return fail(QStringLiteral("tensor %1: dtype must be f32 or u8").arg(id));
+        if (image && id != 0)
+            return fail(QStringLiteral("tensor %1: u8 is for the raw input (tensor 0) only").arg(id));
         const QCborArray shape = m.value(QStringLiteral("shape")).toArray();
         if (shape.isEmpty() || shape.size() > 4)
             return fail(QStringLiteral("tensor %1: shape must have 1 to 4 dimensions").arg(id));

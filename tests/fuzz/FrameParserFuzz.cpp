@@ -45,7 +45,8 @@ bool sameTensors(const QMap<int, HostTensor> &a, const QMap<int, HostTensor> &b)
 }
 
 /// What a worker does with a frame: decode its tensors. What decode accepts must survive encode + decode (not
-/// byte for byte: a sender may list its tensors in any id order, encode() lists them by id).
+/// byte for byte: a sender may list its tensors in any id order, encode() lists them by id, and an input sent as
+/// f32 that is an 8-bit image comes back as u8).
 void decodeTensors(const Frame &frame)
 {
     QString error;
@@ -56,7 +57,6 @@ void decodeTensors(const Frame &frame)
     }
     Frame again;
     TensorCodec::encode(*tensors, &again);
-    check(again.payload.size() == frame.payload.size());
     const auto back = TensorCodec::decode(again, &error);
     check(back.has_value() && sameTensors(*tensors, *back));
 }

@@ -122,9 +122,24 @@ TEST(TensorCodecTest, AnEightBitImageInputTravelsAsBytesAndArrivesBitIdentical)
         ASSERT_TRUE(back.has_value()) << error.toStdString();
         EXPECT_EQ(std::memcmp(back->value(0).values.data(), input.values.data(), size_t(input.bytes())), 0);
     }
+    // u8 is the raw input's alone: a feature map claiming it is refused.
+    Frame claimed;
+    TensorCodec::encode({{0, image}}, &claimed);
+    QCborArray list = claimed.header.value(QStringLiteral("tensors")).toArray();
+    QCborMap entry = list.at(0).toMap();
+    entry.insert(QStringLiteral("id"), 4);
+    list[0] = entry;
+    claimed.header.insert(QStringLiteral("tensors"), list);
+    QString why;
+    EXPECT_FALSE(TensorCodec::decode(claimed, &why));
+    EXPECT_NE(why.indexOf(QStringLiteral("raw input")), -1) << why.toStdString();
+
     HostTensor negativeZero = image;
     negativeZero.values[0] = -0.0f; // equal to a level, but not bit for bit
     EXPECT_FALSE(ImageBytes::fits(negativeZero));
+    HostTensor almostZero = image;
+    almostZero.values[0] = 1e-10f; // rounds onto level 128 when scaled, but is not it
+    EXPECT_FALSE(ImageBytes::fits(almostZero));
 }
 
 } // namespace
