@@ -30,6 +30,8 @@ struct Plan {
     {
         return p == o.p && q == o.q && stackEnd == o.stackEnd && rows == o.rows && cols == o.cols;
     }
+    /// Same shape on the same nodes (tiles and the stitching edge node): nothing to redeploy.
+    bool samePlacement(const Plan &o) const { return sameShape(o) && tileNodes == o.tileNodes && edgeNode == o.edgeNode; }
 };
 
 } // namespace d3::core

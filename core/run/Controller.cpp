@@ -200,7 +200,7 @@ bool Controller::loadModel(const QString &model, QString *error)
         return false;
     }
     m_graph = *graph;
-    m_modelName = model;
+    m_loadHeader = header;
     m_fingerprint = distinct.front();
     LayerCosts costs = LayerCosts::fromFlops(m_graph);
     if (m_experiment.profile.enabled) {
@@ -389,9 +389,7 @@ void Controller::adaptAfter(const RequestResult &result)
         return;
     }
     const PlanResult fresh = planWith(m_planner, m_tiles);
-    const bool same = fresh.plan.sameShape(m_current.plan) && fresh.plan.tileNodes == m_current.plan.tileNodes
-                      && fresh.plan.edgeNode == m_current.plan.edgeNode;
-    if (same) {
+    if (fresh.plan.samePlacement(m_current.plan)) {
         m_current.cost = fresh.cost;
         return;
     }
@@ -574,16 +572,8 @@ bool Controller::restart(const QString &node, QString *error)
             failure = m;
     });
     setState(node, NodeState::Loading);
-    const bool builtin = ModelCatalog::builtinNames().contains(m_modelName);
-    QCborMap header{{QStringLiteral("seed"), qint64(m_experiment.weights.seed)}};
-    if (builtin) {
-        header.insert(QStringLiteral("model"), m_modelName);
-    } else {
-        QFile file(m_modelName);
-        if (file.open(QIODevice::ReadOnly))
-            header.insert(QStringLiteral("model_json"), QString::fromUtf8(file.readAll()));
-    }
-    m_client->load(node, header);
+    m_client->load(node, m_loadHeader); // the model every other worker loaded, not the file read again
+
     ClusterSession::waitUntil([&] { return !fingerprint.isEmpty() || !failure.isEmpty(); }, kLoadMs);
     disconnect(ok);
     disconnect(bad);

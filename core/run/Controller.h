@@ -117,7 +117,7 @@ private:
     QString m_device;
     QStringList m_edges; // every edge worker, in experiment order
     QString m_cloud;
-    QString m_modelName;
+    QCborMap m_loadHeader; // the Load message of the model in use (a restarted worker gets the same)
     ModelGraph m_graph;
     std::optional<CostModel> m_costModel;
     QString m_fingerprint;

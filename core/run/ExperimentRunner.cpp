@@ -111,7 +111,8 @@ bool ExperimentRunner::runPhase(const ExperimentPhase &phase, QString *error)
             if (!fire(e, error))
                 return false;
         }
-        const QElapsedTimer sent = [] { QElapsedTimer t; t.start(); return t; }();
+        QElapsedTimer sent;
+        sent.start();
         RequestRecord r = m_controller.runRequest();
         r.phase = phase.index;
         m_records.append(r);
@@ -178,7 +179,7 @@ void ExperimentRunner::probeOracle(const ExperimentPhase &phase, Adaptation *a)
 {
     const PlanResult oracle = m_controller.planWith(QStringLiteral("oracle"), phase.tiles);
     const Plan &mine = m_controller.current().plan;
-    if (oracle.plan.sameShape(mine) && oracle.plan.tileNodes == mine.tileNodes && oracle.plan.edgeNode == mine.edgeNode) {
+    if (oracle.plan.samePlacement(mine)) {
         a->oracleMs = a->plannerMs; // the same plan: its requests are the oracle's measurement
         return;
     }

@@ -38,13 +38,19 @@ QByteArray smallExperiment(const QString &extraNode = {}, const QString &timelin
         "requests": {"count": 14}, "timeline": [%2]})").arg(nodes, events).toUtf8();
 }
 
+/// `d3ctl run FILE --out OUT --json`, given the time a small experiment on a real cluster takes.
+test::D3ctlResult runWithJson(const QString &file, const QString &out)
+{
+    return D3ctlProcess::run({QStringLiteral("run"), file, QStringLiteral("--out"), out, QStringLiteral("--json")},
+                             300000);
+}
+
 TEST(RunCommandTest, RunsAnExperimentAndRecordsEveryRequestEventAndPlot)
 {
     QTemporaryDir dir;
     const QString file = test::TestFiles::write(dir, QStringLiteral("small.json"), smallExperiment());
     const QString out = dir.filePath(QStringLiteral("run"));
-    const auto r = D3ctlProcess::run({QStringLiteral("run"), file, QStringLiteral("--out"), out, QStringLiteral("--json")},
-                                     300000);
+    const auto r = runWithJson(file, out);
     ASSERT_TRUE(r.finished);
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     const QJsonObject summary = r.json().object();
@@ -80,8 +86,7 @@ TEST(RunCommandTest, WithNoEdgeNodeLeftTheRunGoesOnTwoTier)
                           {"name": "cloud", "role": "cloud"})"),
         QStringLiteral(R"({"at_request": 3, "kill": "edge1", "label": "the only edge node dies"})")));
     const QString out = dir.filePath(QStringLiteral("run"));
-    const auto r = D3ctlProcess::run({QStringLiteral("run"), file, QStringLiteral("--out"), out, QStringLiteral("--json")},
-                                     300000);
+    const auto r = runWithJson(file, out);
     ASSERT_TRUE(r.finished);
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     const QJsonObject summary = r.json().object();
