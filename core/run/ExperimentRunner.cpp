@@ -1,4 +1,5 @@
 #include "ExperimentRunner.h"
+#include "TimelinePlayer.h"
 
 #include "ClusterSession.h"
 #include "RunLog.h"
@@ -81,10 +82,9 @@ bool ExperimentRunner::runPhase(const ExperimentPhase &phase, QString *error)
         return false;
     const int count = m_experiment.requests.count;
     const QVector<ExperimentEvent> &timeline = m_experiment.timeline;
-    QVector<bool> fired(timeline.size(), false);
+    TimelinePlayer player(m_experiment);
+    player.start();
     QVector<Adaptation> open; // events of this phase, in firing order
-    QElapsedTimer phaseClock;
-    phaseClock.start();
     const double intervalMs = m_experiment.requests.rateHz > 0 ? 1000.0 / m_experiment.requests.rateHz : 0;
     auto closeLast = [&](int upTo) {
         if (open.isEmpty())
@@ -96,19 +96,16 @@ bool ExperimentRunner::runPhase(const ExperimentPhase &phase, QString *error)
         m_adaptations.append(a);
     };
     for (int k = 0; k < count; ++k) {
-        for (int i = 0; i < timeline.size(); ++i) {
+        for (int i : player.due(k)) {
             const ExperimentEvent &e = timeline[i];
-            const bool due = e.byRequest() ? e.atRequest == k : phaseClock.elapsed() >= e.atS * 1000;
-            if (fired[i] || !due)
-                continue;
             closeLast(k);
             open.append(Adaptation());
             open.last().phase = phase.index;
             open.last().event = i;
             open.last().label = e.label.isEmpty() ? ExperimentEvent::actionKey(e.action) : e.label;
             open.last().atRequest = k;
-            fired[i] = true;
-            if (!fire(e, error))
+            m_recorder.add(player.logLine(e, m_controller.elapsedMs(), m_phase));
+            if (!player.fire(m_controller, e, phase.tiles, error))
                 return false;
         }
         QElapsedTimer sent;
@@ -122,34 +119,6 @@ bool ExperimentRunner::runPhase(const ExperimentPhase &phase, QString *error)
             ClusterSession::waitUntil([&] { return sent.nsecsElapsed() / 1e6 >= intervalMs; }, int(intervalMs) + 1);
     }
     closeLast(count);
-    return true;
-}
-
-bool ExperimentRunner::fire(const ExperimentEvent &e, QString *error)
-{
-    RunEvent log;
-    log.tMs = m_controller.elapsedMs();
-    log.phase = m_phase;
-    log.kind = QStringLiteral("timeline");
-    log.label = e.label.isEmpty() ? ExperimentEvent::actionKey(e.action) : e.label;
-    log.details = {{QStringLiteral("action"), ExperimentEvent::actionKey(e.action)}};
-    m_recorder.add(log);
-    switch (e.action) {
-    case ExperimentEvent::Action::SetLink:
-        for (const DirectedLink &link : m_experiment.expandLink(e.link))
-            m_controller.setLink(link);
-        return true;
-    case ExperimentEvent::Action::SetSlowdown:
-        return m_controller.setSlowdown(e.node, e.factor, error);
-    case ExperimentEvent::Action::Kill:
-        return m_controller.kill(e.node, error);
-    case ExperimentEvent::Action::Restart:
-        return m_controller.restart(e.node, error);
-    case ExperimentEvent::Action::ForcePlan:
-        return m_controller.forcePlan(e.plan.toPlan(), log.label, error);
-    case ExperimentEvent::Action::Planner:
-        return m_controller.usePlanner(e.planner, m_experiment.phases().value(m_phase).tiles, error);
-    }
     return true;
 }
 

@@ -42,7 +42,6 @@ Q_SIGNALS:
 
 private:
     bool runPhase(const ExperimentPhase &phase, QString *error);
-    bool fire(const ExperimentEvent &event, QString *error);
     void probeOracle(const ExperimentPhase &phase, Adaptation *adaptation);
     void settle(Adaptation *adaptation, int from, int to) const;
 
