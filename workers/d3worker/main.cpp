@@ -1,7 +1,9 @@
 // d3worker: serves one node role (device, edge or cloud) over TCP. See docs/PROTOCOL.md.
 #include "Engine.h"
 #include "WorkerServer.h"
+#include "net/BeaconSender.h"
 #include "net/PeerAuth.h"
+#include "net/WorkerBeacon.h"
 #include "util/HeapTuning.h"
 
 #include <QCoreApplication>
@@ -10,6 +12,7 @@
 #include <QLoggingCategory>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -20,7 +23,19 @@ int fail(const QString &message)
 }
 
 const char *kUsage = "usage: d3worker --role device|edge|cloud --listen HOST:PORT --token-file FILE "
-                     "[--threads N] [--slowdown F] [--name NAME] [--weights FILE]\n";
+                     "[--threads N] [--slowdown F] [--name NAME] [--weights FILE] [--beacon HOST:PORT]\n";
+
+/// Reads "HOST:PORT" with a numeric host address.
+bool parseEndpoint(const QString &text, QHostAddress *host, uint *port)
+{
+    const int colon = text.lastIndexOf(QLatin1Char(':'));
+    bool ok = false;
+    *port = text.mid(colon + 1).toUInt(&ok);
+    QString h = text.left(colon);
+    if (h.startsWith(QLatin1Char('[')) && h.endsWith(QLatin1Char(']')))
+        h = h.mid(1, h.size() - 2);
+    return colon > 0 && ok && *port <= 65535 && host->setAddress(h);
+}
 
 } // namespace
 
@@ -34,7 +49,8 @@ int main(int argc, char *argv[])
     QHash<QString, QString> options;
     const QStringList args = app.arguments().mid(1);
     const QStringList known{QStringLiteral("role"), QStringLiteral("listen"), QStringLiteral("token-file"),
-                            QStringLiteral("threads"), QStringLiteral("slowdown"), QStringLiteral("name"), QStringLiteral("weights")};
+                            QStringLiteral("threads"), QStringLiteral("slowdown"), QStringLiteral("name"), QStringLiteral("weights"),
+                            QStringLiteral("beacon")};
     for (int i = 0; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--help") || args[i] == QLatin1String("-h")) {
             std::fputs(kUsage, stdout);
@@ -50,13 +66,18 @@ int main(int argc, char *argv[])
     const QString role = options.value(QStringLiteral("role"));
     if (role != QLatin1String("device") && role != QLatin1String("edge") && role != QLatin1String("cloud"))
         return fail(QStringLiteral("--role must be device, edge or cloud"));
-    const QString listen = options.value(QStringLiteral("listen"));
-    const int colon = listen.lastIndexOf(QLatin1Char(':'));
-    bool portOk = false;
-    const uint port = listen.mid(colon + 1).toUInt(&portOk);
     QHostAddress host;
-    if (colon <= 0 || !portOk || port > 65535 || !host.setAddress(listen.left(colon)))
-        return fail(QStringLiteral("--listen must be HOST:PORT with a numeric address, got '%1'").arg(listen));
+    uint port = 0;
+    if (!parseEndpoint(options.value(QStringLiteral("listen")), &host, &port))
+        return fail(QStringLiteral("--listen must be HOST:PORT with a numeric address, got '%1'")
+                        .arg(options.value(QStringLiteral("listen"))));
+    QHostAddress beaconHost;
+    uint beaconPort = 0;
+    if (options.contains(QStringLiteral("beacon"))
+        && (!parseEndpoint(options.value(QStringLiteral("beacon")), &beaconHost, &beaconPort) || beaconPort == 0))
+        return fail(QStringLiteral("--beacon must be HOST:PORT with a numeric address (the LAN's broadcast address, "
+                                   "e.g. 255.255.255.255:%1), got '%2'")
+                        .arg(d3::core::WorkerBeacon::kPort).arg(options.value(QStringLiteral("beacon"))));
     if (!options.contains(QStringLiteral("token-file")))
         return fail(QStringLiteral("--token-file FILE is required (the shared secret every peer must prove)"));
     QString error;
@@ -86,5 +107,8 @@ int main(int argc, char *argv[])
     std::printf("d3worker %s (%s) listening on %s:%u\n", qPrintable(name), qPrintable(role),
                 qPrintable(host.toString()), unsigned(server.port()));
     std::fflush(stdout);
+    std::unique_ptr<d3::core::BeaconSender> beacon;
+    if (beaconPort)
+        beacon = std::make_unique<d3::core::BeaconSender>(name, role, server.port(), beaconHost, quint16(beaconPort));
     return app.exec();
 }

@@ -3,6 +3,7 @@
 #include "graph/ModelCatalog.h"
 #include "io/SyntheticInput.h"
 #include "io/TensorComparison.h"
+#include "net/BeaconListener.h"
 #include "net/MessageType.h"
 #include "net/PeerConnection.h"
 #include "net/TensorCodec.h"
@@ -189,6 +190,40 @@ TEST(WorkerProcessTest, LoadNeverOpensAPathAMessageNames)
                                                                               + QStringLiteral("/models/alexnet.json")}}));
     ASSERT_TRUE(answer.has_value());
     EXPECT_EQ(core::MessageType(answer->type), core::MessageType::Error);
+}
+
+TEST(WorkerProcessTest, WithABeaconTheWorkerAnnouncesItsRoleAndPortOverUdp)
+{
+    app();
+    core::BeaconListener listener;
+    QString error;
+    ASSERT_TRUE(listener.start(0, &error)) << error.toStdString();
+    std::optional<core::WorkerBeacon> heard;
+    QObject::connect(&listener, &core::BeaconListener::heard, [&](const core::WorkerBeacon &b) { heard = b; });
+    WorkerProcess worker({QStringLiteral("--name"), QStringLiteral("edge9"), QStringLiteral("--beacon"),
+                          QStringLiteral("127.0.0.1:%1").arg(listener.port())});
+    ASSERT_GT(worker.port(), 0);
+    ASSERT_TRUE(spinUntil([&] { return heard.has_value(); }, 10000));
+    EXPECT_EQ(heard->name, QStringLiteral("edge9"));
+    EXPECT_EQ(heard->role, QStringLiteral("edge"));
+    EXPECT_EQ(heard->port, worker.port());
+}
+
+TEST(WorkerProcessTest, ABadBeaconAddressIsOneLineAndNoWorker)
+{
+    app();
+    QTemporaryDir dir;
+    const QString tokenFile = test::TestFiles::write(dir, QStringLiteral("token"), kToken);
+    QProcess p;
+    p.start(test::TestFiles::d3worker(), {QStringLiteral("--role"), QStringLiteral("edge"), QStringLiteral("--listen"),
+                                          QStringLiteral("127.0.0.1:0"), QStringLiteral("--token-file"), tokenFile,
+                                          QStringLiteral("--beacon"), QStringLiteral("lan")});
+    ASSERT_TRUE(p.waitForFinished(30000));
+    EXPECT_EQ(p.exitCode(), 2);
+    const QString err = QString::fromUtf8(p.readAllStandardError()).trimmed();
+    EXPECT_TRUE(err.startsWith(QStringLiteral("d3worker: --beacon must be HOST:PORT"))) << err.toStdString();
+    EXPECT_EQ(err.count(QLatin1Char('\n')), 0);
+    EXPECT_TRUE(p.readAllStandardOutput().isEmpty());
 }
 
 } // namespace
