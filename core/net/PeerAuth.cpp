@@ -5,6 +5,8 @@
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 
+#include <array>
+
 namespace d3::core {
 namespace {
 
@@ -60,6 +62,24 @@ std::optional<QByteArray> PeerAuth::readTokenFile(const QString &path, QString *
         return std::nullopt;
     }
     return token;
+}
+
+QByteArray PeerAuth::newToken()
+{
+    std::array<quint32, kChallengeBytes / 4> words{};
+    QRandomGenerator::system()->fillRange(words.data(), qsizetype(words.size()));
+    return QByteArray(reinterpret_cast<const char *>(words.data()), kChallengeBytes).toHex();
+}
+
+bool PeerAuth::writeTokenFile(const QString &path, const QByteArray &token, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(token) != token.size() || !file.flush()) {
+        *error = QStringLiteral("cannot write the token file %1 (%2)").arg(path, file.errorString());
+        return false;
+    }
+    return true;
 }
 
 } // namespace d3::core

@@ -26,6 +26,11 @@ public:
     /// Reads a token file chosen by the local user: 16 to 4096 bytes once surrounding whitespace is trimmed;
     /// nullopt with one line in *error naming the file otherwise.
     static std::optional<QByteArray> readTokenFile(const QString &path, QString *error);
+    /// A fresh random token: 32 random bytes as 64 hex characters.
+    static QByteArray newToken();
+    /// Writes token to a new file at path, readable and writable by its owner only (mode 0600); false with one
+    /// line when path exists or cannot be written.
+    static bool writeTokenFile(const QString &path, const QByteArray &token, QString *error);
 };
 
 } // namespace d3::core

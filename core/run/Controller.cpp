@@ -78,19 +78,8 @@ bool Controller::start(const Experiment &experiment, const QString &program, QSt
     QVector<WorkerEndpoint> endpoints;
     QByteArray token;
     const QVector<WorkerSpec> local = experiment.localWorkers();
-    if (!local.isEmpty() && local.size() != experiment.nodes.size()) {
-        *error = QStringLiteral("%1: mixing local and remote nodes is not supported; run every node locally or start "
-                                "every worker yourself").arg(experiment.source);
-        return false;
-    }
-    if (!local.isEmpty()) {
-        if (!program.isEmpty())
-            m_cluster.setWorkerProgram(program);
-        if (!m_cluster.start(local, error))
-            return false;
-        endpoints = m_cluster.endpoints();
-        token = m_cluster.token();
-    } else {
+    const bool remote = local.size() != experiment.nodes.size();
+    if (remote) { // workers started elsewhere prove the token of $D3_TOKEN_FILE; local ones get it too
         const QString tokenFile = qEnvironmentVariable("D3_TOKEN_FILE");
         const auto read = tokenFile.isEmpty() ? std::nullopt : PeerAuth::readTokenFile(tokenFile, error);
         if (!read) {
@@ -99,10 +88,24 @@ bool Controller::start(const Experiment &experiment, const QString &program, QSt
             return false;
         }
         token = *read;
-        for (const ExperimentNode &n : experiment.nodes) {
-            const int colon = n.address.lastIndexOf(QLatin1Char(':'));
-            endpoints.append({n.name, n.role, n.address.left(colon), quint16(n.address.mid(colon + 1).toUInt()), 0});
-        }
+        m_cluster.setToken(token);
+    }
+    if (!local.isEmpty()) {
+        if (!program.isEmpty())
+            m_cluster.setWorkerProgram(program);
+        if (!m_cluster.start(local, error))
+            return false;
+        endpoints = m_cluster.endpoints();
+        token = m_cluster.token();
+    }
+    for (const ExperimentNode &n : experiment.nodes) {
+        if (n.isLocal())
+            continue;
+        const int colon = n.address.lastIndexOf(QLatin1Char(':'));
+        QString host = n.address.left(colon);
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.mid(1, host.size() - 2);
+        endpoints.append({n.name, n.role, host, quint16(n.address.mid(colon + 1).toUInt()), 0});
     }
     m_client = std::make_unique<ClusterClient>(token);
     m_client->setRequestTimeout(experiment.requests.timeoutMs);
@@ -246,7 +249,7 @@ bool Controller::loadModel(const QString &model, QString *error)
     return true;
 }
 
-CostModel Controller::model(bool tiles) const
+CostModel Controller::costModel(bool tiles) const
 {
     Conditions c = m_estimator.conditions();
     if (aliveEdges().isEmpty())
@@ -259,7 +262,7 @@ CostModel Controller::model(bool tiles) const
 
 PlanResult Controller::planWith(const QString &planner, bool tiles) const
 {
-    const CostModel m = model(tiles && aliveEdges().size() > 1);
+    const CostModel m = costModel(tiles && aliveEdges().size() > 1);
     const QString name = aliveEdges().isEmpty() && (planner == QLatin1String("hpa") || planner == QLatin1String("oracle"))
                              ? QStringLiteral("neurosurgeon") // two tiers left: the best device | cloud cut
                              : planner;
@@ -324,7 +327,7 @@ bool Controller::forcePlan(const Plan &plan, const QString &reason, QString *err
     }
     PlanResult r;
     r.plan = plan;
-    r.cost = model(true).evaluate(plan);
+    r.cost = costModel(true).evaluate(plan);
     if (!deploy(r, QStringLiteral("manual"), reason, error))
         return false;
     m_planner = QStringLiteral("manual");
@@ -374,7 +377,7 @@ void Controller::adaptAfter(const RequestResult &result)
     if (m_planner == QLatin1String("hpa") && !aliveEdges().isEmpty()) {
         HpaPlanner::Settings settings;
         settings.threshold = m_experiment.adapt.threshold;
-        const CostModel m = model(m_tiles && aliveEdges().size() > 1);
+        const CostModel m = costModel(m_tiles && aliveEdges().size() > 1);
         const auto adjustment = HpaPlanner(settings).adjust(m, m_current.plan);
         if (!adjustment.moved) {
             m_current.cost = m.evaluate(m_current.plan);
@@ -434,6 +437,7 @@ RequestRecord Controller::runRequest()
             rec.planner = m_current.planner;
             rec.predictedMs = m_current.cost.total;
             adaptAfter(*result);
+            Q_EMIT measured(*result);
             return rec;
         }
         if (failure.isEmpty())

@@ -74,6 +74,8 @@ public:
 
     /// The model loaded.
     const ModelGraph &graph() const { return m_graph; }
+    /// The fingerprint of the weights every worker loaded (empty before loadModel()).
+    const QString &fingerprint() const { return m_fingerprint; }
     /// The planner in effect ("manual" after forcePlan).
     const QString &planner() const { return m_planner; }
     /// The plan in effect and its prediction under the conditions it was made for.
@@ -84,6 +86,9 @@ public:
     PlanResult planWith(const QString &planner, bool tiles) const;
     /// The current estimates.
     const ConditionEstimator &estimator() const { return m_estimator; }
+    /// The cost model under the current estimates (dead workers absent; tiles false: no vertical separation).
+    /// Needs a model loaded.
+    CostModel costModel(bool tiles) const;
     /// Every worker's state.
     const QHash<QString, NodeState> &nodes() const { return m_state; }
     /// Milliseconds since start().
@@ -96,6 +101,9 @@ Q_SIGNALS:
     void nodeStateChanged(const QString &node, d3::core::Controller::NodeState state);
     /// Profiling progress of a worker.
     void profileProgress(const QString &node, int done, int layers);
+    /// A request completed: its output and every hop's report (emitted after the estimates took it in, before
+    /// runRequest returns).
+    void measured(const d3::core::RequestResult &result);
 
 private:
     void setState(const QString &node, NodeState state);
@@ -104,7 +112,6 @@ private:
     bool replan(const QString &reason, QString *error);
     void adaptAfter(const RequestResult &result);
     void observe(const RequestResult &result);
-    CostModel model(bool tiles) const;
     QStringList aliveEdges() const;
     void emitEvent(const QString &kind, const QString &label, const QJsonObject &details = {});
 

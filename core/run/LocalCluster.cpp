@@ -1,4 +1,5 @@
 #include "LocalCluster.h"
+#include "net/PeerAuth.h"
 
 #include "RunLog.h"
 
@@ -7,7 +8,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -40,7 +40,6 @@ struct LocalCluster::Worker {
 namespace {
 
 constexpr int kTailLines = 20;
-constexpr int kTokenBytes = 32;
 constexpr int kTermGraceMs = 2000;
 const QString kHost = QStringLiteral("127.0.0.1");
 
@@ -55,13 +54,6 @@ bool fail(QString *error, const QString &message)
     if (error)
         *error = message;
     return false;
-}
-
-QByteArray randomHexToken()
-{
-    std::array<quint32, kTokenBytes / 4> words{};
-    QRandomGenerator::system()->fillRange(words.data(), qsizetype(words.size()));
-    return QByteArray(reinterpret_cast<const char *>(words.data()), kTokenBytes).toHex();
 }
 
 } // namespace
@@ -143,16 +135,14 @@ bool LocalCluster::start(const QVector<WorkerSpec> &specs, QString *error, int t
         m_tokenDir.reset();
         return fail(error, QStringLiteral("cannot create a private directory for the token (%1)").arg(why));
     }
-    const QByteArray token = randomHexToken();
+    const QByteArray token = m_givenToken.isEmpty() ? PeerAuth::newToken() : m_givenToken;
     const QString tokenFile = m_tokenDir->filePath(QStringLiteral("token"));
-    QFile file(tokenFile);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(token) != token.size() || !file.flush()) {
-        const QString why = file.errorString();
+    QString why;
+    if (!PeerAuth::writeTokenFile(tokenFile, token, &why)) {
         m_tokenDir.reset();
-        return fail(error, QStringLiteral("cannot write the token file %1 (%2)").arg(tokenFile, why));
+        return fail(error, why);
     }
-    file.close();
+    why.clear();
     m_token = token;
     m_tokenFile = tokenFile;
 
@@ -163,7 +153,6 @@ bool LocalCluster::start(const QVector<WorkerSpec> &specs, QString *error, int t
         m_workers.back()->spec = spec;
         m_endpoints.append(WorkerEndpoint{spec.name, spec.role, kHost, 0, 0});
     }
-    QString why;
     for (int i : all) {
         if (!launch(i, &why)) {
             stop();

@@ -38,6 +38,9 @@ public:
     /// (QCoreApplication::applicationDirPath(); the programs are built side by side into build/bin); an empty
     /// string with one line in *why when that is not an executable file.
     static QString findWorkerProgram(QString *why);
+    /// The next start() gives the workers this token (the hex text of a token file) instead of a fresh one, so that
+    /// workers started elsewhere with the same file can join them; empty: a fresh token again.
+    void setToken(const QByteArray &token) { m_givenToken = token; }
     /// Uses this program instead of findWorkerProgram() from the next start() or restart() on.
     void setWorkerProgram(const QString &path);
 
@@ -91,6 +94,7 @@ private:
     QString m_program;
     std::unique_ptr<QTemporaryDir> m_tokenDir;
     QByteArray m_token;
+    QByteArray m_givenToken;
     QString m_tokenFile;
     std::vector<std::unique_ptr<Worker>> m_workers; // parallel to m_endpoints
     QVector<WorkerEndpoint> m_endpoints;

@@ -167,5 +167,32 @@ TEST(RunCommandTest, AnUnreachableNodeOrAWrongTokenIsOneLineNamingTheNode)
     EXPECT_FALSE(QFileInfo::exists(out));
 }
 
+TEST(RunCommandTest, LocalWorkersShareTheTokenWithARemoteOne)
+{
+    test::EventLoop::app();
+    QTemporaryDir dir;
+    // The cloud runs elsewhere (here: a cluster of its own) with the lab's token; the other nodes are local.
+    core::LocalCluster elsewhere;
+    elsewhere.setWorkerProgram(test::TestFiles::d3worker());
+    QString error;
+    ASSERT_TRUE(elsewhere.start({{QStringLiteral("cloud"), QStringLiteral("cloud"), 1.0, 1, {}}}, &error))
+        << error.toStdString();
+    const QString mixed = QStringLiteral(R"({"name": "device", "role": "device", "slowdown": 2},
+        {"name": "edge1", "role": "edge"}, {"name": "cloud", "role": "cloud", "address": "127.0.0.1:%1"})")
+                              .arg(elsewhere.endpoints().at(0).port);
+    const QString file = test::TestFiles::write(dir, QStringLiteral("mixed.json"), smallExperiment(mixed, QStringLiteral(" ")));
+    const QString out = dir.filePath(QStringLiteral("run"));
+
+    const auto noToken = D3ctlProcess::run({QStringLiteral("run"), file, QStringLiteral("--out"), out}, 60000,
+                                           {{QStringLiteral("D3_TOKEN_FILE"), QString()}});
+    EXPECT_TRUE(noToken.refused(QStringLiteral("remote nodes need the cluster's token"))) << noToken.err.toStdString();
+
+    const auto r = D3ctlProcess::run({QStringLiteral("run"), file, QStringLiteral("--out"), out, QStringLiteral("--json")},
+                                     300000, {{QStringLiteral("D3_TOKEN_FILE"), elsewhere.tokenFile()}});
+    ASSERT_TRUE(r.finished);
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(r.json().object().value(QStringLiteral("completed")).toInt(), 14);
+}
+
 } // namespace
 } // namespace d3
