@@ -43,6 +43,26 @@ QString ExperimentPlan::mismatch(const ModelGraph &graph) const
         .arg(p).arg(stackEnd).arg(graph.name()).arg(q).arg(ends.join(QLatin1String(", ")));
 }
 
+ExperimentPlan ExperimentPlan::fitting(const ModelGraph &graph, int p, int q, int rows, int cols)
+{
+    ExperimentPlan plan;
+    plan.p = p;
+    plan.q = q;
+    if (rows * cols <= 1)
+        return plan;
+    int best = -1;
+    QString why;
+    for (const FusedStack &s : StackFinder::candidates(graph, p, q))
+        if (s.end > best && TileGeometry::build(graph, s, rows, cols, &why))
+            best = s.end;
+    if (best > p) {
+        plan.rows = rows;
+        plan.cols = cols;
+        plan.stackEnd = best;
+    }
+    return plan;
+}
+
 Plan ExperimentPlan::toPlan() const
 {
     Plan plan;

@@ -23,6 +23,9 @@ struct ExperimentPlan {
     /// Empty if the plan fits graph (q <= n; for a grid, [p, stackEnd) is a fused stack of the edge range and the
     /// grid fits its output), else one line saying why.
     QString mismatch(const ModelGraph &graph) const;
+    /// The operator's plan with cuts [p, q] and, for a grid other than 1x1, the longest fused stack starting at p
+    /// inside [p, q) that the grid fits; untiled when none does (or the grid is 1x1).
+    static ExperimentPlan fitting(const ModelGraph &graph, int p, int q, int rows, int cols);
     /// The plan for the planners and Deployment: cuts, stack and grid; tileNodes empty and edgeNode 0, to be
     /// assigned over the edge nodes when it is deployed.
     Plan toPlan() const;

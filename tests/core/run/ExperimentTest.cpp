@@ -677,6 +677,30 @@ TEST_F(ExperimentTest, PlansAreCheckedAgainstTheModelWhenItIsLoaded)
     EXPECT_EQ(e->mismatch(g), QString());
 }
 
+TEST_F(ExperimentTest, TheOperatorsCutsTakeTheLongestStackTheGridFits)
+{
+    const ModelGraph g = test::TestFiles::builtin(QStringLiteral("resnet18"));
+    const auto stack = StackFinder::largest(g);
+    ASSERT_TRUE(stack.has_value());
+    const int n = g.layerCount();
+    const ExperimentPlan tiled = ExperimentPlan::fitting(g, stack->begin, n, 2, 2);
+    EXPECT_TRUE(tiled.tiled());
+    EXPECT_EQ(tiled.mismatch(g), QString());
+    int longest = -1;
+    for (const FusedStack &s : StackFinder::candidates(g, stack->begin, n))
+        longest = qMax(longest, s.end);
+    EXPECT_EQ(tiled.stackEnd, longest);
+    EXPECT_EQ(tiled.p, stack->begin);
+    EXPECT_EQ(tiled.q, n);
+
+    // A 1x1 grid, or cuts where no stack starts, run the edge range untiled.
+    EXPECT_FALSE(ExperimentPlan::fitting(g, stack->begin, n, 1, 1).tiled());
+    const ExperimentPlan none = ExperimentPlan::fitting(g, n, n, 2, 2);
+    EXPECT_FALSE(none.tiled());
+    EXPECT_EQ(none.stackEnd, -1);
+    EXPECT_EQ(none.mismatch(g), QString());
+}
+
 TEST_F(ExperimentTest, LoadRefusesLargeAndMissingFiles)
 {
     QString error;
@@ -714,6 +738,12 @@ TEST_F(ExperimentTest, TheExampleExperimentsParse)
     EXPECT_EQ(dynamic->timeline[2].action, ExperimentEvent::Action::SetSlowdown);
     EXPECT_EQ(dynamic->timeline[3].action, ExperimentEvent::Action::Kill);
     EXPECT_EQ(dynamic->timeline[3].label, QStringLiteral("edge1 dies"));
+
+    const auto console = Experiment::load(sourcePath(QStringLiteral("experiments/console.json")), &error);
+    ASSERT_TRUE(console.has_value()) << error.toStdString();
+    EXPECT_EQ(console->localWorkers().size(), 5);
+    EXPECT_EQ(console->nodesOf(QStringLiteral("edge")).size(), 3);
+    EXPECT_TRUE(console->timeline.isEmpty());
 
     const auto paper = Experiment::load(sourcePath(QStringLiteral("experiments/paper.json")), &error);
     ASSERT_TRUE(paper.has_value()) << error.toStdString();
