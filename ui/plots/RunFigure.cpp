@@ -62,11 +62,15 @@ void RunFigure::include(double xSeconds, double y)
         m_maxY = qMax(m_maxY, y);
 }
 
-void RunFigure::fit()
+void RunFigure::fit(double windowSeconds)
 {
-    fitData();
+    const bool windowed = windowSeconds > 0 && m_maxX > windowSeconds;
+    fitData(windowed ? m_maxX - windowSeconds : -1e300);
     const double maxX = m_maxX > 0 ? m_maxX : 1;
-    m_plot->xAxis->setRange(-0.025 * maxX, maxX * 1.03);
+    if (windowed)
+        m_plot->xAxis->setRange(maxX - windowSeconds, maxX + 0.03 * windowSeconds);
+    else
+        m_plot->xAxis->setRange(-0.025 * maxX, maxX * 1.03);
     // Headroom above the data for the marker labels, which start near the top of the axis rect.
     m_plot->yAxis->setRange(0, m_maxY > 0 ? m_maxY * 1.3 : 1);
 }

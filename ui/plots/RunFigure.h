@@ -39,8 +39,9 @@ public:
     void addEvent(const core::RunEvent &event);
     /// Empties the figure (keeps its axes, title and legend).
     void clear();
-    /// Fits the axes to the data and markers (call before replot or export after adding data).
-    void fit();
+    /// Fits the axes to the data and markers (call before replot or export after adding data); windowSeconds > 0
+    /// shows only the latest that many seconds (a live view following the run).
+    void fit(double windowSeconds = 0);
     /// The markers drawn so far.
     const EventMarkers &markers() const { return m_markers; }
 
@@ -51,8 +52,9 @@ protected:
     void include(double xSeconds, double y);
     /// Subclasses empty their plottables.
     virtual void clearData() = 0;
-    /// Subclasses adjust to the data before the axes are fitted (bar widths).
-    virtual void fitData() {}
+    /// Subclasses adjust to the data before the axes are fitted (bar widths); fromSeconds: the start of the x
+    /// range about to be shown (data before it need not be drawn).
+    virtual void fitData(double fromSeconds) { Q_UNUSED(fromSeconds) }
 
 private:
     QCustomPlot *m_plot;

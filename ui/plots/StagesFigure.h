@@ -12,10 +12,15 @@ namespace d3::ui {
 
 /// "stages": each completed request's (not probes) latency stage by stage, stacked in the order data flows
 /// (device, uplink, tiles, edge-edge, edge, backbone, cloud, return), one colour each, as a bar at its start time.
-/// Bars are 80% of the median time between requests wide. GUI thread.
+/// Bars are 80% of the median time between requests wide. When more than kMaxBars requests fall in the range shown,
+/// each bar is the mean of the requests in one of kMaxBars equal time bins (an hour of requests stays legible and
+/// cheap to draw). The bars are built when the figure is fitted. GUI thread.
 class StagesFigure : public RunFigure
 {
 public:
+    /// Most bars drawn; beyond it requests are averaged in time bins.
+    static constexpr int kMaxBars = 400;
+
     /// Sets up plot (a fresh QCustomPlot, not owned).
     explicit StagesFigure(QCustomPlot *plot);
 
@@ -31,11 +36,19 @@ public:
 
 protected:
     void clearData() override;
-    void fitData() override;
+    void fitData(double fromSeconds) override;
 
 private:
+    struct Row {
+        double x = 0;          // start time in s
+        double ms[8] = {};     // per stage, stageNames() order
+        bool operator<(const Row &o) const { return x < o.x; }
+    };
+    void showRaw(std::vector<Row>::const_iterator from);
+    void showBinned(std::vector<Row>::const_iterator from);
+
     QVector<QCPBars *> m_bars;
-    std::vector<double> m_starts; // start times in s, sorted
+    std::vector<Row> m_rows; // completed requests, sorted by start
 };
 
 } // namespace d3::ui

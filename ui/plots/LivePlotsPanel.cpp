@@ -1,0 +1,100 @@
+#include "LivePlotsPanel.h"
+
+#include "QCustomPlotInclude.h"
+#include "RunPlots.h"
+
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace d3::ui {
+
+LivePlotsPanel::LivePlotsPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *split = new QSplitter(Qt::Vertical, this);
+    auto *below = new QSplitter(Qt::Horizontal, split);
+    for (const QString &name : RunPlots::figureNames()) {
+        auto *plot = new QCustomPlot(name == QLatin1String("latency") ? static_cast<QWidget *>(split) : below);
+        plot->setObjectName(name);
+        plot->setMinimumSize(240, 160);
+        plot->setNotAntialiasedElements(QCP::aeAll); // thousands of points redrawn 30 times a second
+        plot->setPlottingHint(QCP::phCacheLabels, true);
+        m_figures.push_back(RunPlots::create(name, plot));
+        // Thin lines and no dots: a 1.4 px pen costs the raster engine a hundred times a 1 px one, and an hour of
+        // requests would be tens of thousands of dots (exports keep the figures' own style).
+        for (int g = 0; g < plot->graphCount(); ++g) {
+            QCPGraph *graph = plot->graph(g);
+            QPen pen = graph->pen();
+            pen.setWidthF(1);
+            graph->setPen(pen);
+            if (graph->scatterStyle().shape() == QCPScatterStyle::ssDisc)
+                graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
+        }
+        if (name == QLatin1String("latency"))
+            split->insertWidget(0, plot);
+        else
+            below->addWidget(plot);
+    }
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+    m_timer.setInterval(kRedrawMs);
+    connect(&m_timer, &QTimer::timeout, this, &LivePlotsPanel::redrawIfDirty);
+    m_timer.start();
+}
+
+LivePlotsPanel::~LivePlotsPanel()
+{
+    m_figures.clear(); // before the plots (children of this widget) go
+}
+
+RunFigure *LivePlotsPanel::figure(const QString &name) const
+{
+    for (const auto &f : m_figures)
+        if (f->name() == name)
+            return f.get();
+    return nullptr;
+}
+
+void LivePlotsPanel::appendRequest(const core::RequestRecord &record)
+{
+    for (const auto &f : m_figures)
+        f->appendRequest(record);
+    m_dirty = true;
+}
+
+void LivePlotsPanel::addEvent(const core::RunEvent &event)
+{
+    for (const auto &f : m_figures)
+        f->addEvent(event);
+    m_dirty = true;
+}
+
+void LivePlotsPanel::clear()
+{
+    for (const auto &f : m_figures)
+        f->clear();
+    m_dirty = true;
+}
+
+void LivePlotsPanel::setFollowSeconds(double seconds)
+{
+    m_followSeconds = qMax(0.0, seconds);
+    m_dirty = true;
+}
+
+void LivePlotsPanel::redrawIfDirty()
+{
+    if (!m_dirty)
+        return;
+    m_dirty = false;
+    ++m_redraws;
+    for (const auto &f : m_figures) {
+        f->fit(m_followSeconds);
+        f->plot()->replot(QCustomPlot::rpQueuedRefresh);
+    }
+}
+
+} // namespace d3::ui
