@@ -2,6 +2,7 @@
 #include "net/PeerConnection.h"
 #include "run/LocalCluster.h"
 
+#include "ChildProcesses.h"
 #include "EventLoop.h"
 #include "TestFiles.h"
 
@@ -45,23 +46,9 @@ bool processExists(qint64 pid)
     return QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid));
 }
 
-/// The processes whose parent is this one (running or not yet reaped), from /proc.
 QVector<qint64> childPids()
 {
-    QVector<qint64> children;
-    const QString self = QString::number(::getpid());
-    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        bool numeric = false;
-        const qint64 pid = entry.toLongLong(&numeric);
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
-        if (!numeric || !stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = stat.readAll();
-        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' '); // state, ppid, ...
-        if (fields.size() > 1 && fields[1] == self.toLatin1())
-            children.append(pid);
-    }
-    return children;
+    return test::ChildProcesses::pids();
 }
 
 LocalCluster &configured(LocalCluster &cluster)

@@ -1,0 +1,153 @@
+// The console's session on real d3worker processes: opened off the GUI thread, requests streaming, the operator's
+// plan and link changes reaching the workers, a dying worker, and nothing left behind.
+#include "session/LiveSession.h"
+
+#include "EventLoop.h"
+#include "TestFiles.h"
+#include "ChildProcesses.h"
+#include "run/Experiment.h"
+#include "run/ExperimentPlan.h"
+
+#include <QApplication>
+#include <QLoggingCategory>
+#include <QThread>
+
+#include <gtest/gtest.h>
+
+#include <optional>
+
+namespace d3::ui {
+namespace {
+
+QApplication &app()
+{
+    static int argc = 1;
+    static char name[] = "ui_session_tests";
+    static char *argv[] = {name, nullptr};
+    static QApplication instance(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("d3.*.debug=false"));
+    return instance;
+}
+
+/// The d3worker processes this test started that are still there.
+QVector<qint64> workers()
+{
+    return test::ChildProcesses::pids(QStringLiteral("d3worker"));
+}
+
+core::Experiment alexnetCluster()
+{
+    QString error;
+    const auto e = core::Experiment::parse(R"({"format": "d3lab-experiment", "version": 1, "name": "session",
+        "nodes": [{"name": "device", "role": "device", "slowdown": 3}, {"name": "edge1", "role": "edge"},
+                  {"name": "edge2", "role": "edge"}, {"name": "cloud", "role": "cloud"}],
+        "model": "alexnet", "planner": "hpa", "profile": {"warmup": 0, "runs": 1},
+        "links": {"device<->edge": {"mbps": 200, "delay_ms": 1}, "edge<->cloud": {"mbps": 100, "delay_ms": 2}},
+        "requests": {"count": 1000}})", QStringLiteral("session.json"), QString(), &error);
+    EXPECT_TRUE(e.has_value()) << error.toStdString();
+    return *e;
+}
+
+/// Everything the session said, collected on the GUI thread.
+struct Heard {
+    bool ready = false;
+    QStringList failures;
+    QVector<core::RequestRecord> requests;
+    std::optional<core::PlanResult> plan;
+    QHash<QString, core::Controller::NodeState> states;
+    QVector<Qt::HANDLE> threads; // where the model was loaded
+    int layers = 0;
+
+    explicit Heard(const LiveSession &s)
+    {
+        const SessionWorker *w = s.worker();
+        QObject::connect(w, &SessionWorker::ready, [this] { ready = true; });
+        QObject::connect(w, &SessionWorker::failed, [this](const QString &m) { failures << m; });
+        QObject::connect(w, &SessionWorker::requestDone, [this](const core::RequestRecord &r) { requests << r; });
+        QObject::connect(w, &SessionWorker::planChanged,
+                         [this](const core::PlanResult &p, const QStringList &, const QString &) { plan = p; });
+        QObject::connect(w, &SessionWorker::nodeStateChanged,
+                         [this](const QString &n, core::Controller::NodeState st) { states.insert(n, st); });
+        QObject::connect(w, &SessionWorker::modelLoaded, w,
+                         [this](const core::ModelGraph &g) {
+                             threads << QThread::currentThreadId();
+                             layers = g.layerCount();
+                         },
+                         Qt::DirectConnection);
+    }
+};
+
+TEST(LiveSessionTest, RunsOffTheGuiThreadAndCarriesOutTheOperatorsCommands)
+{
+    app();
+    const QVector<qint64> before = workers();
+    {
+        LiveSession session(test::TestFiles::d3worker());
+        Heard heard(session);
+        session.open(alexnetCluster());
+        ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.ready || !heard.failures.isEmpty(); }, 120000));
+        ASSERT_TRUE(heard.ready) << heard.failures.join(QLatin1Char('\n')).toStdString();
+        ASSERT_EQ(heard.threads.size(), 1);
+        EXPECT_NE(heard.threads.first(), QThread::currentThreadId()); // the controller works off the GUI thread
+        EXPECT_EQ(workers().size(), before.size() + 4);
+        ASSERT_TRUE(heard.plan.has_value());
+        EXPECT_EQ(heard.plan->planner, QStringLiteral("hpa"));
+
+        session.setRunning(true);
+        ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.requests.size() >= 5; }, 60000));
+        for (const core::RequestRecord &r : heard.requests)
+            EXPECT_TRUE(r.completed) << r.failure.toStdString();
+
+        // The operator's plan: everything on the edge, untiled.
+        const int n = heard.layers;
+        ASSERT_GT(n, 0);
+        session.forcePlan(core::ExperimentPlan{0, n}, QStringLiteral("test"));
+        ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.plan->planner == QLatin1String("manual"); }, 30000));
+        EXPECT_EQ(heard.plan->plan.p, 0);
+        EXPECT_EQ(heard.plan->plan.q, n);
+        const int sent = heard.requests.size();
+        ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.requests.size() >= sent + 3; }, 60000));
+        EXPECT_EQ(heard.requests.last().plan, heard.plan->plan.describe());
+        EXPECT_EQ(heard.requests.last().cloudMs, 0.0);
+
+        // A link change reaches the sending worker: the raw input now takes at least bytes / rate to go up.
+        session.setLink({QStringLiteral("device"), QStringLiteral("edge1"), 2, 0, 0});
+        session.setLink({QStringLiteral("device"), QStringLiteral("edge2"), 2, 0, 0});
+        const int sentBefore = heard.requests.size();
+        ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.requests.size() >= sentBefore + 3; }, 60000));
+        const core::RequestRecord &slow = heard.requests.last();
+        ASSERT_TRUE(slow.completed) << slow.failure.toStdString();
+        EXPECT_GE(slow.uplinkMs, slow.uplinkBytes * 8.0 / 2e3 * 0.97) << slow.uplinkBytes << " bytes";
+
+        // A worker that dies turns dead; the next requests go on without it.
+        session.usePlanner(QStringLiteral("hpa"), true);
+        session.setLink({QStringLiteral("device"), QStringLiteral("edge1"), 200, 1, 0});
+        session.setLink({QStringLiteral("device"), QStringLiteral("edge2"), 200, 1, 0});
+        session.kill(QStringLiteral("edge2"));
+        ASSERT_TRUE(test::EventLoop::spinUntil(
+            [&] { return heard.states.value(QStringLiteral("edge2")) == core::Controller::NodeState::Dead; }, 30000));
+        const int afterKill = heard.requests.size();
+        ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.requests.size() >= afterKill + 3; }, 60000));
+        EXPECT_TRUE(heard.requests.last().completed) << heard.requests.last().failure.toStdString();
+
+        EXPECT_TRUE(session.shutdown());
+        EXPECT_EQ(workers(), before);
+    }
+    EXPECT_EQ(workers(), before);
+}
+
+TEST(LiveSessionTest, AnExperimentThatCannotStartIsOneLine)
+{
+    app();
+    LiveSession session(QStringLiteral("/nonexistent/d3worker"));
+    Heard heard(session);
+    session.open(alexnetCluster());
+    ASSERT_TRUE(test::EventLoop::spinUntil([&] { return !heard.failures.isEmpty(); }, 30000));
+    EXPECT_FALSE(heard.ready);
+    EXPECT_EQ(heard.failures.first().count(QLatin1Char('\n')), 0);
+    EXPECT_TRUE(heard.failures.first().contains(QStringLiteral("/nonexistent/d3worker")))
+        << heard.failures.first().toStdString();
+}
+
+} // namespace
+} // namespace d3::ui

@@ -1,0 +1,100 @@
+#include "LiveSession.h"
+
+#include <QEventLoop>
+#include <QTimer>
+
+namespace d3::ui {
+
+LiveSession::LiveSession(const QString &program, QObject *parent)
+    : QObject(parent)
+    , m_worker(new SessionWorker(program))
+{
+    qRegisterMetaType<core::ModelGraph>();
+    qRegisterMetaType<core::LayerCosts>();
+    qRegisterMetaType<core::PlanResult>();
+    qRegisterMetaType<core::RequestRecord>();
+    qRegisterMetaType<core::RunEvent>();
+    qRegisterMetaType<core::Conditions>();
+    qRegisterMetaType<core::DirectedLink>();
+    qRegisterMetaType<core::Controller::NodeState>();
+    qRegisterMetaType<QHash<QString, double>>();
+    m_thread.setObjectName(QStringLiteral("d3lab session"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+LiveSession::~LiveSession()
+{
+    shutdown();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void LiveSession::post(std::function<void(SessionWorker *)> job)
+{
+    SessionWorker *w = m_worker;
+    QMetaObject::invokeMethod(w, [w, job = std::move(job)] { w->enqueue([w, job] { job(w); }); },
+                              Qt::QueuedConnection);
+}
+
+void LiveSession::open(const core::Experiment &experiment)
+{
+    m_down = false;
+    post([experiment](SessionWorker *w) { w->open(experiment); });
+}
+
+void LiveSession::setRunning(bool running, double rateHz)
+{
+    // Not queued behind a request: a stop takes effect at the next boundary.
+    SessionWorker *w = m_worker;
+    QMetaObject::invokeMethod(w, [w, running, rateHz] { w->setRunning(running, rateHz); }, Qt::QueuedConnection);
+}
+
+void LiveSession::usePlanner(const QString &planner, bool tiles)
+{
+    post([planner, tiles](SessionWorker *w) { w->usePlanner(planner, tiles); });
+}
+
+void LiveSession::forcePlan(const core::ExperimentPlan &plan, const QString &reason)
+{
+    post([plan, reason](SessionWorker *w) { w->forcePlan(plan, reason); });
+}
+
+void LiveSession::setLink(const core::DirectedLink &link)
+{
+    post([link](SessionWorker *w) { w->setLink(link); });
+}
+
+void LiveSession::setSlowdown(const QString &node, double factor)
+{
+    post([node, factor](SessionWorker *w) { w->setSlowdown(node, factor); });
+}
+
+void LiveSession::kill(const QString &node)
+{
+    post([node](SessionWorker *w) { w->kill(node); });
+}
+
+void LiveSession::restart(const QString &node)
+{
+    post([node](SessionWorker *w) { w->restart(node); });
+}
+
+bool LiveSession::shutdown(int timeoutMs)
+{
+    if (m_down || !m_thread.isRunning())
+        return true;
+    m_down = true;
+    setRunning(false);
+    QEventLoop loop;
+    connect(m_worker, &SessionWorker::closed, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    bool done = false;
+    connect(m_worker, &SessionWorker::closed, &loop, [&done] { done = true; });
+    post([](SessionWorker *w) { w->close(); });
+    loop.exec();
+    return done;
+}
+
+} // namespace d3::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "SessionWorker.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace d3::ui {
+
+/// The console's handle on a live session: a SessionWorker in a thread of its own, so that no network or compute
+/// work ever runs on the GUI thread. Commands are queued to the worker (carried out at request boundaries); the
+/// worker's signals arrive here, queued, on the GUI thread. GUI thread.
+class LiveSession : public QObject
+{
+    Q_OBJECT
+public:
+    /// program: the d3worker for local workers (empty: LocalCluster::findWorkerProgram()).
+    explicit LiveSession(const QString &program = QString(), QObject *parent = nullptr);
+    /// shutdown(), then ends the thread.
+    ~LiveSession() override;
+
+    /// Starts experiment's workers, loads its model, plans (see SessionWorker::open); any earlier session closes.
+    void open(const core::Experiment &experiment);
+    /// Runs requests continuously (rateHz > 0: that many a second, else closed loop) or stops.
+    void setRunning(bool running, double rateHz = 0);
+    /// Plans with a planner ("manual": keep the plan in effect by hand).
+    void usePlanner(const QString &planner, bool tiles);
+    /// Deploys the operator's plan.
+    void forcePlan(const core::ExperimentPlan &plan, const QString &reason);
+    /// Shapes a directed link.
+    void setLink(const core::DirectedLink &link);
+    /// Changes a worker's compute padding.
+    void setSlowdown(const QString &node, double factor);
+    /// Kills a local worker.
+    void kill(const QString &node);
+    /// Restarts a local worker.
+    void restart(const QString &node);
+    /// Closes the session: requests stop, local workers end; waits up to timeoutMs for the worker thread.
+    /// True when it finished in time.
+    bool shutdown(int timeoutMs = 30000);
+
+    /// The worker (its signals are what the panels connect to; never call its methods from the GUI thread).
+    const SessionWorker *worker() const { return m_worker; }
+
+private:
+    void post(std::function<void(SessionWorker *)> job);
+
+    QThread m_thread;
+    SessionWorker *m_worker; // lives in m_thread, deleted when it finishes
+    bool m_down = false;
+};
+
+} // namespace d3::ui

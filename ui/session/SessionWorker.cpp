@@ -1,0 +1,247 @@
+#include "SessionWorker.h"
+
+#include "UiLog.h"
+#include "run/ConditionEstimator.h"
+#include "run/HopReport.h"
+#include "run/TimelinePlayer.h"
+
+#include <QTimer>
+
+namespace d3::ui {
+namespace {
+
+constexpr qint64 kMeasuredBytes = 64 * 1024; // transfers this large say something about a link's rate
+
+} // namespace
+
+SessionWorker::SessionWorker(QString program, QObject *parent)
+    : QObject(parent)
+    , m_program(std::move(program))
+{
+}
+
+SessionWorker::~SessionWorker()
+{
+    if (m_controller)
+        m_controller->stop();
+}
+
+void SessionWorker::enqueue(std::function<void()> job)
+{
+    m_jobs.enqueue(std::move(job));
+    if (!m_busy)
+        drain();
+}
+
+void SessionWorker::drain()
+{
+    m_busy = true;
+    while (!m_jobs.isEmpty())
+        m_jobs.dequeue()();
+    m_busy = false;
+}
+
+bool SessionWorker::guard(bool ok, const QString &error)
+{
+    if (!ok) {
+        qCWarning(lcUi) << error;
+        Q_EMIT failed(error);
+    }
+    return ok;
+}
+
+void SessionWorker::open(const core::Experiment &experiment)
+{
+    close();
+    m_experiment = experiment;
+    m_controller = std::make_unique<core::Controller>();
+    m_timeline = std::make_unique<core::TimelinePlayer>(m_experiment);
+    m_requestIndex = 0;
+    core::Controller *c = m_controller.get();
+    connect(c, &core::Controller::nodeStateChanged, this, &SessionWorker::nodeStateChanged);
+    connect(c, &core::Controller::profileProgress, this, &SessionWorker::profileProgress);
+    connect(c, &core::Controller::measured, this, &SessionWorker::publishMeasurements);
+    connect(c, &core::Controller::event, this, [this](const core::RunEvent &e) {
+        Q_EMIT event(e);
+        if (e.kind == QLatin1String("plan"))
+            publishPlan();
+    });
+    QString error;
+    if (!guard(c->start(m_experiment, m_program, &error), error))
+        return close();
+    for (const core::DirectedLink &link : m_experiment.expandLinks())
+        Q_EMIT linkConfigured(link);
+    if (!guard(c->loadModel(m_experiment.models.value(0), &error), error))
+        return close();
+    Q_EMIT modelLoaded(c->graph(), c->costModel(true).costs(), c->fingerprint());
+    const QString planner = m_experiment.planners.value(0);
+    const bool ok = planner == QLatin1String("manual")
+                        ? c->forcePlan(m_experiment.plan.toPlan(), QStringLiteral("manual plan"), &error)
+                        : c->usePlanner(planner, m_experiment.tiles.value(0, true), &error);
+    if (!guard(ok, error))
+        return close();
+    publishEstimates();
+    m_timeline->start();
+    Q_EMIT ready();
+}
+
+void SessionWorker::setRunning(bool running, double rateHz)
+{
+    m_running = running && m_controller;
+    m_rateHz = rateHz;
+    if (m_running)
+        scheduleStep(0);
+}
+
+void SessionWorker::scheduleStep(double delayMs)
+{
+    if (m_stepPending)
+        return;
+    m_stepPending = true;
+    QTimer::singleShot(int(delayMs), this, [this] {
+        m_stepPending = false;
+        step();
+    });
+}
+
+void SessionWorker::step()
+{
+    if (!m_running || !m_controller)
+        return;
+    if (m_busy) { // a command is in a blocking call: try again after it
+        scheduleStep(5);
+        return;
+    }
+    m_busy = true;
+    QElapsedTimer sent;
+    sent.start();
+    const bool tiles = m_experiment.tiles.value(0, true);
+    for (int i : m_timeline->due(m_requestIndex)) {
+        const core::ExperimentEvent &e = m_experiment.timeline[i];
+        Q_EMIT event(m_timeline->logLine(e, m_controller->elapsedMs(), 0));
+        QString error;
+        guard(m_timeline->fire(*m_controller, e, tiles, &error), error);
+        if (e.action == core::ExperimentEvent::Action::SetLink)
+            for (const core::DirectedLink &link : m_experiment.expandLink(e.link))
+                Q_EMIT linkConfigured(link);
+    }
+    ++m_requestIndex;
+    const QStringList participants = m_controller->deployment() ? m_controller->deployment()->participants()
+                                                                : QStringList();
+    Q_EMIT busy(participants, true);
+    const core::RequestRecord record = m_controller->runRequest();
+    Q_EMIT busy(participants, false);
+    Q_EMIT requestDone(record);
+    publishEstimates();
+    m_busy = false;
+    drain();
+    const double intervalMs = m_rateHz > 0 ? 1000.0 / m_rateHz : 0;
+    scheduleStep(std::max(0.0, intervalMs - sent.nsecsElapsed() / 1e6));
+}
+
+void SessionWorker::usePlanner(const QString &planner, bool tiles)
+{
+    if (!m_controller)
+        return;
+    QString error;
+    if (planner == QLatin1String("manual"))
+        guard(m_controller->forcePlan(m_controller->current().plan, QStringLiteral("manual: the plan in effect"), &error),
+              error);
+    else
+        guard(m_controller->usePlanner(planner, tiles, &error), error);
+    m_experiment.tiles = {tiles};
+}
+
+void SessionWorker::forcePlan(const core::ExperimentPlan &plan, const QString &reason)
+{
+    if (!m_controller)
+        return;
+    QString error;
+    const QString mismatch = plan.mismatch(m_controller->graph());
+    if (!guard(mismatch.isEmpty(), mismatch))
+        return;
+    guard(m_controller->forcePlan(plan.toPlan(), reason, &error), error);
+}
+
+void SessionWorker::setLink(const core::DirectedLink &link)
+{
+    if (!m_controller)
+        return;
+    m_controller->setLink(link);
+    Q_EMIT linkConfigured(link);
+}
+
+void SessionWorker::setSlowdown(const QString &node, double factor)
+{
+    QString error;
+    if (m_controller)
+        guard(m_controller->setSlowdown(node, factor, &error), error);
+}
+
+void SessionWorker::kill(const QString &node)
+{
+    QString error;
+    if (m_controller)
+        guard(m_controller->kill(node, &error), error);
+}
+
+void SessionWorker::restart(const QString &node)
+{
+    QString error;
+    if (m_controller)
+        guard(m_controller->restart(node, &error), error);
+}
+
+void SessionWorker::close()
+{
+    m_running = false;
+    if (m_controller) {
+        m_controller->stop();
+        m_controller.reset();
+    }
+    m_timeline.reset();
+    Q_EMIT closed();
+}
+
+void SessionWorker::publishEstimates()
+{
+    Q_EMIT conditionsChanged(m_controller->costModel(true).conditions());
+    QHash<QString, double> speeds;
+    for (auto it = m_controller->nodes().begin(); it != m_controller->nodes().end(); ++it)
+        speeds.insert(it.key(), m_controller->estimator().speed(it.key()));
+    Q_EMIT speedsChanged(speeds);
+}
+
+void SessionWorker::publishPlan()
+{
+    const core::Deployment *d = m_controller->deployment();
+    if (!d)
+        return;
+    QStringList tiles;
+    for (int t = 0; t < d->plan().rows * d->plan().cols && d->plan().tiled(); ++t)
+        tiles << d->tileNode(t);
+    Q_EMIT planChanged(m_controller->current(), tiles, d->stitcher());
+}
+
+void SessionWorker::publishMeasurements(const core::RequestResult &result)
+{
+    QVector<double> tileMs;
+    for (const core::HopReport &h : result.hops) {
+        if (h.kind == core::HopReport::Kind::Compute && h.stage == QLatin1String("tiles") && h.tile >= 0) {
+            if (tileMs.size() <= h.tile)
+                tileMs.resize(h.tile + 1);
+            tileMs[h.tile] = h.ms;
+        }
+    }
+    Q_EMIT tileTimes(tileMs);
+    QSet<QString> seen;
+    for (const core::HopReport &h : result.hops) {
+        const QString key = h.node + QLatin1String("->") + h.to;
+        if (h.kind != core::HopReport::Kind::Transfer || h.bytes < kMeasuredBytes || seen.contains(key))
+            continue;
+        seen.insert(key);
+        Q_EMIT linkMeasured(h.node, h.to, m_controller->estimator().rate(h.node, h.to));
+    }
+}
+
+} // namespace d3::ui

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "plan/Conditions.h"
+#include "plan/LayerCosts.h"
+#include "plan/Planner.h"
+#include "run/Controller.h"
+#include "run/DirectedLink.h"
+#include "run/Experiment.h"
+#include "run/ExperimentPlan.h"
+#include "run/RequestRecord.h"
+#include "run/RunEvent.h"
+#include "run/TimelinePlayer.h"
+
+#include <QObject>
+#include <QQueue>
+
+#include <functional>
+#include <memory>
+
+namespace d3::ui {
+
+/// The console's side of the controller, living in a thread of its own (LiveSession owns that thread): it owns a
+/// core::Controller (and with it the local workers), runs requests one after another while the operator lets it,
+/// and carries out the operator's commands at request boundaries. The Controller's calls block while serving the
+/// thread's event loop, so a command that arrives meanwhile is queued (enqueue) and run after the request: nothing
+/// re-enters the controller. Everything it learns leaves as queued signals. Every method: the worker thread only.
+class SessionWorker : public QObject
+{
+    Q_OBJECT
+public:
+    /// program: the d3worker to start local workers with (empty: LocalCluster::findWorkerProgram()).
+    explicit SessionWorker(QString program, QObject *parent = nullptr);
+    /// Stops the controller and its local workers.
+    ~SessionWorker() override;
+
+    /// Runs job now when idle, else after the call in progress (a request, a load) returns.
+    void enqueue(std::function<void()> job);
+
+    /// Starts experiment's workers, loads its first model everywhere, profiles and deploys its first planner's plan.
+    /// Emits modelLoaded and ready, or failed with one line.
+    void open(const core::Experiment &experiment);
+    /// Sends requests continuously (rateHz > 0: paced starts, else closed loop) or stops after the one in flight.
+    void setRunning(bool running, double rateHz);
+    /// Plans with planner (tiles: vertical separation allowed) and deploys the plan.
+    void usePlanner(const QString &planner, bool tiles);
+    /// Deploys a manual plan (the operator's cuts and grid).
+    void forcePlan(const core::ExperimentPlan &plan, const QString &reason);
+    /// Shapes a directed link.
+    void setLink(const core::DirectedLink &link);
+    /// Changes a worker's compute padding.
+    void setSlowdown(const QString &node, double factor);
+    /// Kills a local worker.
+    void kill(const QString &node);
+    /// Restarts a local worker and uses it again.
+    void restart(const QString &node);
+    /// Stops the requests, the controller and the local workers; emits closed.
+    void close();
+
+Q_SIGNALS:
+    /// The model is loaded and profiled: its graph, per-layer costs at speed 1 and the weights' fingerprint.
+    void modelLoaded(const d3::core::ModelGraph &graph, const d3::core::LayerCosts &costs, const QString &fingerprint);
+    /// open() finished: the first plan is deployed and requests can run.
+    void ready();
+    /// A command failed (one line; the session stays as it was).
+    void failed(const QString &message);
+    /// A worker's state changed.
+    void nodeStateChanged(const QString &node, d3::core::Controller::NodeState state);
+    /// Profiling progress of a worker.
+    void profileProgress(const QString &node, int done, int layers);
+    /// A plan took effect: the plan with its prediction, per tile the worker computing it, the stitching edge worker.
+    void planChanged(const d3::core::PlanResult &plan, const QStringList &tileNodes, const QString &edgeNode);
+    /// A request ended (completed or failed).
+    void requestDone(const d3::core::RequestRecord &record);
+    /// The tile phase of the last completed request: compute ms per tile (empty when untiled).
+    void tileTimes(const QVector<double> &ms);
+    /// The controller's current estimates, as the planners see them.
+    void conditionsChanged(const d3::core::Conditions &conditions);
+    /// Every worker's estimated speed (relative to the reference profile).
+    void speedsChanged(const QHash<QString, double> &speeds);
+    /// The workers of the plan in effect are computing a request (true) or done with it (false).
+    void busy(const QStringList &nodes, bool busy);
+    /// A directed link's measured throughput (Mbit/s, from transfers of 64 KiB or more).
+    void linkMeasured(const QString &from, const QString &to, double mbps);
+    /// A link's shaping changed (the operator or a timeline event).
+    void linkConfigured(const d3::core::DirectedLink &link);
+    /// Something for the event log.
+    void event(const d3::core::RunEvent &event);
+    /// close() is done; the thread may end.
+    void closed();
+
+private:
+    void drain();
+    void step();
+    void scheduleStep(double delayMs);
+    void publishPlan();
+    void publishMeasurements(const core::RequestResult &result);
+    void publishEstimates();
+    bool guard(bool ok, const QString &error);
+
+    QString m_program;
+    core::Experiment m_experiment;
+    std::unique_ptr<core::Controller> m_controller;
+    std::unique_ptr<core::TimelinePlayer> m_timeline;
+    qint64 m_requestIndex = 0; // requests sent since open(): the timeline's clock
+    QQueue<std::function<void()>> m_jobs;
+    bool m_busy = false;
+    bool m_running = false;
+    bool m_stepPending = false;
+    double m_rateHz = 0;
+};
+
+} // namespace d3::ui
