@@ -78,6 +78,18 @@ CostBreakdown CostModel::tail(int s, int q) const
     return b;
 }
 
+Plan CostModel::placed(const Plan &plan) const
+{
+    Plan p = plan;
+    if (m_bySpeed.isEmpty() || (!plan.tiled() && plan.edgeNode != 0) || (plan.tiled() && !plan.tileNodes.isEmpty()))
+        return p;
+    p.edgeNode = m_bySpeed.first();
+    const TilingEntry *entry = plan.tiled() ? m_tiling->find(plan.p, plan.stackEnd, plan.rows, plan.cols) : nullptr;
+    if (entry)
+        tilePhase(*entry, int(m_bySpeed.size()), &p);
+    return p;
+}
+
 double CostModel::tilePhase(const TilingEntry &e, int k, Plan *plan) const
 {
     const Conditions &c = m_conditions;

@@ -59,6 +59,10 @@ public:
     /// The tile phase of option e on the k fastest edge nodes: returns its ms (the slowest node's tiles +
     /// gathering the others on the fastest node) and, when plan is not null, fills plan->tileNodes and edgeNode.
     double tilePhase(const TilingEntry &e, int k, Plan *plan) const;
+    /// plan with its placement filled in where it has none: a tiled stack's tiles on every edge node, longest tile
+    /// first (tilePhase), stitched on the fastest; the untiled edge range on the fastest edge node. A plan that
+    /// names its tile nodes comes back as it is. For plans written by hand (a manual plan, the console's cuts).
+    Plan placed(const Plan &plan) const;
     /// Edge node indices by decreasing speed.
     const QVector<int> &edgeNodesBySpeed() const { return m_bySpeed; }
 

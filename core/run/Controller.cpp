@@ -325,9 +325,10 @@ bool Controller::forcePlan(const Plan &plan, const QString &reason, QString *err
         *error = QStringLiteral("no model loaded");
         return false;
     }
+    const CostModel m = costModel(true);
     PlanResult r;
-    r.plan = plan;
-    r.cost = costModel(true).evaluate(plan);
+    r.plan = m.placed(plan); // a plan written by hand names no nodes: its tiles go to the edge nodes by speed
+    r.cost = m.evaluate(r.plan);
     if (!deploy(r, QStringLiteral("manual"), reason, error))
         return false;
     m_planner = QStringLiteral("manual");

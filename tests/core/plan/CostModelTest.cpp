@@ -237,6 +237,27 @@ TEST_F(CostModelTest, TiledPlanPaysHalosSlowestNodeAndGather)
     EXPECT_NEAR(slower.evaluate(t).tiles, 44 + 0.2 + 64 / 10000.0, 1e-12);
 }
 
+TEST_F(CostModelTest, APlanWrittenByHandIsPlacedOnTheEdgeNodesBySpeed)
+{
+    Plan t = plan(0, 3);
+    t.stackEnd = 3;
+    t.rows = 2;
+    t.cols = 1;
+    const Plan placed = model().placed(t);
+    EXPECT_TRUE(placed.sameShape(t));
+    EXPECT_EQ(placed.tileNodes, (QVector<int>{0, 0})); // on node 1 (half as fast) a tile would finish later
+    EXPECT_EQ(placed.edgeNode, 0);
+    EXPECT_DOUBLE_EQ(model().evaluate(placed).tiles, model().evaluate(t).tiles);
+
+    // A placement given stays; an untiled plan runs on the fastest edge node.
+    t.tileNodes = {1, 0};
+    EXPECT_EQ(model().placed(t).tileNodes, (QVector<int>{1, 0}));
+    Conditions secondFastest = handConditions();
+    secondFastest.edgeSpeeds = {0.5, 1};
+    EXPECT_EQ(model().withConditions(secondFastest).placed(plan(1, 3)).edgeNode, 1);
+    EXPECT_TRUE(model().withConditions(secondFastest).placed(plan(1, 3)).tileNodes.isEmpty());
+}
+
 TEST_F(CostModelTest, WithoutTilingNoPlannerFindsATilingOption)
 {
     const CostModel m = model();
