@@ -1,0 +1,213 @@
+#include "LinksPanel.h"
+
+#include "LinkRow.h"
+#include "UiLog.h"
+#include "run/LinkName.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace d3::ui {
+namespace {
+
+/// The classes in display order; pairs of other roles follow.
+const QStringList kClassOrder{QStringLiteral("device->edge"), QStringLiteral("edge->edge"),
+                              QStringLiteral("edge->cloud"), QStringLiteral("cloud->edge"),
+                              QStringLiteral("edge->device")};
+
+/// Every directed link among nodes: device <-> edge, edge <-> edge, edge <-> cloud (device <-> cloud directly
+/// only when there is no edge node), in node order.
+QVector<core::LinkName::Direction> allDirections(const QVector<core::ExperimentNode> &nodes)
+{
+    bool edges = false;
+    for (const core::ExperimentNode &n : nodes)
+        edges = edges || n.role == QLatin1String("edge");
+    QVector<core::LinkName::Direction> all;
+    QVector<core::LinkName::Direction> some;
+    QString why;
+    for (const char *pair : {"device<->edge", "edge<->edge", "edge<->cloud"})
+        if (core::LinkName::resolve(QString::fromLatin1(pair), nodes, &some, &why))
+            all += some;
+    for (const core::ExperimentNode &a : nodes)
+        for (const core::ExperimentNode &b : nodes)
+            if (!edges && a.role != b.role && a.role != QLatin1String("edge") && b.role != QLatin1String("edge"))
+                all.append({a.name, b.name});
+    return all;
+}
+
+QLabel *headerLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+} // namespace
+
+LinksPanel::LinksPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_scroll(new QScrollArea(this))
+{
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_scroll);
+    rebuild();
+}
+
+void LinksPanel::setNodes(const QVector<core::ExperimentNode> &nodes)
+{
+    m_nodes = nodes;
+    m_roles.clear();
+    for (const core::ExperimentNode &n : nodes)
+        m_roles.insert(n.name, n.role);
+    rebuild();
+}
+
+void LinksPanel::setLinks(const QVector<core::DirectedLink> &links)
+{
+    m_links = links;
+    m_measured.clear();
+    rebuild();
+}
+
+void LinksPanel::setConfigured(const core::DirectedLink &link)
+{
+    const auto same = [&link](const core::DirectedLink &l) { return l.from == link.from && l.to == link.to; };
+    if (const auto it = std::find_if(m_links.begin(), m_links.end(), same); it != m_links.end())
+        *it = link;
+    else
+        m_links.append(link);
+    if (LinkRow *r = row(link.from, link.to))
+        r->setConfigured(link);
+    else
+        rebuild();
+}
+
+void LinksPanel::setMeasured(const QString &from, const QString &to, double mbps)
+{
+    m_measured.insert(key(from, to), mbps);
+    if (LinkRow *r = row(from, to))
+        return r->setMeasured(mbps);
+    m_links.append({from, to, 0, 0, 0});
+    rebuild();
+}
+
+LinkRow *LinksPanel::row(const QString &from, const QString &to) const
+{
+    return m_rows.value(key(from, to));
+}
+
+QString LinksPanel::roleOf(const QString &node) const
+{
+    if (m_roles.contains(node))
+        return m_roles.value(node);
+    for (const QString &tier : core::LinkName::tiers())
+        if (node.startsWith(tier))
+            return tier;
+    return QString();
+}
+
+QString LinksPanel::classOf(const QString &from, const QString &to) const
+{
+    return key(roleOf(from), roleOf(to));
+}
+
+QString LinksPanel::titleOf(const QString &linkClass) const
+{
+    const auto role = [](const QString &r) {
+        if (r == QLatin1String("device"))
+            return tr("device");
+        if (r == QLatin1String("edge"))
+            return tr("edge");
+        if (r == QLatin1String("cloud"))
+            return tr("cloud");
+        return tr("other");
+    };
+    const QStringList roles = linkClass.split(QStringLiteral("->"));
+    return tr("%1 → %2").arg(role(roles.value(0)), role(roles.value(1)));
+}
+
+void LinksPanel::rebuild()
+{
+    if (QWidget *old = m_scroll->takeWidget())
+        old->deleteLater(); // a row may be the sender of the signal that got here
+    m_rows.clear();
+    m_titles.clear();
+
+    // Every link between the nodes, then configured or measured links among other names; configured figures win.
+    QVector<core::DirectedLink> links;
+    QHash<QString, int> index;
+    const auto add = [&](const core::DirectedLink &link) {
+        const QString k = key(link.from, link.to);
+        if (index.contains(k))
+            return void(links[index.value(k)] = link);
+        index.insert(k, links.size());
+        links.append(link);
+    };
+    for (const core::LinkName::Direction &d : allDirections(m_nodes))
+        add({d.first, d.second, 0, 0, 0});
+    for (const core::DirectedLink &link : m_links)
+        add(link);
+
+    QStringList classes = kClassOrder;
+    for (const core::DirectedLink &link : links)
+        if (!classes.contains(classOf(link.from, link.to)))
+            classes << classOf(link.from, link.to);
+
+    auto *table = new QWidget;
+    auto *grid = new QGridLayout(table);
+    grid->setContentsMargins(4, 4, 4, 4);
+    const QStringList headers{tr("From"), tr("To"), tr("Bandwidth"), QString(), tr("Delay"), QString(),
+                              tr("Configured Mbit/s"), tr("Measured Mbit/s"), tr("Both ways")};
+    for (int c = 0; c < headers.size(); ++c)
+        grid->addWidget(headerLabel(headers.at(c), table), 0, c);
+    int line = 1;
+    for (const QString &linkClass : classes) {
+        bool titled = false;
+        for (const core::DirectedLink &link : links) {
+            if (classOf(link.from, link.to) != linkClass)
+                continue;
+            if (!titled) {
+                m_titles << titleOf(linkClass);
+                grid->addWidget(headerLabel(m_titles.last(), table), line++, 0, 1, LinkRow::ColumnCount);
+                titled = true;
+            }
+            auto *r = new LinkRow(link, grid, line++, table);
+            r->setMeasured(m_measured.value(key(link.from, link.to)));
+            connect(r, &LinkRow::edited, this, &LinksPanel::onEdited);
+            m_rows.insert(key(link.from, link.to), r);
+        }
+    }
+    if (links.isEmpty())
+        grid->addWidget(new QLabel(tr("no links yet"), table), line++, 0, 1, LinkRow::ColumnCount);
+    grid->setRowStretch(line, 1);
+    grid->setColumnStretch(LinkRow::BandwidthSlider, 1);
+    grid->setColumnStretch(LinkRow::DelaySlider, 1);
+    m_scroll->setWidget(table);
+}
+
+void LinksPanel::onEdited(const core::DirectedLink &link, bool bothWays)
+{
+    qCDebug(lcUi) << "link" << link.from << "->" << link.to << link.mbps << "Mbit/s" << link.delayMs << "ms";
+    Q_EMIT linkChanged(link);
+    LinkRow *reverse = bothWays ? row(link.to, link.from) : nullptr;
+    if (!reverse)
+        return;
+    core::DirectedLink back = reverse->link();
+    back.mbps = link.mbps;
+    back.delayMs = link.delayMs;
+    if (back == reverse->link())
+        return;
+    reverse->setValues(back);
+    Q_EMIT linkChanged(back);
+}
+
+} // namespace d3::ui
