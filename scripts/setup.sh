@@ -12,6 +12,8 @@ D3_PACKAGES=(
   libtorch-dev libqcustomplot-dev libgtest-dev libgmock-dev
   python3-torch python3-torchvision python3-numpy
   clang libclang-rt-14-dev  # the libFuzzer target of tests/fuzz (scripts/fuzz_frames.sh)
+  qt6-translations-l10n fonts-wqy-microhei  # the console in Simplified Chinese: Qt's own strings, CJK glyphs
+  xvfb  # the console's screenshots (scripts/screenshots.sh) come from a real window on a virtual display
 )
 
 d3_missing_packages() {

@@ -2,6 +2,466 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>RunFigure</name>
+    <message>
+        <location filename="../ui/plots/EventMarkers.cpp" line="75"/>
+        <source>new plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/EventMarkers.cpp" line="76"/>
+        <source>timeline event / phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/RunFigure.cpp" line="19"/>
+        <source>time since the run started (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="17"/>
+        <source>device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="18"/>
+        <source>uplink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="19"/>
+        <source>tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="20"/>
+        <source>edge-edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="21"/>
+        <source>edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="22"/>
+        <source>backbone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="23"/>
+        <source>cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="24"/>
+        <source>return</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::AddNodeDialog</name>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="32"/>
+        <source>Add a worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="34"/>
+        <source>edge4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="35"/>
+        <source>192.168.1.20:7000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="36"/>
+        <source>Look for workers on the LAN (listen for UDP announcements on port %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="37"/>
+        <source>Workers started with --beacon announce their role and port; nothing is sent from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="57"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="58"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="59"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="90"/>
+        <source>%1 (%2) at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="119"/>
+        <source>The name is 1..128 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="121"/>
+        <source>The address is HOST:PORT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::BackboneFigure</name>
+    <message>
+        <location filename="../ui/plots/BackboneFigure.cpp" line="9"/>
+        <source>Backbone traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/BackboneFigure.cpp" line="9"/>
+        <source>edge &lt;-&gt; cloud bytes per request (KiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/BackboneFigure.cpp" line="12"/>
+        <source>backbone KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::ClusterPanel</name>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="34"/>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="35"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="36"/>
+        <source>Kill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="37"/>
+        <source>Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="38"/>
+        <source>Add a worker running on another machine (host:port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="39"/>
+        <source>Kill the selected local worker&apos;s process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="42"/>
+        <source>slowdown ×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="43"/>
+        <source>Compute padding of the selected worker (applied when you press Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="83"/>
+        <source>local (slowdown ×%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="125"/>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="126"/>
+        <source>loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="127"/>
+        <source>profiling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="128"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="143"/>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="129"/>
+        <source>dead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="136"/>
+        <source>profiling %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="143"/>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::CutsCommand</name>
+    <message>
+        <location filename="../ui/graph/CutsCommand.cpp" line="12"/>
+        <source>move the cuts from %1, %2 to %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::EventLogPanel</name>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="19"/>
+        <source>%1 s  %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="20"/>
+        <source>Data as CSV (requests.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="25"/>
+        <source>Export plots and data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="32"/>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="38"/>
+        <source> dpi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="40"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="42"/>
+        <source>Export into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="57"/>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="58"/>
+        <source>Plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="59"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::LatencyFigure</name>
+    <message>
+        <location filename="../ui/plots/LatencyFigure.cpp" line="10"/>
+        <source>End-to-end latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/LatencyFigure.cpp" line="10"/>
+        <source>end-to-end latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/LatencyFigure.cpp" line="13"/>
+        <source>measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/LatencyFigure.cpp" line="18"/>
+        <source>predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/LatencyFigure.cpp" line="25"/>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::LayerGraphPanel</name>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="93"/>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="95"/>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="97"/>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="98"/>
+        <source>Show the whole model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="102"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="103"/>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="156"/>
+        <source>input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="172"/>
+        <source>Device | edge cut: drag to move the layers between device and edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="173"/>
+        <source>Edge | cloud cut: drag to move the layers between edge and cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="285"/>
+        <source>cut %1: %2 KiB crossing (%n tensor(s))</source>
+        <translation>
+            <numerusform>cut %1: %2 KiB crossing (%n tensor)</numerusform>
+            <numerusform>cut %1: %2 KiB crossing (%n tensors)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="289"/>
+        <source> · predicted %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="330"/>
+        <source>Select a layer to see its shape, size, FLOPs and times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="335"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="337"/>
+        <source>Runs on: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="341"/>
+        <source>Time (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="342"/>
+        <source>at speed 1: %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="347"/>
+        <source>on the %1: %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::LayerNodeItem</name>
+    <message>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="16"/>
+        <source>#%1 %2 (%3)
+%4, %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="49"/>
+        <source>device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="51"/>
+        <source>edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="53"/>
+        <source>edge (tiled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="55"/>
+        <source>cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>d3::ui::LayerTableModel</name>
     <message>
         <location filename="../ui/graph/LayerTableModel.cpp" line="55"/>
@@ -41,6 +501,485 @@
     <message>
         <location filename="../ui/graph/LayerTableModel.cpp" line="81"/>
         <source>Output size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::LinkRow</name>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="49"/>
+        <source>Bandwidth %1 → %2, logarithmic from 0.1 Mbit/s to 10 Gbit/s, then unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="53"/>
+        <location filename="../ui/links/LinkRow.cpp" line="130"/>
+        <location filename="../ui/links/LinkRow.cpp" line="184"/>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="54"/>
+        <source> Mbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="57"/>
+        <source>Exact bandwidth in Mbit/s (0 = unlimited), applied on Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="59"/>
+        <source>One-way delay %1 → %2, 0 to %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="62"/>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="64"/>
+        <source>Exact one-way delay in ms, applied on Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="65"/>
+        <source>Throughput measured on the link&apos;s transfers of 64 KiB or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="66"/>
+        <source>Apply changes to %1 → %2 as well</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="129"/>
+        <source>Configured: %1, one-way delay %2 ms, burst %3 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="130"/>
+        <source>%1 Mbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::LinksPanel</name>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="127"/>
+        <source>device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="129"/>
+        <source>edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="131"/>
+        <source>cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="132"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="135"/>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="168"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="168"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="168"/>
+        <source>Bandwidth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="168"/>
+        <source>Delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="169"/>
+        <source>Configured Mbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="169"/>
+        <source>Measured Mbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="169"/>
+        <source>Both ways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="190"/>
+        <source>no links yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="55"/>
+        <source>d3lab: device-edge-cloud inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="119"/>
+        <source>Cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="120"/>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="121"/>
+        <source>Tile grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="122"/>
+        <source>Links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="127"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="128"/>
+        <source>&amp;Open experiment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="129"/>
+        <source>Recent experiments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="130"/>
+        <source>&amp;Save experiment as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="132"/>
+        <source>&amp;Export plots and data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="132"/>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="133"/>
+        <source>&amp;Record session as a run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="137"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="140"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="141"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="143"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="148"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="151"/>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="242"/>
+        <source>manual: cuts %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="304"/>
+        <source>d3lab: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="304"/>
+        <source>no experiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="335"/>
+        <source>%1: %2, predicted %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/MainWindow.cpp" line="340"/>
+        <source>%n request(s), last %1 ms</source>
+        <translation>
+            <numerusform>%n request, last %1 ms</numerusform>
+            <numerusform>%n requests, last %1 ms</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="371"/>
+        <source>Open experiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="372"/>
+        <location filename="../ui/console/MainWindow.cpp" line="380"/>
+        <source>Experiments (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="379"/>
+        <source>Save experiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/MainWindow.cpp" line="398"/>
+        <source>Wrote %n file(s) into %1</source>
+        <translation>
+            <numerusform>Wrote %n file into %1</numerusform>
+            <numerusform>Wrote %n files into %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="409"/>
+        <source>Record the session into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="417"/>
+        <source>Recording into %1 (d3ctl replay %1 redraws it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::RunToolBar</name>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="13"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="14"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="50"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="83"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="17"/>
+        <source>Tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="23"/>
+        <source>Send requests continuously (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="26"/>
+        <source> req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="27"/>
+        <source>closed loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="28"/>
+        <source>Requests per second; closed loop sends the next when the last returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="30"/>
+        <source>The planner that places the model; manual keeps the plan you drag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="32"/>
+        <source>Allow vertical separation: the edge stack cut into tiles on several edge nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="33"/>
+        <source>last 30 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="34"/>
+        <source>last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="35"/>
+        <source>last 10 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="36"/>
+        <source>whole session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="42"/>
+        <source> Planner </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="46"/>
+        <source> Plots show </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="50"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="83"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::StagesFigure</name>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="30"/>
+        <source>Latency by stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="30"/>
+        <source>stage latency, stacked (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::TileGridPanel</name>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="54"/>
+        <source>halo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="57"/>
+        <source>Apply grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="58"/>
+        <source>Planner&apos;s grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="62"/>
+        <source>Outline the input region each tile reads (its share plus the halo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="67"/>
+        <source>rows </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="68"/>
+        <source>cols </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="69"/>
+        <source>Tile the longest fused stack of the current edge range with this grid (a manual plan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="70"/>
+        <source>Let the planner choose the cuts and the grid again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="127"/>
+        <source>no plan yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="129"/>
+        <source>untiled: no edge layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="131"/>
+        <source>untiled: the edge range runs on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="133"/>
+        <source>stack [%1, %2) · %3 x %4 · waiting for the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="151"/>
+        <source>[%1, %2) is not a fused stack of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="153"/>
+        <source>the plan&apos;s tiles do not fit %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="164"/>
+        <source>node %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="166"/>
+        <source>tile (%1, %2) on %3
+output %4 of %5
+%6 MFLOPs (halo included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="175"/>
+        <source>stack [%1, %2) · %3 x %4 · %n node(s) · redundant FLOPs %5%</source>
+        <translation>
+            <numerusform>stack [%1, %2) · %3 x %4 · %n node · redundant FLOPs %5%</numerusform>
+            <numerusform>stack [%1, %2) · %3 x %4 · %n nodes · redundant FLOPs %5%</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::TileGridView</name>
+    <message>
+        <location filename="../ui/tiles/TileGridView.cpp" line="57"/>
+        <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

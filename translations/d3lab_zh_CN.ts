@@ -2,6 +2,466 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>RunFigure</name>
+    <message>
+        <location filename="../ui/plots/EventMarkers.cpp" line="75"/>
+        <source>new plan</source>
+        <translation>新划分方案</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/EventMarkers.cpp" line="76"/>
+        <source>timeline event / phase</source>
+        <translation>时间线事件 / 阶段</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/RunFigure.cpp" line="19"/>
+        <source>time since the run started (s)</source>
+        <translation>运行开始后的时间（秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="17"/>
+        <source>device</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="18"/>
+        <source>uplink</source>
+        <translation>上行</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="19"/>
+        <source>tiles</source>
+        <translation>分块</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="20"/>
+        <source>edge-edge</source>
+        <translation>边缘间</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="21"/>
+        <source>edge</source>
+        <translation>边缘</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="22"/>
+        <source>backbone</source>
+        <translation>骨干网</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="23"/>
+        <source>cloud</source>
+        <translation>云端</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="24"/>
+        <source>return</source>
+        <translation>回传</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::AddNodeDialog</name>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="32"/>
+        <source>Add a worker</source>
+        <translation>添加工作节点</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="34"/>
+        <source>edge4</source>
+        <translation>edge4</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="35"/>
+        <source>192.168.1.20:7000</source>
+        <translation>192.168.1.20:7000</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="36"/>
+        <source>Look for workers on the LAN (listen for UDP announcements on port %1)</source>
+        <translation>在局域网中查找工作节点（监听端口 %1 上的 UDP 通告）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="37"/>
+        <source>Workers started with --beacon announce their role and port; nothing is sent from here</source>
+        <translation>以 --beacon 启动的工作节点会通告其角色和端口；本机不发送任何数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="57"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="58"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="59"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="90"/>
+        <source>%1 (%2) at %3</source>
+        <translation>%1（%2），位于 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="119"/>
+        <source>The name is 1..128 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>名称须为 1 到 128 个字母、数字、&apos;_&apos;、&apos;.&apos; 或 &apos;-&apos;。</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="121"/>
+        <source>The address is HOST:PORT.</source>
+        <translation>地址格式为 主机:端口。</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::BackboneFigure</name>
+    <message>
+        <location filename="../ui/plots/BackboneFigure.cpp" line="9"/>
+        <source>Backbone traffic</source>
+        <translation>骨干网流量</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/BackboneFigure.cpp" line="9"/>
+        <source>edge &lt;-&gt; cloud bytes per request (KiB)</source>
+        <translation>每个请求的边缘 &lt;-&gt; 云端字节数（KiB）</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/BackboneFigure.cpp" line="12"/>
+        <source>backbone KiB</source>
+        <translation>骨干网 KiB</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::ClusterPanel</name>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="34"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="35"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="36"/>
+        <source>Kill</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="37"/>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="38"/>
+        <source>Add a worker running on another machine (host:port)</source>
+        <translation>添加运行在其他机器上的工作节点（主机:端口）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="39"/>
+        <source>Kill the selected local worker&apos;s process</source>
+        <translation>终止所选本地工作节点的进程</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="42"/>
+        <source>slowdown ×</source>
+        <translation>减速 ×</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="43"/>
+        <source>Compute padding of the selected worker (applied when you press Enter)</source>
+        <translation>所选工作节点的计算填充（按回车后生效）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="83"/>
+        <source>local (slowdown ×%1)</source>
+        <translation>本地（减速 ×%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="125"/>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="126"/>
+        <source>loading</source>
+        <translation>加载中</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="127"/>
+        <source>profiling</source>
+        <translation>性能分析中</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="128"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="143"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="129"/>
+        <source>dead</source>
+        <translation>失效</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="136"/>
+        <source>profiling %1%</source>
+        <translation>性能分析 %1%</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="143"/>
+        <source>busy</source>
+        <translation>忙碌</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::CutsCommand</name>
+    <message>
+        <location filename="../ui/graph/CutsCommand.cpp" line="12"/>
+        <source>move the cuts from %1, %2 to %3, %4</source>
+        <translation>将切分点从 %1, %2 移到 %3, %4</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::EventLogPanel</name>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="19"/>
+        <source>%1 s  %2: %3</source>
+        <translation>%1 秒  %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="20"/>
+        <source>Data as CSV (requests.csv)</source>
+        <translation>数据导出为 CSV（requests.csv）</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="25"/>
+        <source>Export plots and data</source>
+        <translation>导出图表和数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="32"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="38"/>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="40"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="42"/>
+        <source>Export into</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="57"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="58"/>
+        <source>Plots</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="59"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::LatencyFigure</name>
+    <message>
+        <location filename="../ui/plots/LatencyFigure.cpp" line="10"/>
+        <source>End-to-end latency</source>
+        <translation>端到端延迟</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/LatencyFigure.cpp" line="10"/>
+        <source>end-to-end latency (ms)</source>
+        <translation>端到端延迟（毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/LatencyFigure.cpp" line="13"/>
+        <source>measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/LatencyFigure.cpp" line="18"/>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/LatencyFigure.cpp" line="25"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::LayerGraphPanel</name>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="93"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="95"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="97"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="98"/>
+        <source>Show the whole model</source>
+        <translation>显示整个模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="102"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="103"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="156"/>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="172"/>
+        <source>Device | edge cut: drag to move the layers between device and edge</source>
+        <translation>终端 | 边缘切分点：拖动以在终端与边缘之间移动层</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="173"/>
+        <source>Edge | cloud cut: drag to move the layers between edge and cloud</source>
+        <translation>边缘 | 云端切分点：拖动以在边缘与云端之间移动层</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="285"/>
+        <source>cut %1: %2 KiB crossing (%n tensor(s))</source>
+        <translation>
+            <numerusform>切分点 %1：跨越 %2 KiB（%n 个张量）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="289"/>
+        <source> · predicted %1 ms</source>
+        <translation> · 预测 %1 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="330"/>
+        <source>Select a layer to see its shape, size, FLOPs and times.</source>
+        <translation>选择一层以查看其形状、大小、FLOPs 和耗时。</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="335"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="337"/>
+        <source>Runs on: %1</source>
+        <translation>运行于：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="341"/>
+        <source>Time (%1):</source>
+        <translation>耗时（%1）：</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="342"/>
+        <source>at speed 1: %1 ms</source>
+        <translation>速度为 1 时：%1 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="347"/>
+        <source>on the %1: %2 ms</source>
+        <translation>在%1上：%2 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::LayerNodeItem</name>
+    <message>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="16"/>
+        <source>#%1 %2 (%3)
+%4, %5</source>
+        <translation>#%1 %2（%3）
+%4，%5</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="49"/>
+        <source>device</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="51"/>
+        <source>edge</source>
+        <translation>边缘</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="53"/>
+        <source>edge (tiled)</source>
+        <translation>边缘（分块）</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="55"/>
+        <source>cloud</source>
+        <translation>云端</translation>
+    </message>
+</context>
+<context>
     <name>d3::ui::LayerTableModel</name>
     <message>
         <location filename="../ui/graph/LayerTableModel.cpp" line="55"/>
@@ -36,12 +496,490 @@
     <message>
         <location filename="../ui/graph/LayerTableModel.cpp" line="79"/>
         <source>FLOPs</source>
-        <translation>浮点运算量</translation>
+        <translation>FLOPs</translation>
     </message>
     <message>
         <location filename="../ui/graph/LayerTableModel.cpp" line="81"/>
         <source>Output size</source>
         <translation>输出大小</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::LinkRow</name>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="49"/>
+        <source>Bandwidth %1 → %2, logarithmic from 0.1 Mbit/s to 10 Gbit/s, then unlimited</source>
+        <translation>带宽 %1 → %2，对数刻度，从 0.1 Mbit/s 到 10 Gbit/s，然后为不限</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="53"/>
+        <location filename="../ui/links/LinkRow.cpp" line="130"/>
+        <location filename="../ui/links/LinkRow.cpp" line="184"/>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="54"/>
+        <source> Mbit/s</source>
+        <translation> Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="57"/>
+        <source>Exact bandwidth in Mbit/s (0 = unlimited), applied on Enter</source>
+        <translation>精确带宽，单位 Mbit/s（0 表示不限），按回车生效</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="59"/>
+        <source>One-way delay %1 → %2, 0 to %3 ms</source>
+        <translation>单向时延 %1 → %2，0 到 %3 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="62"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="64"/>
+        <source>Exact one-way delay in ms, applied on Enter</source>
+        <translation>精确单向时延，单位毫秒，按回车生效</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="65"/>
+        <source>Throughput measured on the link&apos;s transfers of 64 KiB or more</source>
+        <translation>按该链路上 64 KiB 及以上的传输测得的吞吐量</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="66"/>
+        <source>Apply changes to %1 → %2 as well</source>
+        <translation>同时应用到 %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="129"/>
+        <source>Configured: %1, one-way delay %2 ms, burst %3 bytes</source>
+        <translation>配置：%1，单向时延 %2 毫秒，突发 %3 字节</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="130"/>
+        <source>%1 Mbit/s</source>
+        <translation>%1 Mbit/s</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::LinksPanel</name>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="127"/>
+        <source>device</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="129"/>
+        <source>edge</source>
+        <translation>边缘</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="131"/>
+        <source>cloud</source>
+        <translation>云端</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="132"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="135"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="168"/>
+        <source>From</source>
+        <translation>源</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="168"/>
+        <source>To</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="168"/>
+        <source>Bandwidth</source>
+        <translation>带宽</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="168"/>
+        <source>Delay</source>
+        <translation>时延</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="169"/>
+        <source>Configured Mbit/s</source>
+        <translation>配置 Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="169"/>
+        <source>Measured Mbit/s</source>
+        <translation>实测 Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="169"/>
+        <source>Both ways</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinksPanel.cpp" line="190"/>
+        <source>no links yet</source>
+        <translation>尚无链路</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="55"/>
+        <source>d3lab: device-edge-cloud inference</source>
+        <translation>d3lab：终端-边缘-云协同推理</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="119"/>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="120"/>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="121"/>
+        <source>Tile grid</source>
+        <translation>分块网格</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="122"/>
+        <source>Links</source>
+        <translation>链路</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="127"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="128"/>
+        <source>&amp;Open experiment…</source>
+        <translation>打开实验(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="129"/>
+        <source>Recent experiments</source>
+        <translation>最近的实验</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="130"/>
+        <source>&amp;Save experiment as…</source>
+        <translation>实验另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="132"/>
+        <source>&amp;Export plots and data…</source>
+        <translation>导出图表和数据(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="132"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="133"/>
+        <source>&amp;Record session as a run…</source>
+        <translation>将会话录制为运行记录(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="137"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="140"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="141"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="143"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="148"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="151"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="242"/>
+        <source>manual: cuts %1, %2</source>
+        <translation>手动：切分点 %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="304"/>
+        <source>d3lab: %1</source>
+        <translation>d3lab：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="304"/>
+        <source>no experiment</source>
+        <translation>无实验</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="335"/>
+        <source>%1: %2, predicted %3 ms</source>
+        <translation>%1：%2，预测 %3 毫秒</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/MainWindow.cpp" line="340"/>
+        <source>%n request(s), last %1 ms</source>
+        <translation>
+            <numerusform>%n 个请求，最近一次 %1 毫秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="371"/>
+        <source>Open experiment</source>
+        <translation>打开实验</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="372"/>
+        <location filename="../ui/console/MainWindow.cpp" line="380"/>
+        <source>Experiments (*.json)</source>
+        <translation>实验文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="379"/>
+        <source>Save experiment</source>
+        <translation>保存实验</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/MainWindow.cpp" line="398"/>
+        <source>Wrote %n file(s) into %1</source>
+        <translation>
+            <numerusform>已向 %1 写入 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="409"/>
+        <source>Record the session into</source>
+        <translation>将会话录制到</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="417"/>
+        <source>Recording into %1 (d3ctl replay %1 redraws it)</source>
+        <translation>正在录制到 %1（d3ctl replay %1 可重绘）</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::RunToolBar</name>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="13"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="14"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="50"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="83"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="17"/>
+        <source>Tiles</source>
+        <translation>分块</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="23"/>
+        <source>Send requests continuously (F5)</source>
+        <translation>持续发送请求（F5）</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="26"/>
+        <source> req/s</source>
+        <translation> 请求/秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="27"/>
+        <source>closed loop</source>
+        <translation>闭环</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="28"/>
+        <source>Requests per second; closed loop sends the next when the last returns</source>
+        <translation>每秒请求数；闭环模式在上一个请求返回后发送下一个</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="30"/>
+        <source>The planner that places the model; manual keeps the plan you drag</source>
+        <translation>放置模型的规划器；手动模式保留您拖动得到的方案</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="32"/>
+        <source>Allow vertical separation: the edge stack cut into tiles on several edge nodes</source>
+        <translation>允许垂直分离：边缘层栈切成分块，由多个边缘节点计算</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="33"/>
+        <source>last 30 s</source>
+        <translation>最近 30 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="34"/>
+        <source>last minute</source>
+        <translation>最近 1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="35"/>
+        <source>last 10 minutes</source>
+        <translation>最近 10 分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="36"/>
+        <source>whole session</source>
+        <translation>整个会话</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="42"/>
+        <source> Planner </source>
+        <translation> 规划器 </translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="46"/>
+        <source> Plots show </source>
+        <translation> 图表显示 </translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="50"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="83"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::StagesFigure</name>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="30"/>
+        <source>Latency by stage</source>
+        <translation>各阶段延迟</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StagesFigure.cpp" line="30"/>
+        <source>stage latency, stacked (ms)</source>
+        <translation>各阶段延迟，堆叠（毫秒）</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::TileGridPanel</name>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="54"/>
+        <source>halo</source>
+        <translation>光晕区</translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="57"/>
+        <source>Apply grid</source>
+        <translation>应用网格</translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="58"/>
+        <source>Planner&apos;s grid</source>
+        <translation>规划器的网格</translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="62"/>
+        <source>Outline the input region each tile reads (its share plus the halo)</source>
+        <translation>勾勒每个分块读取的输入区域（其份额加光晕区）</translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="67"/>
+        <source>rows </source>
+        <translation>行 </translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="68"/>
+        <source>cols </source>
+        <translation>列 </translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="69"/>
+        <source>Tile the longest fused stack of the current edge range with this grid (a manual plan)</source>
+        <translation>用此网格对当前边缘范围内最长的融合层栈分块（手动方案）</translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="70"/>
+        <source>Let the planner choose the cuts and the grid again</source>
+        <translation>让规划器重新选择切分点和网格</translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="127"/>
+        <source>no plan yet</source>
+        <translation>尚无方案</translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="129"/>
+        <source>untiled: no edge layers</source>
+        <translation>未分块：无边缘层</translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="131"/>
+        <source>untiled: the edge range runs on %1</source>
+        <translation>未分块：边缘范围运行于 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="133"/>
+        <source>stack [%1, %2) · %3 x %4 · waiting for the model</source>
+        <translation>层栈 [%1, %2) · %3 x %4 · 等待模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="151"/>
+        <source>[%1, %2) is not a fused stack of %3</source>
+        <translation>[%1, %2) 不是 %3 的融合层栈</translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="153"/>
+        <source>the plan&apos;s tiles do not fit %1: %2</source>
+        <translation>方案的分块不适用于 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="164"/>
+        <source>node %1</source>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="166"/>
+        <source>tile (%1, %2) on %3
+output %4 of %5
+%6 MFLOPs (halo included)</source>
+        <translation>分块 (%1, %2) 位于 %3
+输出 %5 中的 %4
+%6 MFLOPs（含光晕区）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/tiles/TileGridPanel.cpp" line="175"/>
+        <source>stack [%1, %2) · %3 x %4 · %n node(s) · redundant FLOPs %5%</source>
+        <translation>
+            <numerusform>层栈 [%1, %2) · %3 x %4 · %n 个节点 · 冗余 FLOPs %5%</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::TileGridView</name>
+    <message>
+        <location filename="../ui/tiles/TileGridView.cpp" line="57"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
     </message>
 </context>
 </TS>

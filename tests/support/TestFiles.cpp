@@ -18,6 +18,11 @@ QString TestFiles::binaryDir()
     return QStringLiteral(D3_BINARY_DIR);
 }
 
+QString TestFiles::d3lab()
+{
+    return binaryDir() + QStringLiteral("/bin/d3lab");
+}
+
 QString TestFiles::d3ctl()
 {
     return binaryDir() + QStringLiteral("/bin/d3ctl");

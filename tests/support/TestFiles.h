@@ -21,6 +21,8 @@ public:
     static QString binaryDir();
     /// Path of the built d3ctl.
     static QString d3ctl();
+    /// Path of the built d3lab console.
+    static QString d3lab();
     /// Path of the built d3worker.
     static QString d3worker();
     /// A built-in model; fails the calling test (ADD_FAILURE) and returns an empty graph if it does not load.

@@ -55,6 +55,7 @@ LayerGraphPanel::LayerGraphPanel(QWidget *parent)
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->setMinimumWidth(180);
+    m_details->setMaximumWidth(360);
     m_details->setMargin(6);
     showDetails(-1);
 
@@ -63,6 +64,7 @@ LayerGraphPanel::LayerGraphPanel(QWidget *parent)
     split->addWidget(m_details);
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
+    split->setSizes({800, 220}); // a wrapped label asks for its whole text's width otherwise
     split->setCollapsible(0, false);
 
     auto *layout = new QVBoxLayout(this);

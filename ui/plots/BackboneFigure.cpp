@@ -6,10 +6,10 @@
 namespace d3::ui {
 
 BackboneFigure::BackboneFigure(QCustomPlot *plot)
-    : RunFigure(plot, QStringLiteral("Backbone traffic"), QStringLiteral("edge <-> cloud bytes per request (KiB)"))
+    : RunFigure(plot, tr("Backbone traffic"), tr("edge <-> cloud bytes per request (KiB)"))
 {
     m_traffic = new GappedGraph(plot->xAxis, plot->yAxis);
-    m_traffic->setName(QStringLiteral("backbone KiB"));
+    m_traffic->setName(tr("backbone KiB"));
     m_traffic->setPen(QPen(QColor(140, 86, 75), 1.4));
     m_traffic->setBrush(QColor(140, 86, 75, 40));
     m_traffic->setLineStyle(QCPGraph::lsStepLeft);

@@ -10,6 +10,8 @@ namespace d3::ui {
 /// start time. GUI thread.
 class BackboneFigure : public RunFigure
 {
+    Q_DECLARE_TR_FUNCTIONS(d3::ui::BackboneFigure)
+
 public:
     /// Sets up plot (a fresh QCustomPlot, not owned).
     explicit BackboneFigure(QCustomPlot *plot);

@@ -2,6 +2,8 @@
 
 #include "QCustomPlotInclude.h"
 
+#include <QCoreApplication>
+
 namespace d3::ui {
 namespace {
 
@@ -70,7 +72,8 @@ bool EventMarkers::add(const core::RunEvent &e)
     QCPGraph *&key = plan ? m_planKey : m_timelineKey;
     if (!key) {
         key = m_plot->addGraph();
-        key->setName(plan ? QStringLiteral("new plan") : QStringLiteral("timeline event / phase"));
+        key->setName(plan ? QCoreApplication::translate("RunFigure", "new plan")
+                          : QCoreApplication::translate("RunFigure", "timeline event / phase"));
         key->setPen(pen);
         key->setSelectable(QCP::stNone);
     }

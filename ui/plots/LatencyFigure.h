@@ -10,6 +10,8 @@ namespace d3::ui {
 /// predicted ms as a dashed line, and every failed request as a red cross on the x axis. GUI thread.
 class LatencyFigure : public RunFigure
 {
+    Q_DECLARE_TR_FUNCTIONS(d3::ui::LatencyFigure)
+
 public:
     /// Sets up plot (a fresh QCustomPlot, not owned).
     explicit LatencyFigure(QCustomPlot *plot);

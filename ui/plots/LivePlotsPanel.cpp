@@ -22,6 +22,11 @@ LivePlotsPanel::LivePlotsPanel(QWidget *parent)
         m_figures.push_back(RunPlots::create(name, plot));
         // Thin lines and no dots: a 1.4 px pen costs the raster engine a hundred times a 1 px one, and an hour of
         // requests would be tens of thousands of dots (exports keep the figures' own style).
+        QFont legendFont = plot->legend->font(); // the smaller figures keep their legends readable in rows
+        legendFont.setPointSizeF(legendFont.pointSizeF() - 1);
+        plot->legend->setFont(legendFont);
+        plot->legend->setWrap(name == QLatin1String("latency") ? 5 : name == QLatin1String("stages") ? 4 : 2);
+        plot->legend->setFillOrder(QCPLegend::foColumnsFirst, true); // rearranges the items already there
         for (int g = 0; g < plot->graphCount(); ++g) {
             QCPGraph *graph = plot->graph(g);
             QPen pen = graph->pen();
@@ -37,6 +42,7 @@ LivePlotsPanel::LivePlotsPanel(QWidget *parent)
     }
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    below->setSizes({600, 400});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);

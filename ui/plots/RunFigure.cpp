@@ -16,7 +16,7 @@ RunFigure::RunFigure(QCustomPlot *plot, const QString &title, const QString &yLa
     titleFont.setBold(true);
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, titleFont));
 
-    plot->xAxis->setLabel(QStringLiteral("time since the run started (s)"));
+    plot->xAxis->setLabel(tr("time since the run started (s)"));
     plot->yAxis->setLabel(yLabel);
     plot->xAxis->setRange(0, 1);
     plot->yAxis->setRange(0, 1);

@@ -5,6 +5,7 @@
 #include "run/RunData.h"
 #include "run/RunEvent.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 class QCustomPlot;
@@ -18,6 +19,8 @@ namespace d3::ui {
 /// outlive it. GUI thread.
 class RunFigure
 {
+    Q_DECLARE_TR_FUNCTIONS(RunFigure)
+
 public:
     /// Not copyable: it holds items of its plot.
     RunFigure(const RunFigure &) = delete;

@@ -14,25 +14,25 @@ struct Stage {
 };
 
 const Stage kStages[] = {
-    {"device", QColor(31, 119, 180), &core::RequestRecord::deviceMs},
-    {"uplink", QColor(255, 127, 14), &core::RequestRecord::uplinkMs},
-    {"tiles", QColor(44, 160, 44), &core::RequestRecord::tilesMs},
-    {"edge-edge", QColor(23, 190, 207), &core::RequestRecord::edgeEdgeMs},
-    {"edge", QColor(148, 103, 189), &core::RequestRecord::edgeMs},
-    {"backbone", QColor(214, 39, 40), &core::RequestRecord::backboneMs},
-    {"cloud", QColor(140, 86, 75), &core::RequestRecord::cloudMs},
-    {"return", QColor(188, 189, 34), &core::RequestRecord::returnMs},
+    {QT_TRANSLATE_NOOP("RunFigure", "device"), QColor(31, 119, 180), &core::RequestRecord::deviceMs},
+    {QT_TRANSLATE_NOOP("RunFigure", "uplink"), QColor(255, 127, 14), &core::RequestRecord::uplinkMs},
+    {QT_TRANSLATE_NOOP("RunFigure", "tiles"), QColor(44, 160, 44), &core::RequestRecord::tilesMs},
+    {QT_TRANSLATE_NOOP("RunFigure", "edge-edge"), QColor(23, 190, 207), &core::RequestRecord::edgeEdgeMs},
+    {QT_TRANSLATE_NOOP("RunFigure", "edge"), QColor(148, 103, 189), &core::RequestRecord::edgeMs},
+    {QT_TRANSLATE_NOOP("RunFigure", "backbone"), QColor(214, 39, 40), &core::RequestRecord::backboneMs},
+    {QT_TRANSLATE_NOOP("RunFigure", "cloud"), QColor(140, 86, 75), &core::RequestRecord::cloudMs},
+    {QT_TRANSLATE_NOOP("RunFigure", "return"), QColor(188, 189, 34), &core::RequestRecord::returnMs},
 };
 
 } // namespace
 
 StagesFigure::StagesFigure(QCustomPlot *plot)
-    : RunFigure(plot, QStringLiteral("Latency by stage"), QStringLiteral("stage latency, stacked (ms)"))
+    : RunFigure(plot, tr("Latency by stage"), tr("stage latency, stacked (ms)"))
 {
     QCPBars *below = nullptr;
     for (const Stage &stage : kStages) {
         auto *bars = new QCPBars(plot->xAxis, plot->yAxis);
-        bars->setName(QString::fromLatin1(stage.name));
+        bars->setName(tr(stage.name));
         bars->setPen(Qt::NoPen);
         bars->setBrush(stage.color);
         bars->setWidth(1);

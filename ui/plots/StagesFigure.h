@@ -17,6 +17,8 @@ namespace d3::ui {
 /// cheap to draw). The bars are built when the figure is fitted. GUI thread.
 class StagesFigure : public RunFigure
 {
+    Q_DECLARE_TR_FUNCTIONS(d3::ui::StagesFigure)
+
 public:
     /// Most bars drawn; beyond it requests are averaged in time bins.
     static constexpr int kMaxBars = 400;

@@ -744,6 +744,10 @@ TEST_F(ExperimentTest, TheExampleExperimentsParse)
     EXPECT_EQ(console->localWorkers().size(), 5);
     EXPECT_EQ(console->nodesOf(QStringLiteral("edge")).size(), 3);
     EXPECT_TRUE(console->timeline.isEmpty());
+    const auto tiles = Experiment::load(sourcePath(QStringLiteral("experiments/tiles.json")), &error);
+    ASSERT_TRUE(tiles.has_value()) << error.toStdString();
+    EXPECT_EQ(tiles->mismatch(test::TestFiles::builtin(QStringLiteral("vgg16"))), QString()); // its plan fits vgg16
+    EXPECT_TRUE(tiles->plan.tiled());
 
     const auto paper = Experiment::load(sourcePath(QStringLiteral("experiments/paper.json")), &error);
     ASSERT_TRUE(paper.has_value()) << error.toStdString();

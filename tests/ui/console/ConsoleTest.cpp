@@ -1,0 +1,246 @@
+// The console as an operator uses it, on a real local cluster: the window opens ready, requests stream into the
+// plots, a dragged partition changes the controller's plan and undo brings it back, a link change reaches the
+// worker, exports are valid files, the recorded session replays, the language switches without losing the run, a
+// killed worker turns red while the plots go on, and closing leaves no process behind.
+#include "console/Console.h"
+#include "console/MainWindow.h"
+#include "console/RunToolBar.h"
+#include "console/SessionState.h"
+#include "cluster/ClusterPanel.h"
+#include "graph/LayerGraphPanel.h"
+#include "graph/LayerGraphView.h"
+#include "graph/LayerNodeItem.h"
+#include "links/LinksPanel.h"
+#include "plots/LatencyFigure.h"
+#include "plots/LivePlotsPanel.h"
+#include "plots/QCustomPlotInclude.h"
+#include "run/RunReader.h"
+#include "session/LiveSession.h"
+
+#include "ChildProcesses.h"
+#include "D3ctlProcess.h"
+#include "EventLoop.h"
+#include "TestFiles.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QLoggingCategory>
+#include <QMouseEvent>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QXmlStreamReader>
+
+#include <gtest/gtest.h>
+
+namespace d3::ui {
+namespace {
+
+QTemporaryDir &settingsDir()
+{
+    static QTemporaryDir dir;
+    return dir;
+}
+
+QApplication &app()
+{
+    static int argc = 1;
+    static char name[] = "ui_console_tests";
+    static char *argv[] = {name, nullptr};
+    static QApplication *instance = [] {
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(settingsDir().path())); // the user's own settings stay untouched
+        auto *a = new QApplication(argc, argv);
+        QApplication::setOrganizationName(QStringLiteral("d3lab-tests"));
+        QLoggingCategory::setFilterRules(QStringLiteral("d3.*.debug=false"));
+        return a;
+    }();
+    return *instance;
+}
+
+QVector<qint64> workers()
+{
+    return test::ChildProcesses::pids(QStringLiteral("d3worker"));
+}
+
+bool spinUntil(const std::function<bool()> &done, int ms = 60000)
+{
+    return test::EventLoop::spinUntil(done, ms);
+}
+
+core::Experiment alexnetCluster()
+{
+    QString error;
+    const auto e = core::Experiment::parse(R"({"format": "d3lab-experiment", "version": 1, "name": "console-test",
+        "nodes": [{"name": "device", "role": "device", "slowdown": 3}, {"name": "edge1", "role": "edge"},
+                  {"name": "edge2", "role": "edge"}, {"name": "cloud", "role": "cloud"}],
+        "model": "alexnet", "planner": "hpa", "profile": {"warmup": 0, "runs": 1},
+        "links": {"device<->edge": {"mbps": 200, "delay_ms": 1}, "edge<->cloud": {"mbps": 100, "delay_ms": 2}},
+        "requests": {"count": 1000}})", QStringLiteral("console-test.json"), QString(), &error);
+    EXPECT_TRUE(e.has_value()) << error.toStdString();
+    return *e;
+}
+
+/// Drags handle `which` (0: p, 1: q) of the panel to cut `to` with mouse events on the view.
+void dragHandle(LayerGraphPanel *panel, int which, int to)
+{
+    QWidget *viewport = panel->view()->viewport();
+    const qreal y = panel->layout().bounds().center().y();
+    const int from = which == 0 ? panel->p() : panel->q();
+    panel->view()->centerOn(panel->layout().cutX(from), y);
+    const QPoint start = panel->view()->mapFromScene(QPointF(panel->layout().cutX(from), y));
+    const QPoint end = panel->view()->mapFromScene(QPointF(panel->layout().cutX(to), y));
+    auto mouse = [&](QEvent::Type type, QPoint at, Qt::MouseButtons buttons) {
+        QMouseEvent event(type, QPointF(at), QPointF(viewport->mapToGlobal(at)), Qt::LeftButton, buttons,
+                          Qt::NoModifier);
+        QApplication::sendEvent(viewport, &event);
+    };
+    mouse(QEvent::MouseButtonPress, start, Qt::LeftButton);
+    mouse(QEvent::MouseMove, (start + end) / 2, Qt::LeftButton);
+    mouse(QEvent::MouseMove, end, Qt::LeftButton);
+    mouse(QEvent::MouseButtonRelease, end, Qt::NoButton);
+}
+
+/// Every layer of the panel drawn in the tier of untiled cuts (p, q) (a tiled stack is drawn as tiles).
+void expectTiers(LayerGraphPanel *panel, int p, int q)
+{
+    using Tier = LayerNodeItem::Tier;
+    for (int i = 0; i < panel->layout().layerCount(); ++i) {
+        const Tier tier = panel->node(i)->tier();
+        if (i < p)
+            EXPECT_EQ(tier, Tier::Device) << i;
+        else if (i < q)
+            EXPECT_TRUE(tier == Tier::Edge || tier == Tier::TiledEdge) << i;
+        else
+            EXPECT_EQ(tier, Tier::Cloud) << i;
+    }
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+TEST(ConsoleTest, AnOperatorsSessionFromOpenToClose)
+{
+    app();
+    const QVector<qint64> before = workers();
+    QTemporaryDir out;
+    {
+        Console console(test::TestFiles::d3worker());
+        console.show();
+        SessionState *state = console.state();
+        QStringList problems;
+        QObject::connect(state, &SessionState::failed, [&](const QString &m) { problems << m; });
+        console.open(alexnetCluster());
+        ASSERT_TRUE(spinUntil([&] { return state->plan().has_value() || !problems.isEmpty(); }, 120000));
+        ASSERT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
+        ASSERT_TRUE(spinUntil([&] { return console.window()->runToolBar()->runAction()->isEnabled(); }));
+        EXPECT_EQ(workers().size(), before.size() + 4);
+        EXPECT_EQ(console.window()->clusterPanel()->statusOf(QStringLiteral("edge1")), QStringLiteral("ready"));
+
+        // Run: requests stream into the plots.
+        console.window()->runToolBar()->runAction()->trigger();
+        ASSERT_TRUE(console.window()->runToolBar()->isRunning());
+        ASSERT_TRUE(spinUntil([&] { return state->data().requests.size() >= 5; }));
+        auto *latency = static_cast<LatencyFigure *>(console.window()->plotsPanel()->figure(QStringLiteral("latency")));
+        ASSERT_TRUE(spinUntil([&] { return latency->measured()->dataCount() >= 5; }, 5000));
+
+        // Drag the device | edge handle to cut 3 with the mouse: the controller deploys the operator's plan, the
+        // layers take its colours; undo brings the planner's cuts back the same way.
+        LayerGraphPanel *graph = console.window()->graphPanel();
+        const core::Plan planned = state->plan()->result.plan;
+        const int p = planned.p == 3 ? 4 : 3;
+        ASSERT_LE(p, planned.q);
+        dragHandle(graph, 0, p);
+        ASSERT_TRUE(spinUntil([&] {
+            return state->plan()->result.planner == QLatin1String("manual") && state->plan()->result.plan.p == p;
+        })) << state->plan()->result.plan.describe().toStdString();
+        EXPECT_EQ(state->plan()->result.plan.q, planned.q);
+        EXPECT_EQ(console.window()->runToolBar()->planner(), QStringLiteral("manual"));
+        expectTiers(graph, p, planned.q);
+        const int sent = state->data().requests.size();
+        ASSERT_TRUE(spinUntil([&] { return state->data().requests.size() >= sent + 2; }));
+        EXPECT_EQ(state->data().requests.last().planner, QStringLiteral("manual"));
+        EXPECT_TRUE(state->data().requests.last().plan.startsWith(QStringLiteral("p=%1 ").arg(p)))
+            << state->data().requests.last().plan.toStdString();
+        graph->undoStack()->undo();
+        ASSERT_TRUE(spinUntil([&] { return state->plan()->result.plan.p == planned.p; }))
+            << state->plan()->result.plan.describe().toStdString();
+        expectTiers(graph, planned.p, planned.q);
+
+        // A link change from the links panel reaches the sending worker: device -> edge at 2 Mbit/s.
+        for (const char *edge : {"edge1", "edge2"})
+            Q_EMIT console.window()->linksPanel()->linkChanged({QStringLiteral("device"), QString::fromLatin1(edge), 2, 0, 0});
+        const int shaped = state->data().requests.size();
+        ASSERT_TRUE(spinUntil([&] { return state->data().requests.size() >= shaped + 3; }));
+        const core::RequestRecord slow = state->data().requests.last();
+        ASSERT_TRUE(slow.completed) << slow.failure.toStdString();
+        EXPECT_GT(slow.uplinkBytes, 0);
+        // Tile inputs go to edge1 and edge2 side by side: the longer of the two took at least its half.
+        const int receivers = state->plan()->result.plan.tiled() ? 2 : 1;
+        EXPECT_GE(slow.uplinkMs, slow.uplinkBytes * 8.0 / 2e3 / receivers * 0.97) << slow.plan.toStdString();
+
+        // A killed worker: its row turns red and requests go on.
+        Q_EMIT console.window()->clusterPanel()->killRequested(QStringLiteral("edge2"));
+        ASSERT_TRUE(spinUntil([&] { return console.window()->clusterPanel()->isDead(QStringLiteral("edge2")); }));
+        const int afterKill = state->data().requests.size();
+        ASSERT_TRUE(spinUntil([&] { return state->data().requests.size() >= afterKill + 3; }));
+        EXPECT_TRUE(state->data().requests.last().completed);
+
+        // Another language: a new window on the same session, the run still in its plots.
+        ASSERT_TRUE(console.setLanguage(QStringLiteral("zh_CN")));
+        EXPECT_TRUE(console.window()->clusterPanel()->isDead(QStringLiteral("edge2")));
+        auto *again = static_cast<LatencyFigure *>(console.window()->plotsPanel()->figure(QStringLiteral("latency")));
+        EXPECT_GE(again->measured()->dataCount(), afterKill);
+        EXPECT_NE(console.window()->windowTitle(), QStringLiteral("d3lab: console-test")); // translated
+        ASSERT_TRUE(console.setLanguage(QStringLiteral("en")));
+        EXPECT_EQ(console.window()->windowTitle(), QStringLiteral("d3lab: console-test"));
+
+        // Stop, then export for a paper and record the session as a run.
+        console.window()->runToolBar()->runAction()->trigger();
+        EXPECT_FALSE(console.window()->runToolBar()->isRunning());
+        ExportOptions options;
+        options.widthPx = 800;
+        options.heightPx = 500;
+        options.dpi = 120;
+        QStringList written;
+        QString error;
+        const QString exportDir = out.filePath(QStringLiteral("export"));
+        ASSERT_TRUE(console.window()->exportSession(exportDir, options, true, &written, &error)) << error.toStdString();
+        EXPECT_EQ(written.size(), 3 * 3 + 1);
+        for (const QString &path : written) {
+            SCOPED_TRACE(path.toStdString());
+            const QByteArray bytes = readAll(path);
+            if (path.endsWith(QLatin1String(".pdf"))) {
+                EXPECT_TRUE(bytes.startsWith("%PDF"));
+            } else if (path.endsWith(QLatin1String(".svg"))) {
+                QXmlStreamReader xml(bytes);
+                while (!xml.atEnd())
+                    xml.readNext();
+                EXPECT_FALSE(xml.hasError()) << xml.errorString().toStdString();
+            } else if (path.endsWith(QLatin1String(".png"))) {
+                EXPECT_EQ(QImage(path).size(), QSize(800, 500));
+            } else {
+                const QList<QByteArray> lines = bytes.trimmed().split('\n');
+                EXPECT_EQ(lines.size(), 1 + state->data().requests.size()); // the header and one row a request
+            }
+        }
+        const QString runDir = out.filePath(QStringLiteral("run"));
+        ASSERT_TRUE(state->saveRun(runDir, &error)) << error.toStdString();
+        const auto read = core::RunReader::read(runDir, &error);
+        ASSERT_TRUE(read.has_value()) << error.toStdString();
+        EXPECT_EQ(read->requests.size(), state->data().requests.size());
+        EXPECT_EQ(read->events.size(), state->data().events.size());
+        const auto replay = test::D3ctlProcess::run({QStringLiteral("replay"), runDir, QStringLiteral("--formats"),
+                                                     QStringLiteral("png")}, 120000);
+        EXPECT_TRUE(replay.succeeded());
+        EXPECT_TRUE(QFile::exists(QDir(runDir).filePath(QStringLiteral("latency.png"))));
+    }
+    EXPECT_EQ(workers(), before); // the console closed its session: no worker left
+}
+
+} // namespace
+} // namespace d3::ui

@@ -1,0 +1,92 @@
+#include "Console.h"
+
+#include "MainWindow.h"
+#include "SessionState.h"
+#include "session/LiveSession.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QLibraryInfo>
+#include <QSettings>
+
+namespace d3::ui {
+
+std::optional<core::Experiment> Console::defaultExperiment(QString *error)
+{
+    const QString source = QStringLiteral(":/experiments/console.json");
+    QFile file(source);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: %2").arg(source, file.errorString());
+        return std::nullopt;
+    }
+    return core::Experiment::parse(file.readAll(), source, QDir::currentPath(), error);
+}
+
+QStringList Console::languages()
+{
+    return {QStringLiteral("en"), QStringLiteral("zh_CN")};
+}
+
+Console::Console(const QString &program, QObject *parent)
+    : QObject(parent)
+    , m_session(std::make_unique<LiveSession>(program))
+    , m_state(std::make_unique<SessionState>(m_session.get()))
+{
+}
+
+Console::~Console()
+{
+    delete m_window;
+    m_session->shutdown();
+}
+
+void Console::show()
+{
+    if (!setLanguage(QSettings().value(QStringLiteral("language"), QStringLiteral("en")).toString()))
+        setLanguage(QStringLiteral("en"));
+}
+
+void Console::open(const core::Experiment &experiment)
+{
+    if (!m_window)
+        show();
+    m_window->openExperiment(experiment);
+}
+
+bool Console::setLanguage(const QString &locale)
+{
+    if (!languages().contains(locale))
+        return false;
+    QCoreApplication::removeTranslator(&m_translator);
+    QCoreApplication::removeTranslator(&m_qtTranslator);
+    // English is the source language; its file carries the plural forms.
+    if (!m_translator.load(QStringLiteral(":/i18n/d3lab_%1.qm").arg(locale)))
+        return false;
+    QCoreApplication::installTranslator(&m_translator);
+    if (locale != QLatin1String("en")) {
+        if (m_qtTranslator.load(QStringLiteral("qtbase_%1").arg(locale),
+                                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&m_qtTranslator);
+    }
+    m_language = locale;
+    QSettings().setValue(QStringLiteral("language"), locale);
+    buildWindow();
+    return true;
+}
+
+void Console::buildWindow()
+{
+    MainWindow *old = m_window;
+    if (old)
+        old->close(); // saves the layout the new window restores
+    delete old;
+    m_window = new MainWindow(m_session.get(), m_state.get());
+    m_window->setAttribute(Qt::WA_DeleteOnClose, false);
+    connect(m_window, &MainWindow::languageRequested, this,
+            [this](const QString &locale) { QMetaObject::invokeMethod(this, [this, locale] { setLanguage(locale); },
+                                                                      Qt::QueuedConnection); });
+    m_window->show();
+}
+
+} // namespace d3::ui

@@ -1,0 +1,420 @@
+#include "MainWindow.h"
+
+#include "EventLogPanel.h"
+#include "ExportDialog.h"
+#include "RunToolBar.h"
+#include "SessionExporter.h"
+#include "SessionState.h"
+#include "UiLog.h"
+#include "cluster/ClusterPanel.h"
+#include "graph/LayerGraphPanel.h"
+#include "links/LinksPanel.h"
+#include "plots/LivePlotsPanel.h"
+#include "run/ExperimentPlan.h"
+#include "session/LiveSession.h"
+#include "tiles/TileGridPanel.h"
+
+#include <QAction>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QUndoStack>
+
+namespace d3::ui {
+namespace {
+
+const QString kRecentKey = QStringLiteral("files/recent");
+const QString kExportKey = QStringLiteral("files/exportFolder");
+
+} // namespace
+
+MainWindow::MainWindow(LiveSession *session, SessionState *state, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_state(state)
+    , m_cluster(new ClusterPanel(this))
+    , m_graph(new LayerGraphPanel(this))
+    , m_tiles(new TileGridPanel(this))
+    , m_links(new LinksPanel(this))
+    , m_plots(new LivePlotsPanel(this))
+    , m_log(new EventLogPanel(this))
+    , m_toolBar(new RunToolBar(core::Experiment::plannerNames(), this))
+    , m_statusPlan(new QLabel(this))
+    , m_statusLatency(new QLabel(this))
+{
+    setWindowTitle(tr("d3lab: device-edge-cloud inference"));
+    auto *center = new QSplitter(Qt::Vertical, this);
+    center->addWidget(m_graph);
+    center->addWidget(m_plots);
+    center->setStretchFactor(0, 2);
+    center->setStretchFactor(1, 3);
+    center->setSizes({380, 620});
+    setCentralWidget(center);
+    addToolBar(m_toolBar);
+    statusBar()->addWidget(m_statusPlan, 1);
+    statusBar()->addPermanentWidget(m_statusLatency);
+    buildDocks();
+    buildMenus();
+    wireState();
+    wirePanels();
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1600, 1000);
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
+        const auto docks = findChildren<QDockWidget *>();
+        auto named = [&](const char *name) {
+            for (QDockWidget *d : docks)
+                if (d->objectName() == QLatin1String(name))
+                    return d;
+            return static_cast<QDockWidget *>(nullptr);
+        };
+        resizeDocks({named("clusterDock"), named("tilesDock")}, {470, 470}, Qt::Horizontal);
+        resizeDocks({named("clusterDock"), named("eventsDock")}, {330, 600}, Qt::Vertical);
+        resizeDocks({named("tilesDock"), named("linksDock")}, {380, 550}, Qt::Vertical);
+    }
+    // What the session already knows (a window built anew for another language).
+    showExperiment();
+    if (m_state->hasModel())
+        showModel();
+    for (auto it = m_state->nodeStates().begin(); it != m_state->nodeStates().end(); ++it)
+        m_cluster->setState(it.key(), it.value());
+    m_cluster->setSpeeds(m_state->speeds());
+    showPlan();
+    for (const core::RunEvent &e : m_state->data().events) {
+        m_plots->addEvent(e);
+        m_log->addEvent(e);
+    }
+    for (const core::RequestRecord &r : m_state->data().requests)
+        m_plots->appendRequest(r);
+    m_toolBar->setSessionReady(m_state->plan().has_value());
+    m_toolBar->showRunning(m_state->isRunning());
+}
+
+MainWindow::~MainWindow()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+}
+
+void MainWindow::buildDocks()
+{
+    auto dock = [this](QWidget *panel, const QString &title, const QString &name, Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(panel);
+        addDockWidget(area, d);
+        return d;
+    };
+    dock(m_cluster, tr("Cluster"), QStringLiteral("clusterDock"), Qt::LeftDockWidgetArea);
+    dock(m_log, tr("Events"), QStringLiteral("eventsDock"), Qt::LeftDockWidgetArea);
+    dock(m_tiles, tr("Tile grid"), QStringLiteral("tilesDock"), Qt::RightDockWidgetArea);
+    dock(m_links, tr("Links"), QStringLiteral("linksDock"), Qt::RightDockWidgetArea);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open experiment…"), QKeySequence::Open, this, &MainWindow::askOpen);
+    m_recent = file->addMenu(tr("Recent experiments"));
+    file->addAction(tr("&Save experiment as…"), QKeySequence::SaveAs, this, &MainWindow::askSave);
+    file->addSeparator();
+    file->addAction(tr("&Export plots and data…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::askExport);
+    m_record = file->addAction(tr("&Record session as a run…"));
+    m_record->setCheckable(true);
+    connect(m_record, &QAction::toggled, this, &MainWindow::toggleRecording);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    fillRecent();
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_graph->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_graph->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        view->addAction(d->toggleViewAction());
+    QMenu *language = view->addMenu(tr("&Language"));
+    language->addAction(QStringLiteral("English"), this, [this] { Q_EMIT languageRequested(QStringLiteral("en")); });
+    language->addAction(QStringLiteral("简体中文"), this, [this] { Q_EMIT languageRequested(QStringLiteral("zh_CN")); });
+}
+
+void MainWindow::wireState()
+{
+    connect(m_state, &SessionState::experimentChanged, this, &MainWindow::showExperiment);
+    connect(m_state, &SessionState::modelChanged, this, &MainWindow::showModel);
+    connect(m_state, &SessionState::planChanged, this, &MainWindow::showPlan);
+    connect(m_state, &SessionState::ready, this, [this] { m_toolBar->setSessionReady(true); });
+    connect(m_state, &SessionState::failed, this, &MainWindow::problem);
+    connect(m_state, &SessionState::nodeStateChanged, m_cluster, &ClusterPanel::setState);
+    connect(m_state, &SessionState::profileProgress, m_cluster, &ClusterPanel::setProgress);
+    connect(m_state, &SessionState::busy, m_cluster, &ClusterPanel::setBusy);
+    connect(m_state, &SessionState::speedsChanged, this, [this] { m_cluster->setSpeeds(m_state->speeds()); });
+    connect(m_state, &SessionState::linkConfigured, m_links, &LinksPanel::setConfigured);
+    connect(m_state, &SessionState::linkMeasured, m_links, &LinksPanel::setMeasured);
+    connect(m_state, &SessionState::tileTimesChanged, this, [this] { m_tiles->setTileTimes(m_state->tileTimes()); });
+    connect(m_state, &SessionState::requestAdded, this, [this](const core::RequestRecord &r) {
+        m_plots->appendRequest(r);
+        showStatus();
+    });
+    connect(m_state, &SessionState::eventAdded, this, [this](const core::RunEvent &e) {
+        m_plots->addEvent(e);
+        m_log->addEvent(e);
+    });
+}
+
+void MainWindow::wirePanels()
+{
+    connect(m_toolBar, &RunToolBar::runToggled, this, &MainWindow::setRunning);
+    connect(m_toolBar, &RunToolBar::plannerChosen, m_session, &LiveSession::usePlanner);
+    connect(m_toolBar, &RunToolBar::followChosen, m_plots, &LivePlotsPanel::setFollowSeconds);
+    connect(m_graph, &LayerGraphPanel::cutsRequested, this, [this](int p, int q) {
+        const auto &plan = m_state->plan();
+        forceCuts(p, q, plan ? plan->result.plan.rows : 1, plan ? plan->result.plan.cols : 1);
+    });
+    m_graph->setPredictor([this](int p, int q) {
+        const core::CostModel *model = m_state->costModel();
+        if (!model)
+            return 0.0;
+        const auto &plan = m_state->plan();
+        const int rows = plan ? plan->result.plan.rows : 1;
+        const int cols = plan ? plan->result.plan.cols : 1;
+        return model->evaluate(core::ExperimentPlan::fitting(model->graph(), p, q, rows, cols).toPlan()).total;
+    });
+    connect(m_tiles, &TileGridPanel::gridRequested, this, [this](int rows, int cols) {
+        if (const auto &plan = m_state->plan())
+            forceCuts(plan->result.plan.p, plan->result.plan.q, rows, cols);
+    });
+    connect(m_tiles, &TileGridPanel::plannerGridRequested, this, [this] {
+        const QString planner = m_toolBar->planner() == QLatin1String("manual") ? QStringLiteral("hpa")
+                                                                                 : m_toolBar->planner();
+        m_toolBar->showPlanner(planner, true);
+        m_session->usePlanner(planner, true);
+    });
+    connect(m_links, &LinksPanel::linkChanged, m_session, &LiveSession::setLink);
+    connect(m_cluster, &ClusterPanel::killRequested, m_session, &LiveSession::kill);
+    connect(m_cluster, &ClusterPanel::restartRequested, m_session, &LiveSession::restart);
+    connect(m_cluster, &ClusterPanel::slowdownRequested, m_session, &LiveSession::setSlowdown);
+    connect(m_cluster, &ClusterPanel::addRequested, this, [this](const core::ExperimentNode &node) {
+        changeNodes([&node](QJsonArray *nodes, QString *) {
+            nodes->append(QJsonObject{{QStringLiteral("name"), node.name}, {QStringLiteral("role"), node.role},
+                                      {QStringLiteral("address"), node.address}});
+            return true;
+        });
+    });
+    connect(m_cluster, &ClusterPanel::removeRequested, this, [this](const QString &name) {
+        changeNodes([&name](QJsonArray *nodes, QString *) {
+            for (int i = 0; i < nodes->size(); ++i)
+                if (nodes->at(i).toObject().value(QStringLiteral("name")).toString() == name)
+                    nodes->removeAt(i--);
+            return true;
+        });
+    });
+}
+
+void MainWindow::setRunning(bool running, double rateHz)
+{
+    m_toolBar->showRunning(running);
+    m_state->setRunning(running);
+    m_session->setRunning(running, rateHz);
+}
+
+void MainWindow::forceCuts(int p, int q, int rows, int cols)
+{
+    if (!m_state->hasModel())
+        return;
+    const core::ExperimentPlan plan = core::ExperimentPlan::fitting(m_state->graph(), p, q, rows, cols);
+    m_toolBar->showPlanner(QStringLiteral("manual"), plan.tiled());
+    m_session->forcePlan(plan, tr("manual: cuts %1, %2").arg(p).arg(q));
+}
+
+void MainWindow::changeNodes(const std::function<bool(QJsonArray *, QString *)> &edit)
+{
+    const core::Experiment &current = m_state->experiment();
+    QJsonObject json = current.toJson(current.baseDir);
+    QJsonArray nodes = json.value(QStringLiteral("nodes")).toArray();
+    QString error;
+    if (!edit(&nodes, &error))
+        return problem(error);
+    json.insert(QStringLiteral("nodes"), nodes);
+    const auto changed = core::Experiment::parse(QJsonDocument(json).toJson(), current.source, current.baseDir, &error);
+    if (!changed)
+        return problem(error);
+    openExperiment(*changed);
+}
+
+void MainWindow::openExperiment(const core::Experiment &experiment)
+{
+    m_toolBar->showRunning(false);
+    m_toolBar->setSessionReady(false);
+    m_plots->clear();
+    m_log->clear();
+    m_state->reset(experiment);
+    m_session->open(experiment);
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    QString error;
+    const auto experiment = core::Experiment::load(path, &error);
+    if (!experiment) {
+        problem(error);
+        return false;
+    }
+    rememberFile(path);
+    openExperiment(*experiment);
+    return true;
+}
+
+bool MainWindow::saveExperiment(const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    const QByteArray json = QJsonDocument(m_state->experiment().toJson(QFileInfo(path).absolutePath())).toJson();
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        *error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return false;
+    }
+    rememberFile(path);
+    return true;
+}
+
+bool MainWindow::exportSession(const QString &dir, const ExportOptions &options, bool csv, QStringList *written,
+                               QString *error)
+{
+    return SessionExporter::write(m_state->data(), dir, options, csv, written, error);
+}
+
+void MainWindow::showExperiment()
+{
+    const core::Experiment &e = m_state->experiment();
+    setWindowTitle(tr("d3lab: %1").arg(e.name.isEmpty() ? tr("no experiment") : e.name));
+    m_cluster->setNodes(e.nodes);
+    m_links->setNodes(e.nodes);
+    m_links->setLinks(m_state->links());
+    m_toolBar->showPlanner(e.planners.value(0), e.tiles.value(0, true));
+}
+
+void MainWindow::showModel()
+{
+    m_graph->setModel(m_state->graph());
+    m_tiles->setModel(m_state->graph());
+    m_cluster->setFingerprint(m_state->fingerprint());
+    const core::Conditions &c = m_state->costModel()->conditions();
+    m_graph->setLayerCosts(m_state->costs(), {c.deviceSpeed, c.edgeSpeeds.value(0, 1), c.cloudSpeed});
+}
+
+void MainWindow::showPlan()
+{
+    const auto &plan = m_state->plan();
+    if (!plan)
+        return;
+    m_graph->setPlan(plan->result.plan);
+    m_tiles->setPlan(plan->result.plan, plan->tileNodes, plan->edgeNode);
+    if (plan->result.planner != m_toolBar->planner())
+        m_toolBar->showPlanner(plan->result.planner, m_toolBar->tiles());
+    showStatus();
+}
+
+void MainWindow::showStatus()
+{
+    if (const auto &plan = m_state->plan())
+        m_statusPlan->setText(tr("%1: %2, predicted %3 ms")
+                                  .arg(plan->result.planner, plan->result.plan.describe())
+                                  .arg(plan->result.cost.total, 0, 'f', 1));
+    const auto &requests = m_state->data().requests;
+    if (!requests.isEmpty())
+        m_statusLatency->setText(tr("%n request(s), last %1 ms", nullptr, int(requests.size()))
+                                     .arg(requests.last().endToEndMs, 0, 'f', 1));
+}
+
+void MainWindow::problem(const QString &message)
+{
+    qCWarning(lcUi).noquote() << message;
+    m_log->addProblem(message);
+    statusBar()->showMessage(message, 10000);
+}
+
+void MainWindow::rememberFile(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    recent.removeAll(QFileInfo(path).absoluteFilePath());
+    recent.prepend(QFileInfo(path).absoluteFilePath());
+    settings.setValue(kRecentKey, recent.mid(0, kRecentFiles));
+    fillRecent();
+}
+
+void MainWindow::fillRecent()
+{
+    m_recent->clear();
+    for (const QString &path : QSettings().value(kRecentKey).toStringList())
+        m_recent->addAction(path, this, [this, path] { openFile(path); });
+    m_recent->setEnabled(!m_recent->isEmpty());
+}
+
+void MainWindow::askOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open experiment"), QString(),
+                                                      tr("Experiments (*.json)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::askSave()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save experiment"), m_state->experiment().name + QStringLiteral(".json"),
+                                                      tr("Experiments (*.json)"));
+    QString error;
+    if (!path.isEmpty() && !saveExperiment(path, &error))
+        problem(error);
+}
+
+void MainWindow::askExport()
+{
+    QSettings settings;
+    const QString folder = settings.value(kExportKey, QDir::current().filePath(QStringLiteral("exports"))).toString();
+    ExportDialog dialog(ExportOptions(), folder, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    settings.setValue(kExportKey, dialog.folder());
+    QStringList written;
+    QString error;
+    if (!exportSession(dialog.folder(), dialog.options(), dialog.csv(), &written, &error))
+        return problem(error);
+    statusBar()->showMessage(tr("Wrote %n file(s) into %1", nullptr, int(written.size())).arg(dialog.folder()), 10000);
+}
+
+void MainWindow::toggleRecording(bool on)
+{
+    QString error;
+    if (!on) {
+        if (!m_state->stopRecording(&error))
+            problem(error);
+        return;
+    }
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Record the session into"));
+    if (dir.isEmpty() || !m_state->startRecording(dir, &error)) {
+        if (!error.isEmpty())
+            problem(error);
+        const QSignalBlocker block(m_record);
+        m_record->setChecked(false);
+        return;
+    }
+    statusBar()->showMessage(tr("Recording into %1 (d3ctl replay %1 redraws it)").arg(dir), 10000);
+}
+
+} // namespace d3::ui

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "plots/ExportOptions.h"
+#include "run/Experiment.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QMenu;
+
+namespace d3::ui {
+
+class ClusterPanel;
+class EventLogPanel;
+class LayerGraphPanel;
+class LinksPanel;
+class LivePlotsPanel;
+class LiveSession;
+class RunToolBar;
+class SessionState;
+class TileGridPanel;
+
+/// The console's main window (DESIGN.md section 7). It only wires panels to the session: the cluster, the layer
+/// graph with its partition handles, the tile grid, the links, the live plots and the event log show SessionState;
+/// what the operator does in them goes to LiveSession. Menus open and save experiments, export plots and data,
+/// record the session as a run, and switch the language; the layout and recent files persist (QSettings). Built
+/// anew when the language changes, from the same session and state. GUI thread.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    /// Most recent files remembered.
+    static constexpr int kRecentFiles = 8;
+
+    /// A window on session and state (neither owned; both outlive it).
+    MainWindow(LiveSession *session, SessionState *state, QWidget *parent = nullptr);
+    /// Saves the layout.
+    ~MainWindow() override;
+
+    /// Opens experiment: the session restarts on it (its workers started, the model loaded and planned).
+    void openExperiment(const core::Experiment &experiment);
+    /// Starts (rateHz: requests per second, 0 = closed loop) or stops the stream of requests, as the Run button does.
+    void setRunning(bool running, double rateHz);
+    /// Reads an experiment file and opens it; false with one line (also shown in the log).
+    bool openFile(const QString &path);
+    /// Writes the session's experiment to path; false with one line.
+    bool saveExperiment(const QString &path, QString *error);
+    /// Exports every figure and the data into dir; false with one line.
+    bool exportSession(const QString &dir, const ExportOptions &options, bool csv, QStringList *written,
+                       QString *error);
+
+    /// The panels (for tests and screenshots).
+    ClusterPanel *clusterPanel() const { return m_cluster; }
+    /// The layer graph.
+    LayerGraphPanel *graphPanel() const { return m_graph; }
+    /// The tile grid.
+    TileGridPanel *tilePanel() const { return m_tiles; }
+    /// The links.
+    LinksPanel *linksPanel() const { return m_links; }
+    /// The plots.
+    LivePlotsPanel *plotsPanel() const { return m_plots; }
+    /// The run controls.
+    RunToolBar *runToolBar() const { return m_toolBar; }
+
+Q_SIGNALS:
+    /// The operator picked a language ("en", "zh_CN").
+    void languageRequested(const QString &locale);
+
+private:
+    void buildMenus();
+    void buildDocks();
+    void wireState();
+    void wirePanels();
+    void showExperiment();
+    void showModel();
+    void showPlan();
+    void showStatus();
+    void problem(const QString &message);
+    void rememberFile(const QString &path);
+    void fillRecent();
+    void changeNodes(const std::function<bool(QJsonArray *nodes, QString *why)> &edit);
+    void forceCuts(int p, int q, int rows, int cols);
+    void askOpen();
+    void askSave();
+    void askExport();
+    void toggleRecording(bool on);
+
+    LiveSession *m_session;
+    SessionState *m_state;
+    ClusterPanel *m_cluster;
+    LayerGraphPanel *m_graph;
+    TileGridPanel *m_tiles;
+    LinksPanel *m_links;
+    LivePlotsPanel *m_plots;
+    EventLogPanel *m_log;
+    RunToolBar *m_toolBar;
+    QLabel *m_statusPlan;
+    QLabel *m_statusLatency;
+    QMenu *m_recent = nullptr;
+    QAction *m_record = nullptr;
+};
+
+} // namespace d3::ui

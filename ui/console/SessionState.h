@@ -1,0 +1,139 @@
+#pragma once
+
+#include "plan/Conditions.h"
+#include "plan/CostModel.h"
+#include "plan/LayerCosts.h"
+#include "plan/Planner.h"
+#include "run/Controller.h"
+#include "run/DirectedLink.h"
+#include "run/Experiment.h"
+#include "run/RunData.h"
+#include "run/RunRecorder.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <optional>
+
+namespace d3::ui {
+
+class LiveSession;
+
+/// What the console knows of the live session, on the GUI thread: the experiment, the model and its costs, the
+/// plan in effect, every worker's state and speed, the links, and every request and event so far (RunData). It
+/// takes the session's queued signals, keeps the latest of each, forwards them as its own, and can record the
+/// session live into a run directory that `d3ctl replay` redraws. Panels are filled from it, so a main window
+/// built anew (another language) shows the same session. GUI thread.
+class SessionState : public QObject
+{
+    Q_OBJECT
+public:
+    /// The plan in effect with the names of its workers.
+    struct PlanInEffect {
+        core::PlanResult result;   ///< the plan and its prediction
+        QStringList tileNodes;     ///< per tile, the worker computing it
+        QString edgeNode;          ///< the edge worker running the untiled edge layers and stitching
+    };
+
+    /// Listens to session's worker.
+    explicit SessionState(LiveSession *session, QObject *parent = nullptr);
+
+    /// Forgets everything of the last session and takes experiment as the one being opened.
+    void reset(const core::Experiment &experiment);
+
+    /// The experiment of the session.
+    const core::Experiment &experiment() const { return m_experiment; }
+    /// The model (empty before it is loaded).
+    const core::ModelGraph &graph() const { return m_graph; }
+    /// True once the model is loaded and profiled.
+    bool hasModel() const { return m_graph.layerCount() > 0; }
+    /// Per-layer costs at speed 1.
+    const core::LayerCosts &costs() const { return m_costs; }
+    /// The cost model under the latest estimates (nullptr before the model is loaded).
+    const core::CostModel *costModel() const { return m_costModel ? &*m_costModel : nullptr; }
+    /// The weights' fingerprint.
+    const QString &fingerprint() const { return m_fingerprint; }
+    /// The plan in effect (nullopt before the first).
+    const std::optional<PlanInEffect> &plan() const { return m_plan; }
+    /// Every worker's state.
+    const QHash<QString, core::Controller::NodeState> &nodeStates() const { return m_states; }
+    /// Every worker's estimated speed.
+    const QHash<QString, double> &speeds() const { return m_speeds; }
+    /// Every directed link as configured now.
+    const QVector<core::DirectedLink> &links() const { return m_links; }
+    /// Measured throughput per "from->to" (Mbit/s).
+    const QHash<QString, double> &measured() const { return m_measured; }
+    /// The latest tile times (ms per tile).
+    const QVector<double> &tileTimes() const { return m_tileTimes; }
+    /// Whether the operator has requests running (kept here so that a window built anew shows it).
+    void setRunning(bool running) { m_running = running; }
+    /// True while requests run.
+    bool isRunning() const { return m_running; }
+    /// Every request and event of the session so far.
+    const core::RunData &data() const { return m_data; }
+
+    /// Starts recording the session into dir (what happened so far first, then live); false with one line.
+    bool startRecording(const QString &dir, QString *error);
+    /// Stops recording (the summary is written); false with one line.
+    bool stopRecording(QString *error);
+    /// The directory being recorded into ("" when not recording).
+    QString recordingDir() const { return m_recorder.isOpen() ? m_recorder.dir() : QString(); }
+    /// Writes the session so far as a run directory (requests.csv, events.jsonl, summary.json, experiment.json).
+    bool saveRun(const QString &dir, QString *error) const;
+
+Q_SIGNALS:
+    /// A new experiment is being opened (everything was reset).
+    void experimentChanged();
+    /// The model is loaded.
+    void modelChanged();
+    /// The plan in effect changed.
+    void planChanged();
+    /// The estimates changed (costModel() follows them).
+    void conditionsChanged();
+    /// A worker's state changed.
+    void nodeStateChanged(const QString &node, d3::core::Controller::NodeState state);
+    /// A worker's profiling progress.
+    void profileProgress(const QString &node, int done, int layers);
+    /// Workers busy with a request or done with it.
+    void busy(const QStringList &nodes, bool busy);
+    /// Speeds changed.
+    void speedsChanged();
+    /// A link's shaping changed.
+    void linkConfigured(const d3::core::DirectedLink &link);
+    /// A link's measured throughput changed.
+    void linkMeasured(const QString &from, const QString &to, double mbps);
+    /// New tile times.
+    void tileTimesChanged();
+    /// A request ended.
+    void requestAdded(const d3::core::RequestRecord &record);
+    /// An event happened.
+    void eventAdded(const d3::core::RunEvent &event);
+    /// The session is ready to run requests.
+    void ready();
+    /// A command failed (one line).
+    void failed(const QString &message);
+
+private:
+    void onModelLoaded(const core::ModelGraph &graph, const core::LayerCosts &costs, const QString &fingerprint);
+    void onConditions(const core::Conditions &conditions);
+    void onLink(const core::DirectedLink &link);
+    QJsonObject summary() const;
+    void replayInto(core::RunRecorder &recorder) const;
+
+    core::Experiment m_experiment;
+    core::ModelGraph m_graph;
+    core::LayerCosts m_costs;
+    std::optional<core::CostModel> m_costModel;
+    QString m_fingerprint;
+    std::optional<PlanInEffect> m_plan;
+    QHash<QString, core::Controller::NodeState> m_states;
+    QHash<QString, double> m_speeds;
+    QVector<core::DirectedLink> m_links;
+    QHash<QString, double> m_measured;
+    QVector<double> m_tileTimes;
+    core::RunData m_data;
+    core::RunRecorder m_recorder;
+    bool m_running = false;
+};
+
+} // namespace d3::ui
