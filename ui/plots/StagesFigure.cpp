@@ -32,7 +32,7 @@ StagesFigure::StagesFigure(QCustomPlot *plot)
     QCPBars *below = nullptr;
     for (const Stage &stage : kStages) {
         auto *bars = new QCPBars(plot->xAxis, plot->yAxis);
-        bars->setName(tr(stage.name));
+        bars->setName(QCoreApplication::translate("RunFigure", stage.name));
         bars->setPen(Qt::NoPen);
         bars->setBrush(stage.color);
         bars->setWidth(1);

@@ -29,6 +29,7 @@
 #include <QImage>
 #include <QLoggingCategory>
 #include <QMouseEvent>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QXmlStreamReader>
@@ -228,6 +229,14 @@ TEST(ConsoleTest, AnOperatorsSessionFromOpenToClose)
                 EXPECT_EQ(lines.size(), 1 + state->data().requests.size()); // the header and one row a request
             }
         }
+        // The experiment saves and reads back the same; the file joins the recent ones.
+        const QString saved = out.filePath(QStringLiteral("saved.json"));
+        ASSERT_TRUE(console.window()->saveExperiment(saved, &error)) << error.toStdString();
+        const auto reread = core::Experiment::load(saved, &error);
+        ASSERT_TRUE(reread.has_value()) << error.toStdString();
+        EXPECT_EQ(reread->toJson(out.path()), state->experiment().toJson(out.path()));
+        EXPECT_EQ(QSettings().value(QStringLiteral("files/recent")).toStringList().value(0), saved);
+
         const QString runDir = out.filePath(QStringLiteral("run"));
         ASSERT_TRUE(state->saveRun(runDir, &error)) << error.toStdString();
         const auto read = core::RunReader::read(runDir, &error);
@@ -240,6 +249,9 @@ TEST(ConsoleTest, AnOperatorsSessionFromOpenToClose)
         EXPECT_TRUE(QFile::exists(QDir(runDir).filePath(QStringLiteral("latency.png"))));
     }
     EXPECT_EQ(workers(), before); // the console closed its session: no worker left
+    // The window's layout outlives it.
+    EXPECT_FALSE(QSettings().value(QStringLiteral("window/state")).toByteArray().isEmpty());
+    EXPECT_FALSE(QSettings().value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
 }
 
 } // namespace
