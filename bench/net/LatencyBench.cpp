@@ -1,10 +1,10 @@
 #include "LatencyBench.h"
 
 #include "BenchLog.h"
-#include "EventWait.h"
 #include "LoopbackPeers.h"
 #include "Samples.h"
 #include "net/MessageType.h"
+#include "util/EventWait.h"
 
 #include <QElapsedTimer>
 
@@ -54,11 +54,11 @@ bool LatencyBench::run(QVector<LatencyPoint> *points, qint64 burstBytes, int sam
             // An idle link: the shaper has paid for the previous frame (which may leave half a millisecond early).
             QElapsedTimer idle;
             idle.start();
-            EventWait::until([&] { return idle.nsecsElapsed() >= kIdleNs; }, 1000);
+            core::EventWait::until([&] { return idle.nsecsElapsed() >= kIdleNs; }, 1000);
             arrivalNs = -1;
             clock.start();
             peers->sender().send(frame);
-            if (!EventWait::until([&] { return arrivalNs >= 0; }, int(p.delayMs) + 5000)) {
+            if (!core::EventWait::until([&] { return arrivalNs >= 0; }, int(p.delayMs) + 5000)) {
                 *error = QStringLiteral("latency %1 Mbit/s, %2 ms: a small frame did not arrive")
                              .arg(p.rateMbps)
                              .arg(p.delayMs);

@@ -1,6 +1,6 @@
 #include "LoopbackPeers.h"
+#include "util/EventWait.h"
 
-#include "EventWait.h"
 
 #include <QTcpSocket>
 
@@ -30,7 +30,7 @@ std::unique_ptr<LoopbackPeers> LoopbackPeers::open(QString *error)
     socket->connectToHost(QHostAddress::LocalHost, p->m_server.serverPort());
     p->m_dialer = std::make_unique<core::PeerConnection>(socket, core::PeerConnection::Side::Dialer, kToken,
                                                          QStringLiteral("sender"));
-    const bool ok = EventWait::until([p] { return p->m_listener && p->m_listener->isAuthenticated()
+    const bool ok = core::EventWait::until([p] { return p->m_listener && p->m_listener->isAuthenticated()
                                                   && p->m_dialer->isAuthenticated(); }, 5000);
     if (!ok) {
         *error = QStringLiteral("the loopback handshake did not complete within 5 s (%1)")

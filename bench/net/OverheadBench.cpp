@@ -1,7 +1,6 @@
 #include "OverheadBench.h"
 
 #include "BenchLog.h"
-#include "EventWait.h"
 #include "InterleavedRounds.h"
 #include "LoopbackPeers.h"
 #include "RawTransfer.h"
@@ -9,6 +8,7 @@
 #include "io/HostTensor.h"
 #include "net/MessageType.h"
 #include "net/TensorCodec.h"
+#include "util/EventWait.h"
 
 #include <QElapsedTimer>
 #include <QMap>
@@ -87,7 +87,7 @@ bool OverheadBench::run(QVector<OverheadPoint> *points, const BenchOptions &opti
             p.encodeMs.append(timer.nsecsElapsed() / 1e6);
             peers->sender().send(frame);
             frame = core::Frame();
-            if (!EventWait::until([&] { return arrived || !peers->sender().closeReason().isEmpty(); }, kTimeoutMs)
+            if (!core::EventWait::until([&] { return arrived || !peers->sender().closeReason().isEmpty(); }, kTimeoutMs)
                 || !arrived || !decoded || decoded->size() != 1) {
                 *error = QStringLiteral("d3lab transfer of %1 bytes failed: %2%3")
                              .arg(p.tensorBytes).arg(peers->sender().closeReason(), decodeError);
@@ -104,7 +104,7 @@ bool OverheadBench::run(QVector<OverheadPoint> *points, const BenchOptions &opti
             decode = false;
             encoded.requestId = ++requestId;
             peers->sender().send(encoded);
-            if (!EventWait::until([&] { return arrived || !peers->sender().closeReason().isEmpty(); }, kTimeoutMs)
+            if (!core::EventWait::until([&] { return arrived || !peers->sender().closeReason().isEmpty(); }, kTimeoutMs)
                 || !arrived || arrivedPayload != encoded.payload.size()) {
                 *error = QStringLiteral("transfer of a %1-byte frame failed: %2")
                              .arg(p.frameBytes).arg(peers->sender().closeReason());

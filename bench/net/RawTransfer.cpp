@@ -1,6 +1,6 @@
 #include "RawTransfer.h"
+#include "util/EventWait.h"
 
-#include "EventWait.h"
 
 namespace d3::bench {
 
@@ -15,7 +15,7 @@ std::unique_ptr<RawTransfer> RawTransfer::open(QString *error)
         return nullptr;
     }
     r->m_client.connectToHost(QHostAddress::LocalHost, r->m_server.serverPort());
-    const bool ok = EventWait::until([r] {
+    const bool ok = core::EventWait::until([r] {
         if (!r->m_accepted && r->m_server.hasPendingConnections()) {
             r->m_accepted = r->m_server.nextPendingConnection();
             QObject::connect(r->m_accepted, &QTcpSocket::readyRead, r->m_accepted, [r] { r->onReadyRead(); });
@@ -44,7 +44,7 @@ bool RawTransfer::transfer(const QByteArray &bytes, QString *error)
     m_got = 0;
     m_client.write(bytes);
     const qint64 size = bytes.size();
-    if (!EventWait::until([this, size] { return m_got >= size || m_client.state() != QAbstractSocket::ConnectedState; },
+    if (!core::EventWait::until([this, size] { return m_got >= size || m_client.state() != QAbstractSocket::ConnectedState; },
                           60000)
         || m_got < size) {
         *error = QStringLiteral("raw transfer: %1 of %2 bytes arrived (%3)")

@@ -1,10 +1,10 @@
 #include "ShapingBench.h"
 
 #include "BenchLog.h"
-#include "EventWait.h"
 #include "LoopbackPeers.h"
 #include "Samples.h"
 #include "net/MessageType.h"
+#include "util/EventWait.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -125,7 +125,7 @@ bool ShapingBench::runOnce(const ShapingPoint &point, qint64 burstBytes, Shaping
     sendOne();
     const double expectedS = point.rateMbps > 0 ? point.payloadBytes() * 8 / (point.rateMbps * 1e6) : 10;
     const int timeoutMs = int(std::min(600.0, 10 + 3 * expectedS)) * 1000;
-    if (!EventWait::until([&] { return received == point.frames || !sender.closeReason().isEmpty(); }, timeoutMs)
+    if (!core::EventWait::until([&] { return received == point.frames || !sender.closeReason().isEmpty(); }, timeoutMs)
         || received != point.frames) {
         *error = QStringLiteral("shaping %1 Mbit/s, %2 ms: %3 of %4 frames arrived (%5)")
                      .arg(point.rateMbps).arg(point.delayMs).arg(received).arg(point.frames).arg(sender.closeReason());

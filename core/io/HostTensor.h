@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QVector>
+#include "FloatStorage.h"
 
-#include <vector>
+#include <QVector>
 
 namespace d3::core {
 
@@ -10,7 +10,8 @@ namespace d3::core {
 /// the wire and files. Torch-free, so core and ui can hold tensors.
 struct HostTensor {
     QVector<qint64> shape;     ///< dimensions, outermost first
-    std::vector<float> values; ///< elements in C order; size() equals the product of shape
+    FloatStorage values;       ///< elements in C order; size() equals the product of shape. Copies share them
+                               ///< until one is changed; a received tensor may share its frame's payload
 
     /// Product of the dimensions.
     qint64 elements() const

@@ -72,7 +72,7 @@ std::optional<HostTensor> NpyFile::read(const QString &path, QString *error)
     const qint64 bytes = elements * qint64(sizeof(float));
     if (file.size() - file.pos() != bytes)
         return fail(QStringLiteral("holds %1 data bytes but its shape needs %2").arg(file.size() - file.pos()).arg(bytes));
-    array.values.resize(size_t(elements));
+    array.values.resizeForOverwrite(size_t(elements));
     if (file.read(reinterpret_cast<char *>(array.values.data()), bytes) != bytes)
         return fail(QStringLiteral("read error"));
     if (QSysInfo::ByteOrder == QSysInfo::BigEndian) {

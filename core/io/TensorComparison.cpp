@@ -7,7 +7,7 @@
 namespace d3::core {
 namespace {
 
-size_t argmax(const std::vector<float> &v)
+size_t argmax(const FloatStorage &v)
 {
     size_t best = 0;
     for (size_t i = 1; i < v.size(); ++i) {

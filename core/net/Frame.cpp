@@ -4,11 +4,11 @@
 
 namespace d3::core {
 
-QByteArray Frame::encode() const
+QByteArray Frame::head() const
 {
     const QByteArray cbor = header.toCborValue().toCbor();
     QByteArray out;
-    out.reserve(kPreambleSize + cbor.size() + payload.size());
+    out.reserve(kPreambleSize + cbor.size());
     out.append("D3LB", 4);
     char buffer[8];
     qToLittleEndian<quint16>(kVersion, buffer);
@@ -22,6 +22,13 @@ QByteArray Frame::encode() const
     qToLittleEndian<quint64>(quint64(payload.size()), buffer);
     out.append(buffer, 8);
     out.append(cbor);
+    return out;
+}
+
+QByteArray Frame::encode() const
+{
+    QByteArray out = head();
+    out.reserve(out.size() + payload.size());
     out.append(payload);
     return out;
 }

@@ -26,7 +26,9 @@ struct Frame {
     QCborMap header;       ///< message fields
     QByteArray payload;    ///< raw bytes (tensor data), may be empty
 
-    /// The frame as bytes on the wire.
+    /// The preamble and CBOR header: the bytes on the wire before the payload (which the preamble announces).
+    QByteArray head() const;
+    /// The frame as bytes on the wire: head() followed by a copy of the payload.
     QByteArray encode() const;
 };
 

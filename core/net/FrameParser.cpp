@@ -1,118 +1,174 @@
 #include "FrameParser.h"
 
 #include <QCborValue>
+#include <QIODevice>
 #include <QtEndian>
 
 #include <algorithm>
+#include <cstring>
 
 namespace d3::core {
 namespace {
 
-/// Once this much of a frame has arrived, room for all of it is reserved at once.
-constexpr qint64 kReserveWholeFrameAfter = 64 * 1024;
+/// Once this much of a frame has arrived or is at hand, room for its whole payload is allocated at once; before
+/// that, for at most four times what has (so that a peer cannot make the parser allocate much more than it sent).
+constexpr qint64 kAllocateWholeFrameAfter = 64 * 1024;
 
-/// The size of the frame starting buffer, once its preamble is in and valid; 0 otherwise.
-qint64 announcedFrameBytes(const QByteArray &buffer, const FrameParser::Limits &limits)
-{
-    if (buffer.size() < Frame::kPreambleSize || !buffer.startsWith("D3LB")
-        || qFromLittleEndian<quint16>(buffer.constData() + 4) != Frame::kVersion)
-        return 0;
-    const quint32 headerBytes = qFromLittleEndian<quint32>(buffer.constData() + 16);
-    const quint64 payloadBytes = qFromLittleEndian<quint64>(buffer.constData() + 20);
-    if (headerBytes > quint64(limits.maxHeaderBytes) || payloadBytes > quint64(limits.maxPayloadBytes))
-        return 0;
-    return Frame::kPreambleSize + qint64(headerBytes) + qint64(payloadBytes);
-}
+const QByteArray kMagic("D3LB");
 
 } // namespace
 
-bool FrameParser::fail(const QString &why)
+void FrameParser::fail(const QString &why)
 {
     m_error = why;
-    m_buffer.clear();
-    m_buffer.squeeze();
-    return false;
+    m_head = QByteArray();
+    m_payload = QByteArray();
+    m_pending = QByteArray();
+    m_ready.reset();
+    m_headGot = m_payloadGot = m_pendingAt = 0;
+}
+
+qint64 FrameParser::buffered() const
+{
+    return (m_ready ? m_readyBytes : 0) + m_headGot + m_payloadGot + (m_pending.size() - m_pendingAt);
 }
 
 void FrameParser::feed(const QByteArray &bytes)
 {
     if (failed())
         return;
-    if (m_buffer.isEmpty()) {
-        m_buffer = bytes; // shared, not copied: often a whole frame, or the start of a large one
+    if (m_pendingAt > 0) {
+        m_pending.remove(0, qsizetype(m_pendingAt));
+        m_pendingAt = 0;
+    }
+    m_pending.append(bytes);
+}
+
+void FrameParser::readFrom(QIODevice &device)
+{
+    if (m_ready)
         return;
-    }
-    // A large frame would otherwise grow by reallocation, copying what has arrived each time: make room for the
-    // whole frame once 64 KiB of it is in (before that, for four times what is in, so that a peer cannot make the
-    // parser reserve much more than it has sent).
-    const qint64 needed = m_buffer.size() + bytes.size();
-    if (needed > m_buffer.capacity()) {
-        const qint64 frame = announcedFrameBytes(m_buffer, m_limits);
-        if (frame > needed)
-            m_buffer.reserve(qsizetype(needed >= kReserveWholeFrameAfter ? frame : std::min(frame, 4 * needed)));
-    }
-    m_buffer.append(bytes);
+    if (m_pendingAt < m_pending.size()) // bytes fed earlier come first
+        return;
+    pull([&device] { return device.bytesAvailable(); },
+         [&device](char *to, qint64 max) { return device.read(to, max); });
 }
 
 std::optional<Frame> FrameParser::next()
 {
-    if (failed() || m_buffer.size() < Frame::kPreambleSize) {
-        // Reject a wrong magic as soon as its bytes are in, not only once a whole preamble arrived.
-        if (!failed() && !m_buffer.isEmpty() && !QByteArray("D3LB").startsWith(m_buffer.left(4)))
-            fail(QStringLiteral("bad magic: not a d3lab peer"));
-        return std::nullopt;
+    if (!m_ready) {
+        pull([this] { return m_pending.size() - m_pendingAt; },
+             [this](char *to, qint64 max) {
+                 std::memcpy(to, m_pending.constData() + m_pendingAt, size_t(max));
+                 m_pendingAt += max;
+                 return max;
+             });
+        if (!failed() && m_pendingAt == m_pending.size()) {
+            m_pending.clear();
+            m_pendingAt = 0;
+        }
     }
-    const char *p = m_buffer.constData();
-    if (QByteArray(p, 4) != "D3LB") {
-        fail(QStringLiteral("bad magic: not a d3lab peer"));
-        return std::nullopt;
+    std::optional<Frame> frame = std::move(m_ready);
+    m_ready.reset();
+    return frame;
+}
+
+void FrameParser::pull(const std::function<qint64()> &available, const std::function<qint64(char *, qint64)> &read)
+{
+    while (!m_ready && !failed()) {
+        const qint64 have = available();
+        if (have <= 0)
+            return;
+        qint64 count = 0;
+        char *to = room(have, &count);
+        const qint64 got = read(to, count);
+        if (got <= 0)
+            return;
+        commit(got);
     }
+}
+
+char *FrameParser::room(qint64 available, qint64 *count)
+{
+    if (m_headerBytes < 0) { // the preamble
+        if (m_head.size() != Frame::kPreambleSize)
+            m_head = QByteArray(Frame::kPreambleSize, Qt::Uninitialized);
+        *count = std::min(available, Frame::kPreambleSize - m_headGot);
+        return m_head.data() + m_headGot;
+    }
+    if (m_headGot < m_head.size()) {
+        *count = std::min(available, m_head.size() - m_headGot);
+        return m_head.data() + m_headGot;
+    }
+    // The payload, into its own buffer: all of it once enough of the frame is in or at hand.
+    const qint64 inOrAtHand = m_headGot + m_payloadGot + std::min(available, m_payloadBytes - m_payloadGot);
+    const qint64 room = inOrAtHand >= kAllocateWholeFrameAfter ? m_payloadBytes
+                                                               : std::min(m_payloadBytes, 4 * inOrAtHand);
+    if (m_payload.size() < room) {
+        QByteArray bigger(qsizetype(room), Qt::Uninitialized); // exactly this size (resize() would round it up)
+        std::memcpy(bigger.data(), m_payload.constData(), size_t(m_payloadGot));
+        m_payload = std::move(bigger);
+    }
+    *count = std::min(available, m_payload.size() - m_payloadGot);
+    return m_payload.data() + m_payloadGot;
+}
+
+void FrameParser::commit(qint64 count)
+{
+    if (m_headerBytes >= 0 && m_headGot == m_head.size()) {
+        m_payloadGot += count;
+        if (m_payloadGot == m_payloadBytes)
+            complete();
+        return;
+    }
+    m_headGot += count;
+    if (m_headerBytes < 0)
+        return checkPreamble();
+    if (m_headGot == m_head.size() && m_payloadBytes == 0)
+        complete();
+}
+
+void FrameParser::checkPreamble()
+{
+    // Reject a wrong magic as soon as its bytes are in, not only once a whole preamble arrived.
+    if (!kMagic.startsWith(QByteArrayView(m_head.constData(), std::min<qint64>(m_headGot, kMagic.size()))))
+        return fail(QStringLiteral("bad magic: not a d3lab peer"));
+    if (m_headGot < Frame::kPreambleSize)
+        return;
+    const char *p = m_head.constData();
     const quint16 version = qFromLittleEndian<quint16>(p + 4);
-    if (version != Frame::kVersion) {
-        fail(QStringLiteral("protocol version %1, this build speaks %2").arg(version).arg(Frame::kVersion));
-        return std::nullopt;
-    }
+    if (version != Frame::kVersion)
+        return fail(QStringLiteral("protocol version %1, this build speaks %2").arg(version).arg(Frame::kVersion));
     const quint32 headerBytes = qFromLittleEndian<quint32>(p + 16);
     const quint64 payloadBytes = qFromLittleEndian<quint64>(p + 20);
-    if (headerBytes > quint64(m_limits.maxHeaderBytes)) {
-        fail(QStringLiteral("header of %1 bytes exceeds the limit of %2").arg(headerBytes).arg(m_limits.maxHeaderBytes));
-        return std::nullopt;
-    }
-    if (payloadBytes > quint64(m_limits.maxPayloadBytes)) {
-        fail(QStringLiteral("payload of %1 bytes exceeds the limit of %2").arg(payloadBytes).arg(m_limits.maxPayloadBytes));
-        return std::nullopt;
-    }
-    const qint64 total = Frame::kPreambleSize + qint64(headerBytes) + qint64(payloadBytes);
-    if (m_buffer.size() < total)
-        return std::nullopt;
+    if (headerBytes > quint64(m_limits.maxHeaderBytes))
+        return fail(QStringLiteral("header of %1 bytes exceeds the limit of %2").arg(headerBytes).arg(m_limits.maxHeaderBytes));
+    if (payloadBytes > quint64(m_limits.maxPayloadBytes))
+        return fail(QStringLiteral("payload of %1 bytes exceeds the limit of %2").arg(payloadBytes).arg(m_limits.maxPayloadBytes));
+    m_headerBytes = qint64(headerBytes);
+    m_payloadBytes = qint64(payloadBytes);
+    m_head.resize(qsizetype(Frame::kPreambleSize + m_headerBytes)); // checked: room for the header
+    if (m_headerBytes == 0 && m_payloadBytes == 0)
+        complete();
+}
 
-    Frame frame;
-    frame.type = qFromLittleEndian<quint16>(p + 6);
-    frame.requestId = qFromLittleEndian<quint64>(p + 8);
+void FrameParser::complete()
+{
     QCborParserError cborError;
-    const QCborValue header = QCborValue::fromCbor(m_buffer.mid(Frame::kPreambleSize, qsizetype(headerBytes)), &cborError);
-    if (cborError.error != QCborError::NoError || !header.isMap()) {
-        fail(QStringLiteral("malformed CBOR header (%1)").arg(cborError.errorString()));
-        return std::nullopt;
-    }
+    const QCborValue header = QCborValue::fromCbor(m_head.mid(Frame::kPreambleSize), &cborError);
+    if (cborError.error != QCborError::NoError || !header.isMap())
+        return fail(QStringLiteral("malformed CBOR header (%1)").arg(cborError.errorString()));
+    Frame frame;
+    frame.type = qFromLittleEndian<quint16>(m_head.constData() + 6);
+    frame.requestId = qFromLittleEndian<quint64>(m_head.constData() + 8);
     frame.header = header.toMap();
-    const qsizetype payloadAt = Frame::kPreambleSize + qsizetype(headerBytes);
-    const qsizetype after = m_buffer.size() - qsizetype(total);
-    if (after <= qsizetype(payloadBytes) && qint64(payloadBytes) >= kReserveWholeFrameAfter
-        && qint64(payloadBytes) * 2 >= m_buffer.capacity()) {
-        // Hand the buffer itself over as the payload (it is mostly payload) and copy only what follows the frame
-        // (no more than the payload), so a large payload is never copied here. Removing from the front only moves
-        // the begin pointer.
-        QByteArray rest = m_buffer.sliced(qsizetype(total));
-        frame.payload = std::move(m_buffer);
-        frame.payload.remove(0, payloadAt);
-        frame.payload.truncate(qsizetype(payloadBytes));
-        m_buffer = std::move(rest);
-    } else {
-        frame.payload = m_buffer.mid(payloadAt, qsizetype(payloadBytes));
-        m_buffer.remove(0, qsizetype(total));
-    }
-    return frame;
+    frame.payload = std::move(m_payload); // exactly the payload's size: handed over, not copied
+    m_ready = std::move(frame);
+    m_readyBytes = m_head.size() + m_payloadGot;
+    m_payload = QByteArray();
+    m_head.resize(Frame::kPreambleSize); // keeps its allocation for the next frame
+    m_headGot = m_payloadGot = 0;
+    m_headerBytes = m_payloadBytes = -1;
 }
 
 } // namespace d3::core

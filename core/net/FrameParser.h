@@ -5,13 +5,18 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <optional>
+
+class QIODevice;
 
 namespace d3::core {
 
 /// Incremental frame reader for one connection: bytes arrive in any pieces; whole frames come out. Every size
 /// is checked against the limits before anything is allocated; the first bad byte puts the parser in a failed
-/// state with one line saying why (the connection is then closed by its owner).
+/// state with one line saying why (the connection is then closed by its owner). A frame's payload is received
+/// into a buffer of its own (allocated once the preamble announced a valid size), so it starts aligned and is
+/// handed over as the frame's payload without a copy.
 class FrameParser
 {
 public:
@@ -26,8 +31,12 @@ public:
     /// A parser with the given limits.
     explicit FrameParser(Limits limits) : m_limits(limits) {}
 
-    /// Appends received bytes (nothing is kept past a failure).
+    /// Appends received bytes (nothing is kept past a failure); next() parses them.
     void feed(const QByteArray &bytes);
+    /// Reads what device has available straight into the frame being received (its payload into the payload's own
+    /// buffer: one copy out of the device, none after), up to the end of the next complete frame; bytes after it
+    /// stay in the device. Call next() after it, and both again until next() returns nullopt.
+    void readFrom(QIODevice &device);
     /// The next complete frame, if one has arrived; nullopt when more bytes are needed or after a failure.
     std::optional<Frame> next();
     /// True once the stream was found malformed.
@@ -35,13 +44,32 @@ public:
     /// Why it failed ("" if it did not).
     const QString &error() const { return m_error; }
     /// Bytes received but not yet returned as frames.
-    qint64 buffered() const { return m_buffer.size(); }
+    qint64 buffered() const;
 
 private:
-    bool fail(const QString &why);
+    /// Moves bytes into the frame being received until a frame is complete, the parser fails or no bytes are
+    /// at hand: available() says how many are, read(to, max) copies up to max of them to `to` and says how many.
+    void pull(const std::function<qint64()> &available, const std::function<qint64(char *, qint64)> &read);
+    /// Where the next bytes of the frame being received go and how many it takes there now, given that
+    /// `available` bytes are at hand (allocates only what the checked sizes and the bytes at hand allow).
+    char *room(qint64 available, qint64 *count);
+    /// count bytes were written where room() said: checks what they complete.
+    void commit(qint64 count);
+    void checkPreamble();
+    void complete();
+    void fail(const QString &why);
 
     Limits m_limits;
-    QByteArray m_buffer;
+    QByteArray m_head;            // preamble and CBOR header of the frame being received
+    qint64 m_headGot = 0;
+    qint64 m_headerBytes = -1;    // announced by a valid preamble; -1 before
+    qint64 m_payloadBytes = -1;
+    QByteArray m_payload;         // the frame's payload buffer, m_payloadGot bytes of it received
+    qint64 m_payloadGot = 0;
+    std::optional<Frame> m_ready; // a complete frame next() has not returned yet
+    qint64 m_readyBytes = 0;      // its size on the wire
+    QByteArray m_pending;         // bytes fed and not yet parsed, from m_pendingAt on
+    qint64 m_pendingAt = 0;
     QString m_error;
 };
 

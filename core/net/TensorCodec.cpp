@@ -25,10 +25,12 @@ void TensorCodec::encode(const QMap<int, HostTensor> &tensors, Frame *frame)
 {
     QCborArray list;
     QByteArray payload;
-    qint64 total = 0;
-    for (const HostTensor &t : tensors)
-        total += t.bytes();
-    payload.reserve(qsizetype(total));
+    if (tensors.size() > 1) {
+        qint64 total = 0;
+        for (const HostTensor &t : tensors)
+            total += t.bytes();
+        payload.reserve(qsizetype(total));
+    }
     for (auto it = tensors.begin(); it != tensors.end(); ++it) {
         const HostTensor &t = it.value();
         QCborArray shape;
@@ -44,6 +46,10 @@ void TensorCodec::encode(const QMap<int, HostTensor> &tensors, Frame *frame)
                              {QStringLiteral("bytes"), image ? qint64(packed.size()) : t.bytes()}});
         if (image) {
             payload.append(packed);
+            continue;
+        }
+        if (tensors.size() == 1 && QSysInfo::ByteOrder == QSysInfo::LittleEndian) {
+            payload = t.values.toByteArray(); // the tensor's own bytes, shared: no copy
             continue;
         }
         const qsizetype at = payload.size();
@@ -101,15 +107,18 @@ std::optional<QMap<int, HostTensor>> TensorCodec::decode(const Frame &frame, QSt
         if (offset != expectedOffset || offset + bytes > frame.payload.size())
             return fail(QStringLiteral("tensor %1: offset %2 and size %3 do not fit the %4-byte payload")
                             .arg(id).arg(offset).arg(bytes).arg(frame.payload.size()));
-        t.values.resize(size_t(elements));
         const char *in = frame.payload.constData() + offset;
-        if (image) {
+        if (!image && QSysInfo::ByteOrder == QSysInfo::LittleEndian) {
+            // The values stay in the payload's buffer (copied only if misaligned, or once they are changed).
+            t.values = FloatStorage::adopt(frame.payload, qsizetype(offset), size_t(elements));
+        } else if (image) {
+            t.values.resizeForOverwrite(size_t(elements));
             ImageBytes::unpack(in, elements, t.values.data());
-        } else if (QSysInfo::ByteOrder == QSysInfo::LittleEndian) {
-            std::memcpy(t.values.data(), in, size_t(bytes));
         } else {
+            t.values.resizeForOverwrite(size_t(elements));
+            float *out = t.values.data();
             for (qint64 i = 0; i < elements; ++i)
-                t.values[size_t(i)] = qFromLittleEndian<float>(in + 4 * i);
+                out[i] = qFromLittleEndian<float>(in + 4 * i);
         }
         expectedOffset = offset + bytes;
         tensors[int(id)] = std::move(t); // QMap::insert would copy the values

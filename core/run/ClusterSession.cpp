@@ -1,7 +1,6 @@
 #include "ClusterSession.h"
 
-#include <QCoreApplication>
-#include <QDeadlineTimer>
+#include "util/EventWait.h"
 
 #include <future>
 
@@ -9,10 +8,7 @@ namespace d3::core {
 
 bool ClusterSession::waitUntil(const std::function<bool()> &done, int ms)
 {
-    QDeadlineTimer deadline(ms);
-    while (!done() && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return done();
+    return EventWait::until(done, ms);
 }
 
 ClusterSession::ClusterSession(const QVector<WorkerSpec> &specs, const QString &program)

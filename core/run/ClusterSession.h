@@ -21,7 +21,7 @@ public:
     explicit ClusterSession(const QVector<WorkerSpec> &specs, const QString &program = {});
     ~ClusterSession();
 
-    /// Serves the event loop until done() holds or ms pass; returns done().
+    /// Serves the event loop until done() holds or ms pass, sleeping between events (EventWait); returns done().
     static bool waitUntil(const std::function<bool()> &done, int ms);
 
     /// 1 device, edge1..edge3, cloud, all at slowdown 1 and one thread (fast, for exactness tests).

@@ -13,7 +13,7 @@ HostTensor RegionCopy::crop(const HostTensor &map, const Region &region)
     const qint64 channels = map.shape[0], height = map.shape[1], width = map.shape[2];
     HostTensor out;
     out.shape = {channels, region.height(), region.width()};
-    out.values.resize(size_t(out.elements()));
+    out.values.resizeForOverwrite(size_t(out.elements())); // every element is copied below
     float *dst = out.values.data();
     for (qint64 c = 0; c < channels; ++c) {
         for (qint64 y = region.y0; y < region.y1; ++y) {
@@ -30,9 +30,10 @@ void RegionCopy::paste(HostTensor *map, const HostTensor &tile, const Region &re
              && tile.shape[1] == region.height() && tile.shape[2] == region.width());
     const qint64 channels = map->shape[0], height = map->shape[1], width = map->shape[2];
     const float *src = tile.values.data();
+    float *dst = map->values.data();
     for (qint64 c = 0; c < channels; ++c) {
         for (qint64 y = region.y0; y < region.y1; ++y) {
-            std::copy(src, src + region.width(), map->values.data() + (c * height + y) * width + region.x0);
+            std::copy(src, src + region.width(), dst + (c * height + y) * width + region.x0);
             src += region.width();
         }
     }

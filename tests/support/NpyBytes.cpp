@@ -14,9 +14,9 @@ QByteArray NpyBytes::make(const QString &descr, bool fortran, const QString &sha
     return bytes + header + payload;
 }
 
-QByteArray NpyBytes::floats(const std::vector<float> &values)
+QByteArray NpyBytes::floats(const core::FloatStorage &values)
 {
-    return QByteArray(reinterpret_cast<const char *>(values.data()), qsizetype(values.size() * sizeof(float)));
+    return values.toByteArray();
 }
 
 } // namespace d3::test

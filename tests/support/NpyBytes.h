@@ -3,7 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
-#include <vector>
+#include "io/FloatStorage.h"
 
 namespace d3::test {
 
@@ -15,7 +15,7 @@ public:
     /// pads it (to a multiple of 64), followed by payload as is.
     static QByteArray make(const QString &descr, bool fortran, const QString &shape, const QByteArray &payload);
     /// The raw little-endian bytes of float32 values.
-    static QByteArray floats(const std::vector<float> &values);
+    static QByteArray floats(const core::FloatStorage &values);
 };
 
 } // namespace d3::test

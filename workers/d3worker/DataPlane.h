@@ -13,6 +13,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace d3::worker {
 
@@ -70,6 +71,10 @@ private:
         int tile;
         double encodeMs; // serialising the tensors before the frame was handed over
     };
+    struct CameraImage {
+        quint64 seed = 0;
+        core::HostTensor image; // SyntheticInput::make(its shape, seed)
+    };
 
     void forward(const DeploymentPtr &d, quint64 id, int at, engine::TensorMap tensors);
     void runStage(const DeploymentPtr &d, quint64 id, const core::Deployment::Stage &stage, engine::TensorMap tensors);
@@ -91,6 +96,7 @@ private:
     QMap<quint64, Stitch> m_stitches;               // by request id
     QHash<QString, QList<Sending>> m_sending;        // per next hop, Data frames not yet written, in order
     QMap<quint64, QStringList> m_pendingDeploys;    // plan id -> next hops not yet connected
+    std::optional<CameraImage> m_camera;            // the device's last synthetic input, shared with requests
 };
 
 } // namespace d3::worker

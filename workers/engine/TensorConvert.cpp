@@ -19,7 +19,7 @@ core::HostTensor TensorConvert::fromTorch(const at::Tensor &t)
     core::HostTensor h;
     for (int64_t d = 1; d < c.dim(); ++d)
         h.shape << c.size(d);
-    h.values.resize(size_t(c.numel()));
+    h.values.resizeForOverwrite(size_t(c.numel()));
     std::memcpy(h.values.data(), c.data_ptr<float>(), h.values.size() * sizeof(float));
     return h;
 }

@@ -1,6 +1,7 @@
 #include "net/Frame.h"
 #include "net/FrameParser.h"
 
+#include <QBuffer>
 #include <QCborArray>
 #include <QtEndian>
 
@@ -58,8 +59,8 @@ TEST(FrameParserTest, ReadsSeveralFramesFromOneChunk)
     EXPECT_FALSE(parser.failed());
 }
 
-// A large frame arrives in many reads; the parser makes room for it once and hands its buffer over as the
-// payload (no copy), keeping the start of the next frame that came in the same read.
+// A large frame arrives in many reads; the parser makes room for its payload once and hands that buffer over (no
+// copy), keeping the start of the next frame that came in the same read.
 TEST(FrameParserTest, ReadsALargeFrameInPiecesAndKeepsWhatFollows)
 {
     const Frame big = sample(1, 3 * 1024 * 1024 + 5), next = sample(2, 10);
@@ -79,6 +80,42 @@ TEST(FrameParserTest, ReadsALargeFrameInPiecesAndKeepsWhatFollows)
     const auto second = parser.next();
     ASSERT_TRUE(second.has_value());
     expectSame(*second, next);
+    EXPECT_EQ(parser.buffered(), 0);
+}
+
+// From a device, the parser reads up to the end of one frame at a time, each payload into a buffer of its own:
+// aligned for the tensors in it whatever the size of the header before it.
+TEST(FrameParserTest, ReadsFromADeviceOneFrameAtATimeIntoAlignedPayloads)
+{
+    std::vector<Frame> sent;
+    std::vector<qint64> ends; // where each frame ends in the stream
+    QByteArray wire;
+    for (int i = 0; i < 6; ++i) {
+        Frame f = sample(quint64(i + 1), i == 3 ? 0 : 100000 * i + 13);
+        f.header.insert(QStringLiteral("pad"), QByteArray(i, 'p')); // moves the payload's offset in the stream
+        wire += f.encode();
+        sent.push_back(f);
+        ends.push_back(wire.size());
+    }
+    QBuffer device(&wire);
+    ASSERT_TRUE(device.open(QIODevice::ReadOnly));
+    FrameParser parser;
+    std::vector<Frame> frames;
+    for (;;) {
+        parser.readFrom(device);
+        const auto f = parser.next();
+        if (!f)
+            break;
+        EXPECT_EQ(device.pos(), ends.at(frames.size())) << "not read up to the end of frame " << frames.size();
+        frames.push_back(*f);
+    }
+    ASSERT_FALSE(parser.failed()) << parser.error().toStdString();
+    ASSERT_EQ(frames.size(), sent.size());
+    for (size_t i = 0; i < sent.size(); ++i) {
+        expectSame(frames[i], sent[i]);
+        if (!frames[i].payload.isEmpty())
+            EXPECT_EQ(reinterpret_cast<quintptr>(frames[i].payload.constData()) % 8, 0u) << i;
+    }
     EXPECT_EQ(parser.buffered(), 0);
 }
 

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <limits>
 #include <tuple>
+#include <utility>
 
 namespace d3::core {
 namespace {
@@ -45,6 +46,29 @@ TEST(TensorCodecTest, RoundTripsThroughTheWire)
     EXPECT_EQ(tensors->value(3).shape, (QVector<qint64>{64, 4, 5}));
     EXPECT_EQ(tensors->value(3).values, tensor({64, 4, 5}, 1.0f).values);
     EXPECT_EQ(tensors->value(9).values, tensor({10}, -2.0f).values);
+}
+
+// One tensor goes into its frame without a copy, and comes out of a received frame without one.
+TEST(TensorCodecTest, SharesBytesWithTheFrameBothWays)
+{
+    const HostTensor t = tensor({3, 100, 7}, 0.5f);
+    Frame sent;
+    sent.header.insert(QStringLiteral("odd"), QStringLiteral("x")); // the payload's offset on the wire is not aligned
+    TensorCodec::encode({{5, t}}, &sent);
+    EXPECT_EQ(sent.payload.constData(), reinterpret_cast<const char *>(t.values.data()));
+
+    FrameParser parser;
+    parser.feed(sent.encode());
+    const auto received = parser.next();
+    ASSERT_TRUE(received.has_value());
+    QString error;
+    auto tensors = TensorCodec::decode(*received, &error);
+    ASSERT_TRUE(tensors.has_value()) << error.toStdString();
+    HostTensor &back = (*tensors)[5];
+    EXPECT_EQ(reinterpret_cast<const char *>(std::as_const(back.values).data()), received->payload.constData());
+    EXPECT_EQ(back.values, t.values);
+    back.values[0] = 100.0f; // changes the tensor, not the frame
+    EXPECT_EQ(std::memcmp(received->payload.constData(), t.values.data(), size_t(t.bytes())), 0);
 }
 
 TEST(TensorCodecTest, RefusesInconsistentListsBeforeAllocating)

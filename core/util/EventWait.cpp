@@ -4,7 +4,7 @@
 #include <QDeadlineTimer>
 #include <QTimer>
 
-namespace d3::bench {
+namespace d3::core {
 
 bool EventWait::until(const std::function<bool()> &done, int timeoutMs)
 {
@@ -16,4 +16,4 @@ bool EventWait::until(const std::function<bool()> &done, int timeoutMs)
     return done();
 }
 
-} // namespace d3::bench
+} // namespace d3::core
