@@ -1,6 +1,6 @@
 #include "EventLoop.h"
 
-#include <QDeadlineTimer>
+#include "util/EventWait.h"
 
 namespace d3::test {
 
@@ -18,10 +18,7 @@ QCoreApplication &EventLoop::app()
 bool EventLoop::spinUntil(const std::function<bool()> &done, int ms)
 {
     app();
-    QDeadlineTimer deadline(ms);
-    while (!done() && !deadline.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return done();
+    return core::EventWait::until(done, ms); // sleeps between events: a spinning test would take a core from the workers
 }
 
 } // namespace d3::test

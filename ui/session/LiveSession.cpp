@@ -88,10 +88,12 @@ bool LiveSession::shutdown(int timeoutMs)
     m_down = true;
     setRunning(false);
     QEventLoop loop;
-    connect(m_worker, &SessionWorker::closed, &loop, &QEventLoop::quit);
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     bool done = false;
-    connect(m_worker, &SessionWorker::closed, &loop, [&done] { done = true; });
+    connect(m_worker, &SessionWorker::closed, &loop, [&] { // one queued call: sets done, then ends the wait
+        done = true;
+        loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     post([](SessionWorker *w) { w->close(); });
     loop.exec();
     return done;

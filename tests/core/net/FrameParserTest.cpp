@@ -113,8 +113,9 @@ TEST(FrameParserTest, ReadsFromADeviceOneFrameAtATimeIntoAlignedPayloads)
     ASSERT_EQ(frames.size(), sent.size());
     for (size_t i = 0; i < sent.size(); ++i) {
         expectSame(frames[i], sent[i]);
-        if (!frames[i].payload.isEmpty())
+        if (!frames[i].payload.isEmpty()) {
             EXPECT_EQ(reinterpret_cast<quintptr>(frames[i].payload.constData()) % 8, 0u) << i;
+        }
     }
     EXPECT_EQ(parser.buffered(), 0);
 }

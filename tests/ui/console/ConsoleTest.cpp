@@ -149,27 +149,31 @@ TEST(ConsoleTest, AnOperatorsSessionFromOpenToClose)
         auto *latency = static_cast<LatencyFigure *>(console.window()->plotsPanel()->figure(QStringLiteral("latency")));
         ASSERT_TRUE(spinUntil([&] { return latency->measured()->dataCount() >= 5; }, 5000));
 
-        // Drag the device | edge handle to cut 3 with the mouse: the controller deploys the operator's plan, the
-        // layers take its colours; undo brings the planner's cuts back the same way.
+        // Drag a partition handle with the mouse (p one cut right when there is room, else q four cuts right): the
+        // controller deploys the operator's plan and the layers take its colours; undo brings the planner's cuts back.
         LayerGraphPanel *graph = console.window()->graphPanel();
         const core::Plan planned = state->plan()->result.plan;
-        const int p = planned.p == 3 ? 4 : 3;
-        ASSERT_LE(p, planned.q);
-        dragHandle(graph, 0, p);
+        const int n = state->graph().layerCount();
+        const bool moveP = planned.q - planned.p >= 2;
+        const int p = moveP ? planned.p + 1 : planned.p;
+        const int q = moveP ? planned.q : qMin(n, planned.q + 4);
+        ASSERT_NE(std::make_pair(p, q), std::make_pair(planned.p, planned.q));
+        dragHandle(graph, moveP ? 0 : 1, moveP ? p : q);
         ASSERT_TRUE(spinUntil([&] {
-            return state->plan()->result.planner == QLatin1String("manual") && state->plan()->result.plan.p == p;
+            const core::Plan &now = state->plan()->result.plan;
+            return state->plan()->result.planner == QLatin1String("manual") && now.p == p && now.q == q;
         })) << state->plan()->result.plan.describe().toStdString();
-        EXPECT_EQ(state->plan()->result.plan.q, planned.q);
         EXPECT_EQ(console.window()->runToolBar()->planner(), QStringLiteral("manual"));
-        expectTiers(graph, p, planned.q);
+        expectTiers(graph, p, q);
         const int sent = state->data().requests.size();
         ASSERT_TRUE(spinUntil([&] { return state->data().requests.size() >= sent + 2; }));
         EXPECT_EQ(state->data().requests.last().planner, QStringLiteral("manual"));
-        EXPECT_TRUE(state->data().requests.last().plan.startsWith(QStringLiteral("p=%1 ").arg(p)))
+        EXPECT_TRUE(state->data().requests.last().plan.startsWith(QStringLiteral("p=%1 q=%2").arg(p).arg(q)))
             << state->data().requests.last().plan.toStdString();
         graph->undoStack()->undo();
-        ASSERT_TRUE(spinUntil([&] { return state->plan()->result.plan.p == planned.p; }))
-            << state->plan()->result.plan.describe().toStdString();
+        ASSERT_TRUE(spinUntil([&] {
+            return state->plan()->result.plan.p == planned.p && state->plan()->result.plan.q == planned.q;
+        })) << state->plan()->result.plan.describe().toStdString();
         expectTiers(graph, planned.p, planned.q);
 
         // A link change from the links panel reaches the sending worker: device -> edge at 2 Mbit/s.
