@@ -22,12 +22,13 @@ QString adaptationLines(const QJsonObject &summary)
     QString text;
     for (const QJsonValue &v : summary.value(QStringLiteral("adaptations")).toArray()) {
         const QJsonObject a = v.toObject();
-        text += QStringLiteral("  %1 (before request %2): new plan in effect after %3 request(s), %4 x the oracle's "
-                               "plan\n")
+        text += QStringLiteral("  %1 (before request %2): new plan in effect after %3 request(s), settled after %5, "
+                               "%4 x the oracle's plan\n")
                     .arg(a.value(QStringLiteral("label")).toString())
                     .arg(a.value(QStringLiteral("at_request")).toInt())
                     .arg(a.value(QStringLiteral("requests_to_adapt")).toInt())
-                    .arg(a.value(QStringLiteral("latency_vs_oracle")).toDouble(), 0, 'f', 2);
+                    .arg(a.value(QStringLiteral("latency_vs_oracle")).toDouble(), 0, 'f', 2)
+                    .arg(a.value(QStringLiteral("requests_to_settle")).toInt());
     }
     return text;
 }

@@ -6,6 +6,8 @@
 #include "RunSummary.h"
 
 #include <QElapsedTimer>
+
+#include <algorithm>
 #include <QFileInfo>
 
 namespace d3::core {
@@ -122,23 +124,49 @@ bool ExperimentRunner::runPhase(const ExperimentPhase &phase, QString *error)
     return true;
 }
 
+int ExperimentRunner::adaptedAt(const QVector<quint64> &planIds)
+{
+    for (int first = 0; first < planIds.size(); ++first) {
+        const int end = std::min(int(planIds.size()), first + kPlanHolds);
+        bool holds = true;
+        for (int j = first + 1; j < end; ++j)
+            holds = holds && planIds[j] == planIds[first];
+        if (holds)
+            return first; // found at the latest at the last request
+    }
+    return -1;
+}
+
+int ExperimentRunner::respondedAt(quint64 before, const QVector<quint64> &planIds)
+{
+    if (before == 0)
+        return 0; // the phase starts with the event: its first plan is the answer
+    for (int i = 0; i < planIds.size(); ++i) {
+        if (planIds[i] != before)
+            return i;
+    }
+    return 0; // the plan stayed
+}
+
 void ExperimentRunner::settle(Adaptation *a, int from, int to) const
 {
-    // The requests of this phase from the event up to the next one; the plan of the last is the settled plan.
-    QVector<const RequestRecord *> window;
+    // The requests of this phase from the event up to the next one. The planner answered the event with its first
+    // new plan; it settled at the first plan that holds: stays for kPlanHolds requests (or to the window's end).
+    QVector<const RequestRecord *> requests;
     for (const RequestRecord &r : m_records)
         if (r.phase == a->phase && !r.probe)
-            window.append(&r);
-    window = window.mid(from, to - from);
+            requests.append(&r);
+    const QVector<const RequestRecord *> window = requests.mid(from, to - from);
     if (window.isEmpty())
         return;
-    const quint64 settled = window.last()->planId;
-    int first = window.size() - 1;
-    while (first > 0 && window[first - 1]->planId == settled)
-        --first;
-    a->requestsToAdapt = first;
+    QVector<quint64> plans;
+    for (const RequestRecord *r : window)
+        plans << r->planId;
+    const quint64 before = from > 0 && from <= requests.size() ? requests[from - 1]->planId : 0;
+    a->requestsToAdapt = respondedAt(before, plans);
+    a->requestsToSettle = adaptedAt(plans);
     QVector<double> ms;
-    for (int i = first; i < window.size(); ++i)
+    for (int i = a->requestsToAdapt; i < window.size(); ++i)
         if (window[i]->completed)
             ms << window[i]->endToEndMs;
     a->plannerMs = RunSummary::median(ms);

@@ -22,6 +22,15 @@ class ExperimentRunner : public QObject
 public:
     /// Requests of the oracle's plan measured after each event.
     static constexpr int kOracleProbes = 3;
+    /// Requests a plan must stay in effect to count as the one the planner adapted to.
+    static constexpr int kPlanHolds = 5;
+
+    /// The index of the first of a run of requests' plans (in order) whose plan holds: stays for kPlanHolds
+    /// requests, or to the end; -1 when empty.
+    static int adaptedAt(const QVector<quint64> &planIds);
+    /// The index of the first request whose plan is not before (the plan in effect when an event fired); 0 when
+    /// before is 0 (unknown) or the plan stayed.
+    static int respondedAt(quint64 before, const QVector<quint64> &planIds);
 
     /// A runner for experiment, starting local workers with program (empty: the d3worker beside this program).
     ExperimentRunner(Experiment experiment, QString program, QObject *parent = nullptr);
