@@ -2,6 +2,7 @@
 
 #include "EventLogPanel.h"
 #include "ExportDialog.h"
+#include "RecentFilesMenu.h"
 #include "RunToolBar.h"
 #include "SessionExporter.h"
 #include "SessionState.h"
@@ -33,7 +34,6 @@
 namespace d3::ui {
 namespace {
 
-const QString kRecentKey = QStringLiteral("files/recent");
 const QString kExportKey = QStringLiteral("files/exportFolder");
 
 } // namespace
@@ -126,7 +126,9 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open experiment…"), QKeySequence::Open, this, &MainWindow::askOpen);
-    m_recent = file->addMenu(tr("Recent experiments"));
+    m_recent = new RecentFilesMenu(tr("Recent experiments"), this);
+    connect(m_recent, &RecentFilesMenu::openRequested, this, &MainWindow::openFile);
+    file->addMenu(m_recent);
     file->addAction(tr("&Save experiment as…"), QKeySequence::SaveAs, this, &MainWindow::askSave);
     file->addSeparator();
     file->addAction(tr("&Export plots and data…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::askExport);
@@ -135,7 +137,6 @@ void MainWindow::buildMenus()
     connect(m_record, &QAction::toggled, this, &MainWindow::toggleRecording);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    fillRecent();
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = m_graph->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -275,7 +276,7 @@ bool MainWindow::openFile(const QString &path)
         problem(error);
         return false;
     }
-    rememberFile(path);
+    m_recent->remember(path);
     openExperiment(*experiment);
     return true;
 }
@@ -288,7 +289,7 @@ bool MainWindow::saveExperiment(const QString &path, QString *error)
         *error = QStringLiteral("%1: %2").arg(path, file.errorString());
         return false;
     }
-    rememberFile(path);
+    m_recent->remember(path);
     return true;
 }
 
@@ -346,24 +347,6 @@ void MainWindow::problem(const QString &message)
     qCWarning(lcUi).noquote() << message;
     m_log->addProblem(message);
     statusBar()->showMessage(message, 10000);
-}
-
-void MainWindow::rememberFile(const QString &path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(kRecentKey).toStringList();
-    recent.removeAll(QFileInfo(path).absoluteFilePath());
-    recent.prepend(QFileInfo(path).absoluteFilePath());
-    settings.setValue(kRecentKey, recent.mid(0, kRecentFiles));
-    fillRecent();
-}
-
-void MainWindow::fillRecent()
-{
-    m_recent->clear();
-    for (const QString &path : QSettings().value(kRecentKey).toStringList())
-        m_recent->addAction(path, this, [this, path] { openFile(path); });
-    m_recent->setEnabled(!m_recent->isEmpty());
 }
 
 void MainWindow::askOpen()

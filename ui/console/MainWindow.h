@@ -6,7 +6,6 @@
 #include <QMainWindow>
 
 class QLabel;
-class QMenu;
 
 namespace d3::ui {
 
@@ -16,6 +15,7 @@ class LayerGraphPanel;
 class LinksPanel;
 class LivePlotsPanel;
 class LiveSession;
+class RecentFilesMenu;
 class RunToolBar;
 class SessionState;
 class TileGridPanel;
@@ -29,9 +29,6 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    /// Most recent files remembered.
-    static constexpr int kRecentFiles = 8;
-
     /// A window on session and state (neither owned; both outlive it).
     MainWindow(LiveSession *session, SessionState *state, QWidget *parent = nullptr);
     /// Saves the layout.
@@ -76,8 +73,6 @@ private:
     void showPlan();
     void showStatus();
     void problem(const QString &message);
-    void rememberFile(const QString &path);
-    void fillRecent();
     void changeNodes(const std::function<bool(QJsonArray *nodes, QString *why)> &edit);
     void forceCuts(int p, int q, int rows, int cols);
     void askOpen();
@@ -96,7 +91,7 @@ private:
     RunToolBar *m_toolBar;
     QLabel *m_statusPlan;
     QLabel *m_statusLatency;
-    QMenu *m_recent = nullptr;
+    RecentFilesMenu *m_recent = nullptr;
     QAction *m_record = nullptr;
 };
 
