@@ -66,9 +66,9 @@ std::optional<QByteArray> PeerAuth::readTokenFile(const QString &path, QString *
 
 QByteArray PeerAuth::newToken()
 {
-    std::array<quint32, kChallengeBytes / 4> words{};
+    std::array<quint32, kTokenBytes / 4> words{};
     QRandomGenerator::system()->fillRange(words.data(), qsizetype(words.size()));
-    return QByteArray(reinterpret_cast<const char *>(words.data()), kChallengeBytes).toHex();
+    return QByteArray(reinterpret_cast<const char *>(words.data()), kTokenBytes).toHex();
 }
 
 bool PeerAuth::writeTokenFile(const QString &path, const QByteArray &token, QString *error)

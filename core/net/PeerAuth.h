@@ -28,6 +28,8 @@ public:
     static std::optional<QByteArray> readTokenFile(const QString &path, QString *error);
     /// A fresh random token: 32 random bytes as 64 hex characters.
     static QByteArray newToken();
+    /// Random bytes in a fresh token (newToken() writes them as hex).
+    static constexpr int kTokenBytes = 32;
     /// Writes token to a new file at path, readable and writable by its owner only (mode 0600); false with one
     /// line when path exists or cannot be written.
     static bool writeTokenFile(const QString &path, const QByteArray &token, QString *error);

@@ -509,6 +509,7 @@ bool Controller::resetToExperiment(QString *error)
 void Controller::setLink(const DirectedLink &link)
 {
     m_client->setLink(link.from, link.to, {link.mbps, link.burstBytes, link.delayMs});
+    Q_EMIT linkShaped(link);
     // A link that carries this plan's traffic is learnt from that traffic; one that carries none has nothing to
     // learn from, so there the configured figures stand (and so the planner sees a recovered link it avoids).
     bool carries = false;

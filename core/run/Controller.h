@@ -101,6 +101,8 @@ Q_SIGNALS:
     void nodeStateChanged(const QString &node, d3::core::Controller::NodeState state);
     /// Profiling progress of a worker.
     void profileProgress(const QString &node, int done, int layers);
+    /// A directed link was shaped (the experiment's links at start and reset, a set_link event, the console).
+    void linkShaped(const d3::core::DirectedLink &link);
     /// A request completed: its output and every hop's report (emitted after the estimates took it in, before
     /// runRequest returns).
     void measured(const d3::core::RequestResult &result);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QRegularExpression>
 #include <QString>
 
 namespace d3::core {
@@ -15,6 +16,21 @@ struct ExperimentNode {
 
     /// True for a worker the run starts itself (no address).
     bool isLocal() const { return address.isEmpty(); }
+
+    /// What a node's name may be: 1..128 characters of [A-Za-z0-9_.-] (the parser and the console's Add dialog).
+    static const QRegularExpression &namePattern()
+    {
+        static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.-]{1,128}$"));
+        return pattern;
+    }
+    /// What a remote node's address may be: HOST:PORT, HOST a name, an IPv4 address or [IPv6], PORT 1..65535.
+    static const QRegularExpression &addressPattern()
+    {
+        static const QRegularExpression pattern(
+            QStringLiteral("^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9_.-]+):([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}"
+                           "|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$"));
+        return pattern;
+    }
 };
 
 } // namespace d3::core

@@ -123,8 +123,7 @@ void ExperimentParser::readNode(const QJsonValue &value, const QString &path)
         return fail(path, QStringLiteral("must be a node object, not %1").arg(show(value)));
     JsonFieldReader r(value.toObject(), path, keys({"name", "role", "slowdown", "threads", "address"}), m_error);
     ExperimentNode node;
-    static const QRegularExpression namePattern(QStringLiteral("^[A-Za-z0-9_.-]{1,128}$"));
-    node.name = text(r, key("name"), namePattern,
+    node.name = text(r, key("name"), ExperimentNode::namePattern(),
                      QStringLiteral("1..128 characters of letters, digits, '_', '.', '-'"));
     for (int j = 0; r.ok() && j < m_e->nodes.size(); ++j) {
         if (m_e->nodes[j].name == node.name)
@@ -144,10 +143,7 @@ void ExperimentParser::readNode(const QJsonValue &value, const QString &path)
                 r.fail(key(local), QStringLiteral("not allowed with \"address\" (a remote worker runs with the options "
                                                   "it was started with)"));
         }
-        static const QRegularExpression addressPattern(
-            QStringLiteral("^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9_.-]+):([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}"
-                           "|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$"));
-        node.address = text(r, key("address"), addressPattern, QStringLiteral("\"HOST:PORT\" with a port in 1..65535"));
+        node.address = text(r, key("address"), ExperimentNode::addressPattern(), QStringLiteral("\"HOST:PORT\" with a port in 1..65535"));
         for (int j = 0; r.ok() && j < m_e->nodes.size(); ++j) {
             if (m_e->nodes[j].address == node.address)
                 r.fail(key("address"),

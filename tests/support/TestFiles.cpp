@@ -61,4 +61,14 @@ QString TestFiles::write(const QTemporaryDir &dir, const QString &name, const QB
     return path;
 }
 
+QByteArray TestFiles::read(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        ADD_FAILURE() << "cannot read " << path.toStdString();
+        return {};
+    }
+    return f.readAll();
+}
+
 } // namespace d3::test

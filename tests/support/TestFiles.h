@@ -31,6 +31,8 @@ public:
     static std::vector<std::string> builtinModelNames();
     /// Writes bytes to name inside dir and returns the full path.
     static QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes);
+    /// The bytes of the file at path; fails the calling test (ADD_FAILURE) and returns none if it cannot be read.
+    static QByteArray read(const QString &path);
 };
 
 } // namespace d3::test

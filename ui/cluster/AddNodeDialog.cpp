@@ -8,7 +8,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QVBoxLayout>
 
@@ -112,12 +111,10 @@ core::ExperimentNode AddNodeDialog::node() const
 
 void AddNodeDialog::validate()
 {
-    static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9_.-]{1,128}$"));
-    static const QRegularExpression address(QStringLiteral("^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9_.-]+):[0-9]{1,5}$"));
     QString problem;
-    if (!name.match(m_name->text().trimmed()).hasMatch())
+    if (!core::ExperimentNode::namePattern().match(m_name->text().trimmed()).hasMatch())
         problem = tr("The name is 1..128 letters, digits, '_', '.' or '-'.");
-    else if (!address.match(m_address->text().trimmed()).hasMatch())
+    else if (!core::ExperimentNode::addressPattern().match(m_address->text().trimmed()).hasMatch())
         problem = tr("The address is HOST:PORT.");
     m_problem->setText(problem);
     if (m_ok)

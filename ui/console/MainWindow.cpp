@@ -71,13 +71,7 @@ MainWindow::MainWindow(LiveSession *session, SessionState *state, QWidget *paren
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1600, 1000);
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
-        const auto docks = findChildren<QDockWidget *>();
-        auto named = [&](const char *name) {
-            for (QDockWidget *d : docks)
-                if (d->objectName() == QLatin1String(name))
-                    return d;
-            return static_cast<QDockWidget *>(nullptr);
-        };
+        auto named = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
         resizeDocks({named("clusterDock"), named("tilesDock")}, {470, 470}, Qt::Horizontal);
         resizeDocks({named("clusterDock"), named("eventsDock")}, {330, 600}, Qt::Vertical);
         resizeDocks({named("tilesDock"), named("linksDock")}, {380, 550}, Qt::Vertical);

@@ -24,6 +24,7 @@ RunToolBar::RunToolBar(const QStringList &planners, QWidget *parent)
     m_rate->setRange(0, 1000);
     m_rate->setDecimals(1);
     m_rate->setSuffix(tr(" req/s"));
+    m_rate->setKeyboardTracking(false); // a typed rate applies once, not digit by digit
     m_rate->setSpecialValueText(tr("closed loop"));
     m_rate->setToolTip(tr("Requests per second; closed loop sends the next when the last returns"));
     m_planner->addItems(planners);

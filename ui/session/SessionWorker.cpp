@@ -61,6 +61,7 @@ void SessionWorker::open(const core::Experiment &experiment)
     connect(c, &core::Controller::nodeStateChanged, this, &SessionWorker::nodeStateChanged);
     connect(c, &core::Controller::profileProgress, this, &SessionWorker::profileProgress);
     connect(c, &core::Controller::measured, this, &SessionWorker::publishMeasurements);
+    connect(c, &core::Controller::linkShaped, this, &SessionWorker::linkConfigured);
     connect(c, &core::Controller::event, this, [this](const core::RunEvent &e) {
         Q_EMIT event(e);
         if (e.kind == QLatin1String("plan"))
@@ -69,8 +70,6 @@ void SessionWorker::open(const core::Experiment &experiment)
     QString error;
     if (!guard(c->start(m_experiment, m_program, &error), error))
         return close();
-    for (const core::DirectedLink &link : m_experiment.expandLinks())
-        Q_EMIT linkConfigured(link);
     if (!guard(c->loadModel(m_experiment.models.value(0), &error), error))
         return close();
     Q_EMIT modelLoaded(c->graph(), c->costModel(true).costs(), c->fingerprint());
@@ -121,9 +120,6 @@ void SessionWorker::step()
         Q_EMIT event(m_timeline->logLine(e, m_controller->elapsedMs(), 0));
         QString error;
         guard(m_timeline->fire(*m_controller, e, tiles, &error), error);
-        if (e.action == core::ExperimentEvent::Action::SetLink)
-            for (const core::DirectedLink &link : m_experiment.expandLink(e.link))
-                Q_EMIT linkConfigured(link);
     }
     ++m_requestIndex;
     const QStringList participants = m_controller->deployment() ? m_controller->deployment()->participants()
@@ -168,7 +164,6 @@ void SessionWorker::setLink(const core::DirectedLink &link)
     if (!m_controller)
         return;
     m_controller->setLink(link);
-    Q_EMIT linkConfigured(link);
 }
 
 void SessionWorker::setSlowdown(const QString &node, double factor)

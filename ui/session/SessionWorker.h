@@ -81,7 +81,7 @@ Q_SIGNALS:
     void busy(const QStringList &nodes, bool busy);
     /// A directed link's measured throughput (Mbit/s, from transfers of 64 KiB or more).
     void linkMeasured(const QString &from, const QString &to, double mbps);
-    /// A link's shaping changed (the operator or a timeline event).
+    /// A link's shaping changed (the experiment's links, the operator or a timeline event).
     void linkConfigured(const d3::core::DirectedLink &link);
     /// Something for the event log.
     void event(const d3::core::RunEvent &event);

@@ -118,12 +118,6 @@ void expectTiers(LayerGraphPanel *panel, int p, int q)
     }
 }
 
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 TEST(ConsoleTest, AnOperatorsSessionFromOpenToClose)
 {
     app();
@@ -218,7 +212,7 @@ TEST(ConsoleTest, AnOperatorsSessionFromOpenToClose)
         EXPECT_EQ(written.size(), 3 * 3 + 1);
         for (const QString &path : written) {
             SCOPED_TRACE(path.toStdString());
-            const QByteArray bytes = readAll(path);
+            const QByteArray bytes = test::TestFiles::read(path);
             if (path.endsWith(QLatin1String(".pdf"))) {
                 EXPECT_TRUE(bytes.startsWith("%PDF"));
             } else if (path.endsWith(QLatin1String(".svg"))) {

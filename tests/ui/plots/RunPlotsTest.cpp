@@ -3,6 +3,8 @@
 #include "plots/RunPlots.h"
 #include "plots/StagesFigure.h"
 
+#include "TestFiles.h"
+
 #include <QApplication>
 #include <QDir>
 #include <QFile>
@@ -79,13 +81,6 @@ int finiteCount(QCPGraph *graph)
     for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)
         n += std::isfinite(it->value) ? 1 : 0;
     return n;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << path.toStdString();
-    return f.readAll();
 }
 
 TEST(RunPlots, FiguresDrawWhatTheRunHolds)
@@ -167,7 +162,7 @@ TEST(RunPlots, ExportsPdfSvgAndPng)
 
     for (const QString &path : written) {
         SCOPED_TRACE(path.toStdString());
-        const QByteArray bytes = readAll(path);
+        const QByteArray bytes = test::TestFiles::read(path);
         if (path.endsWith(QLatin1String(".pdf"))) {
             EXPECT_TRUE(bytes.startsWith("%PDF"));
         } else if (path.endsWith(QLatin1String(".svg"))) {
