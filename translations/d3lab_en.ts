@@ -62,57 +62,57 @@
 <context>
     <name>d3::ui::AddNodeDialog</name>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="32"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="31"/>
         <source>Add a worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="34"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="33"/>
         <source>edge4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="35"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="34"/>
         <source>192.168.1.20:7000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="36"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="35"/>
         <source>Look for workers on the LAN (listen for UDP announcements on port %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="37"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="36"/>
         <source>Workers started with --beacon announce their role and port; nothing is sent from here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="57"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="56"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="58"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="57"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="59"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="58"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="90"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="89"/>
         <source>%1 (%2) at %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="119"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="116"/>
         <source>The name is 1..128 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="121"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="118"/>
         <source>The address is HOST:PORT.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -640,112 +640,112 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="119"/>
+        <location filename="../ui/console/MainWindow.cpp" line="113"/>
         <source>Cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="120"/>
+        <location filename="../ui/console/MainWindow.cpp" line="114"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="121"/>
+        <location filename="../ui/console/MainWindow.cpp" line="115"/>
         <source>Tile grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="122"/>
+        <location filename="../ui/console/MainWindow.cpp" line="116"/>
         <source>Links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="127"/>
+        <location filename="../ui/console/MainWindow.cpp" line="121"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="128"/>
+        <location filename="../ui/console/MainWindow.cpp" line="122"/>
         <source>&amp;Open experiment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="129"/>
+        <location filename="../ui/console/MainWindow.cpp" line="123"/>
         <source>Recent experiments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="130"/>
+        <location filename="../ui/console/MainWindow.cpp" line="126"/>
         <source>&amp;Save experiment as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="132"/>
+        <location filename="../ui/console/MainWindow.cpp" line="128"/>
         <source>&amp;Export plots and data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="132"/>
+        <location filename="../ui/console/MainWindow.cpp" line="128"/>
         <source>Ctrl+E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="133"/>
+        <location filename="../ui/console/MainWindow.cpp" line="129"/>
         <source>&amp;Record session as a run…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="137"/>
+        <location filename="../ui/console/MainWindow.cpp" line="133"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="140"/>
+        <location filename="../ui/console/MainWindow.cpp" line="135"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="141"/>
+        <location filename="../ui/console/MainWindow.cpp" line="136"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="143"/>
+        <location filename="../ui/console/MainWindow.cpp" line="138"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="148"/>
+        <location filename="../ui/console/MainWindow.cpp" line="143"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="151"/>
+        <location filename="../ui/console/MainWindow.cpp" line="146"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="242"/>
+        <location filename="../ui/console/MainWindow.cpp" line="237"/>
         <source>manual: cuts %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="304"/>
+        <location filename="../ui/console/MainWindow.cpp" line="299"/>
         <source>d3lab: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="304"/>
+        <location filename="../ui/console/MainWindow.cpp" line="299"/>
         <source>no experiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="335"/>
+        <location filename="../ui/console/MainWindow.cpp" line="330"/>
         <source>%1: %2, predicted %3 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="340"/>
+        <location filename="../ui/console/MainWindow.cpp" line="335"/>
         <source>%n request(s), last %1 ms</source>
         <translation>
             <numerusform>%n request, last %1 ms</numerusform>
@@ -753,23 +753,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="371"/>
+        <location filename="../ui/console/MainWindow.cpp" line="348"/>
         <source>Open experiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="372"/>
-        <location filename="../ui/console/MainWindow.cpp" line="380"/>
+        <location filename="../ui/console/MainWindow.cpp" line="349"/>
+        <location filename="../ui/console/MainWindow.cpp" line="357"/>
         <source>Experiments (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="379"/>
+        <location filename="../ui/console/MainWindow.cpp" line="356"/>
         <source>Save experiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="398"/>
+        <location filename="../ui/console/MainWindow.cpp" line="375"/>
         <source>Wrote %n file(s) into %1</source>
         <translation>
             <numerusform>Wrote %n file into %1</numerusform>
@@ -777,12 +777,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="409"/>
+        <location filename="../ui/console/MainWindow.cpp" line="386"/>
         <source>Record the session into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="417"/>
+        <location filename="../ui/console/MainWindow.cpp" line="394"/>
         <source>Recording into %1 (d3ctl replay %1 redraws it)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -792,8 +792,8 @@
     <message>
         <location filename="../ui/console/RunToolBar.cpp" line="13"/>
         <location filename="../ui/console/RunToolBar.cpp" line="14"/>
-        <location filename="../ui/console/RunToolBar.cpp" line="50"/>
-        <location filename="../ui/console/RunToolBar.cpp" line="83"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="51"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="84"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -813,58 +813,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="27"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="28"/>
         <source>closed loop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="28"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="29"/>
         <source>Requests per second; closed loop sends the next when the last returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="30"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="31"/>
         <source>The planner that places the model; manual keeps the plan you drag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="32"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="33"/>
         <source>Allow vertical separation: the edge stack cut into tiles on several edge nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="33"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="34"/>
         <source>last 30 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="34"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="35"/>
         <source>last minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="35"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="36"/>
         <source>last 10 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="36"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="37"/>
         <source>whole session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="42"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="43"/>
         <source> Planner </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="46"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="47"/>
         <source> Plots show </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="50"/>
-        <location filename="../ui/console/RunToolBar.cpp" line="83"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="51"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="84"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>

@@ -62,57 +62,57 @@
 <context>
     <name>d3::ui::AddNodeDialog</name>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="32"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="31"/>
         <source>Add a worker</source>
         <translation>添加工作节点</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="34"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="33"/>
         <source>edge4</source>
         <translation>edge4</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="35"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="34"/>
         <source>192.168.1.20:7000</source>
         <translation>192.168.1.20:7000</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="36"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="35"/>
         <source>Look for workers on the LAN (listen for UDP announcements on port %1)</source>
         <translation>在局域网中查找工作节点（监听端口 %1 上的 UDP 通告）</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="37"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="36"/>
         <source>Workers started with --beacon announce their role and port; nothing is sent from here</source>
         <translation>以 --beacon 启动的工作节点会通告其角色和端口；本机不发送任何数据</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="57"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="56"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="58"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="57"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="59"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="58"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="90"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="89"/>
         <source>%1 (%2) at %3</source>
         <translation>%1（%2），位于 %3</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="119"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="116"/>
         <source>The name is 1..128 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
         <translation>名称须为 1 到 128 个字母、数字、&apos;_&apos;、&apos;.&apos; 或 &apos;-&apos;。</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/AddNodeDialog.cpp" line="121"/>
+        <location filename="../ui/cluster/AddNodeDialog.cpp" line="118"/>
         <source>The address is HOST:PORT.</source>
         <translation>地址格式为 主机:端口。</translation>
     </message>
@@ -640,147 +640,147 @@
         <translation>d3lab：终端-边缘-云协同推理</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="119"/>
+        <location filename="../ui/console/MainWindow.cpp" line="113"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="120"/>
+        <location filename="../ui/console/MainWindow.cpp" line="114"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="121"/>
+        <location filename="../ui/console/MainWindow.cpp" line="115"/>
         <source>Tile grid</source>
         <translation>分块网格</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="122"/>
+        <location filename="../ui/console/MainWindow.cpp" line="116"/>
         <source>Links</source>
         <translation>链路</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="127"/>
+        <location filename="../ui/console/MainWindow.cpp" line="121"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="128"/>
+        <location filename="../ui/console/MainWindow.cpp" line="122"/>
         <source>&amp;Open experiment…</source>
         <translation>打开实验(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="129"/>
+        <location filename="../ui/console/MainWindow.cpp" line="123"/>
         <source>Recent experiments</source>
         <translation>最近的实验</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="130"/>
+        <location filename="../ui/console/MainWindow.cpp" line="126"/>
         <source>&amp;Save experiment as…</source>
         <translation>实验另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="132"/>
+        <location filename="../ui/console/MainWindow.cpp" line="128"/>
         <source>&amp;Export plots and data…</source>
         <translation>导出图表和数据(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="132"/>
+        <location filename="../ui/console/MainWindow.cpp" line="128"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="133"/>
+        <location filename="../ui/console/MainWindow.cpp" line="129"/>
         <source>&amp;Record session as a run…</source>
         <translation>将会话录制为运行记录(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="137"/>
+        <location filename="../ui/console/MainWindow.cpp" line="133"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="140"/>
+        <location filename="../ui/console/MainWindow.cpp" line="135"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="141"/>
+        <location filename="../ui/console/MainWindow.cpp" line="136"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="143"/>
+        <location filename="../ui/console/MainWindow.cpp" line="138"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="148"/>
+        <location filename="../ui/console/MainWindow.cpp" line="143"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="151"/>
+        <location filename="../ui/console/MainWindow.cpp" line="146"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="242"/>
+        <location filename="../ui/console/MainWindow.cpp" line="237"/>
         <source>manual: cuts %1, %2</source>
         <translation>手动：切分点 %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="304"/>
+        <location filename="../ui/console/MainWindow.cpp" line="299"/>
         <source>d3lab: %1</source>
         <translation>d3lab：%1</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="304"/>
+        <location filename="../ui/console/MainWindow.cpp" line="299"/>
         <source>no experiment</source>
         <translation>无实验</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="335"/>
+        <location filename="../ui/console/MainWindow.cpp" line="330"/>
         <source>%1: %2, predicted %3 ms</source>
         <translation>%1：%2，预测 %3 毫秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="340"/>
+        <location filename="../ui/console/MainWindow.cpp" line="335"/>
         <source>%n request(s), last %1 ms</source>
         <translation>
             <numerusform>%n 个请求，最近一次 %1 毫秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="371"/>
+        <location filename="../ui/console/MainWindow.cpp" line="348"/>
         <source>Open experiment</source>
         <translation>打开实验</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="372"/>
-        <location filename="../ui/console/MainWindow.cpp" line="380"/>
+        <location filename="../ui/console/MainWindow.cpp" line="349"/>
+        <location filename="../ui/console/MainWindow.cpp" line="357"/>
         <source>Experiments (*.json)</source>
         <translation>实验文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="379"/>
+        <location filename="../ui/console/MainWindow.cpp" line="356"/>
         <source>Save experiment</source>
         <translation>保存实验</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="398"/>
+        <location filename="../ui/console/MainWindow.cpp" line="375"/>
         <source>Wrote %n file(s) into %1</source>
         <translation>
             <numerusform>已向 %1 写入 %n 个文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="409"/>
+        <location filename="../ui/console/MainWindow.cpp" line="386"/>
         <source>Record the session into</source>
         <translation>将会话录制到</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="417"/>
+        <location filename="../ui/console/MainWindow.cpp" line="394"/>
         <source>Recording into %1 (d3ctl replay %1 redraws it)</source>
         <translation>正在录制到 %1（d3ctl replay %1 可重绘）</translation>
     </message>
@@ -790,8 +790,8 @@
     <message>
         <location filename="../ui/console/RunToolBar.cpp" line="13"/>
         <location filename="../ui/console/RunToolBar.cpp" line="14"/>
-        <location filename="../ui/console/RunToolBar.cpp" line="50"/>
-        <location filename="../ui/console/RunToolBar.cpp" line="83"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="51"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="84"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -811,58 +811,58 @@
         <translation> 请求/秒</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="27"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="28"/>
         <source>closed loop</source>
         <translation>闭环</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="28"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="29"/>
         <source>Requests per second; closed loop sends the next when the last returns</source>
         <translation>每秒请求数；闭环模式在上一个请求返回后发送下一个</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="30"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="31"/>
         <source>The planner that places the model; manual keeps the plan you drag</source>
         <translation>放置模型的规划器；手动模式保留您拖动得到的方案</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="32"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="33"/>
         <source>Allow vertical separation: the edge stack cut into tiles on several edge nodes</source>
         <translation>允许垂直分离：边缘层栈切成分块，由多个边缘节点计算</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="33"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="34"/>
         <source>last 30 s</source>
         <translation>最近 30 秒</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="34"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="35"/>
         <source>last minute</source>
         <translation>最近 1 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="35"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="36"/>
         <source>last 10 minutes</source>
         <translation>最近 10 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="36"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="37"/>
         <source>whole session</source>
         <translation>整个会话</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="42"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="43"/>
         <source> Planner </source>
         <translation> 规划器 </translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="46"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="47"/>
         <source> Plots show </source>
         <translation> 图表显示 </translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="50"/>
-        <location filename="../ui/console/RunToolBar.cpp" line="83"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="51"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="84"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
