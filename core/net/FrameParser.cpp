@@ -28,6 +28,11 @@ void FrameParser::fail(const QString &why)
     m_headGot = m_payloadGot = m_pendingAt = 0;
 }
 
+bool FrameParser::inPayload() const
+{
+    return !m_ready && !failed() && m_headerBytes >= 0 && m_headGot == m_head.size() && m_payloadGot < m_payloadBytes;
+}
+
 qint64 FrameParser::buffered() const
 {
     return (m_ready ? m_readyBytes : 0) + m_headGot + m_payloadGot + (m_pending.size() - m_pendingAt);
@@ -52,6 +57,19 @@ void FrameParser::readFrom(QIODevice &device)
         return;
     pull([&device] { return device.bytesAvailable(); },
          [&device](char *to, qint64 max) { return device.read(to, max); });
+}
+
+void FrameParser::readPayloadFrom(const std::function<qint64(char *, qint64)> &read)
+{
+    if (m_ready || failed() || m_pendingAt < m_pending.size() || m_headerBytes < 0 || m_headGot < m_head.size()
+        || m_payload.size() < m_payloadBytes)
+        return;
+    while (m_payloadGot < m_payloadBytes) {
+        const qint64 got = read(m_payload.data() + m_payloadGot, m_payloadBytes - m_payloadGot);
+        if (got <= 0)
+            return;
+        commit(got); // readies the frame once its payload is complete
+    }
 }
 
 std::optional<Frame> FrameParser::next()

@@ -37,12 +37,20 @@ public:
     /// buffer: one copy out of the device, none after), up to the end of the next complete frame; bytes after it
     /// stay in the device. Call next() after it, and both again until next() returns nullopt.
     void readFrom(QIODevice &device);
+    /// Reads the rest of the payload of the frame being received from another source than a QIODevice (a socket's
+    /// descriptor, so that the bytes skip the device's buffer): read(to, max) copies up to max bytes that are at
+    /// hand to `to` and says how many (0 when none are). Only once the payload's whole buffer is allocated (which
+    /// the bytes read before decide, see readFrom()), never past the payload's end, and only when every byte fed
+    /// or read before has been parsed. Call next() after.
+    void readPayloadFrom(const std::function<qint64(char *, qint64)> &read);
     /// The next complete frame, if one has arrived; nullopt when more bytes are needed or after a failure.
     std::optional<Frame> next();
     /// True once the stream was found malformed.
     bool failed() const { return !m_error.isEmpty(); }
     /// Why it failed ("" if it did not).
     const QString &error() const { return m_error; }
+    /// True while the frame being received has its head in and part of its payload still to come.
+    bool inPayload() const;
     /// Bytes received but not yet returned as frames.
     qint64 buffered() const;
 

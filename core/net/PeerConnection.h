@@ -73,8 +73,12 @@ private:
     void handle(const Frame &frame);
     void sendNow(const Frame &frame);
     void pump();
-    void write(const QByteArray &bytes);
+    void write(const QList<QByteArray> &pieces);
     void onBytesWritten(qint64 bytes);
+    /// When frameSent() of frames completed by written bytes is emitted: now (the socket reported the bytes) or
+    /// from the event loop (a write that went to the kernel directly, inside send()).
+    enum class Delivery { Now, Queued };
+    void account(qint64 bytes, Delivery delivery);
     void checkLiveness();
 
     struct InFlight {
@@ -98,8 +102,14 @@ private:
     QElapsedTimer m_clock;
     QTimer m_pumpTimer;
     QQueue<InFlight> m_inFlight;
+    struct Kept {
+        qint64 end;        // offset after its last byte in this side's output stream
+        QByteArray bytes;  // a piece the socket's buffer holds a view of
+    };
+    QQueue<Kept> m_keepAlive;
+    qint64 m_handedBytes = 0;   // bytes written to the kernel or the socket's buffer, in order
     qint64 m_streamBytes = 0;   // bytes given to send() or sendNow(), in order
-    qint64 m_writtenBytes = 0;  // bytes the socket reported written
+    qint64 m_writtenBytes = 0;  // bytes the kernel took, directly or as the socket reported them written
     qint64 m_sentBytes = 0;     // frames of send() fully written
     qint64 m_busyNs = 0;
     qint64 m_busySinceNs = -1;

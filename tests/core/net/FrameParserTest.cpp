@@ -7,6 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstring>
+
 namespace d3::core {
 namespace {
 
@@ -117,6 +120,53 @@ TEST(FrameParserTest, ReadsFromADeviceOneFrameAtATimeIntoAlignedPayloads)
             EXPECT_EQ(reinterpret_cast<quintptr>(frames[i].payload.constData()) % 8, 0u) << i;
         }
     }
+    EXPECT_EQ(parser.buffered(), 0);
+}
+
+// A receiver that reads a frame's head from its socket's buffer and the rest of the payload straight from the
+// socket: the parser takes payload bytes from the second source only once the head is in and the payload's buffer
+// is allocated, asks for no byte past the payload's end, and leaves what follows (the next frame) to the first.
+TEST(FrameParserTest, ReadsTheRestOfAPayloadFromASecondSourceAndNothingPastIt)
+{
+    const Frame big = sample(1, 300000), next = sample(2, 40);
+    const QByteArray wire = big.encode() + next.encode();
+    const qint64 headBytes = big.encode().size() - big.payload.size();
+    qint64 at = 0; // bytes of wire taken from either source
+    auto direct = [&](char *to, qint64 max) {
+        EXPECT_LE(at + max, headBytes + big.payload.size()) << "asked past the payload's end";
+        const qint64 n = std::min<qint64>(max, 70000); // the kernel hands over what has arrived, in pieces
+        std::memcpy(to, wire.constData() + at, size_t(n));
+        at += n;
+        return n;
+    };
+    FrameParser parser;
+    parser.readPayloadFrom(direct); // nothing before the head is in
+    EXPECT_EQ(at, 0);
+    EXPECT_FALSE(parser.inPayload());
+
+    // The socket's buffer held the head and the first 20 bytes of the payload: not enough to allocate all of it.
+    parser.feed(wire.left(headBytes + 20));
+    at = headBytes + 20;
+    EXPECT_FALSE(parser.next());
+    EXPECT_TRUE(parser.inPayload());
+    parser.readPayloadFrom(direct);
+    EXPECT_EQ(at, headBytes + 20) << "read into a payload buffer the checked sizes had not allowed yet";
+
+    // Once 64 KiB of the frame are in, the whole payload's buffer exists and the rest may come straight.
+    parser.feed(wire.mid(at, 70000));
+    at += 70000;
+    EXPECT_FALSE(parser.next());
+    parser.readPayloadFrom(direct);
+    EXPECT_EQ(at, headBytes + big.payload.size());
+    EXPECT_FALSE(parser.inPayload());
+    const auto first = parser.next();
+    ASSERT_TRUE(first);
+    expectSame(*first, big);
+
+    parser.feed(wire.mid(at));
+    const auto second = parser.next();
+    ASSERT_TRUE(second);
+    expectSame(*second, next);
     EXPECT_EQ(parser.buffered(), 0);
 }
 
