@@ -256,10 +256,12 @@ void DataPlane::runStage(const DeploymentPtr &d, quint64 id, const core::Deploym
         r.a = s.a;
         r.b = s.b;
         r.ms = ms;
-        Q_EMIT report(id, r);
-        if (!*out)
+        if (!*out) {
+            Q_EMIT report(id, r);
             return fail(id, QStringLiteral("%1: layers [%2, %3): %4").arg(m_name).arg(s.a).arg(s.b).arg(*error));
-        forward(d, id, s.b, std::move(**out));
+        }
+        forward(d, id, s.b, std::move(**out)); // the request's critical path first, its report after
+        Q_EMIT report(id, r);
     });
 }
 
@@ -281,12 +283,15 @@ void DataPlane::runTile(const DeploymentPtr &d, quint64 id, int tile, engine::Te
         r.b = stack.end;
         r.tile = tile;
         r.ms = ms;
-        Q_EMIT report(id, r);
-        if (!*out)
+        if (!*out) {
+            Q_EMIT report(id, r);
             return fail(id, QStringLiteral("%1: tile %2: %3").arg(m_name).arg(tile).arg(*error));
+        }
         if (d->stitcher() == m_name)
-            return paste(d, id, tile, **out);
-        sendData(d, id, d->stitcher(), QStringLiteral("tile_out"), stack.end, tile, {{stack.output, **out}});
+            paste(d, id, tile, **out);
+        else
+            sendData(d, id, d->stitcher(), QStringLiteral("tile_out"), stack.end, tile, {{stack.output, **out}});
+        Q_EMIT report(id, r);
     });
 }
 
