@@ -5,31 +5,37 @@
 #include <QString>
 #include <QTcpServer>
 
+#include <atomic>
 #include <memory>
 
 namespace d3::bench {
 
+class ReceiverThread;
+
 /// Two authenticated PeerConnections over loopback, as two lab nodes hold them: a listener (the receiver) and a
-/// dialer (the sender) with a shared token. Both live in the calling thread and run on its event loop.
+/// dialer (the sender) with a shared token. The sender lives in the calling thread and runs on its event loop; the
+/// receiver too, or in a ReceiverThread.
 class LoopbackPeers
 {
 public:
-    /// Listens on a free loopback port, dials it and waits for the handshake; nullptr and one line in *error if
-    /// that fails within 5 s.
-    static std::unique_ptr<LoopbackPeers> open(QString *error);
+    /// Listens on a free loopback port (in receiverThread when one is given), dials it and waits for the
+    /// handshake; nullptr and one line in *error if that fails within 5 s.
+    static std::unique_ptr<LoopbackPeers> open(QString *error, ReceiverThread *receiverThread = nullptr);
     /// Closes both connections.
     ~LoopbackPeers();
 
     /// The dialer: the side whose outgoing bytes a benchmark shapes.
     core::PeerConnection &sender() { return *m_dialer; }
-    /// The listener: receives what sender() sends.
+    /// The listener: receives what sender() sends (in the receiver thread, if open() was given one).
     core::PeerConnection &receiver() { return *m_listener; }
 
 private:
     LoopbackPeers() = default;
 
     QTcpServer m_server;
+    ReceiverThread *m_receiverThread = nullptr;
     std::unique_ptr<core::PeerConnection> m_listener;
+    std::atomic<bool> m_listenerReady{false};
     std::unique_ptr<core::PeerConnection> m_dialer;
 };
 

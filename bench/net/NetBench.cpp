@@ -38,13 +38,14 @@ QString usage()
                           "[--delays 0,10,50] [--seconds S] [--repeats N] [--burst BYTES] [--samples N] "
                           "[--sizes 1,10,100] [--runs R] [--warmup W] [--json]\n")
         + QStringLiteral(R"(
-The wire between two d3lab peers, on loopback in one thread (both ends share the event loop):
+The wire between two d3lab peers, on loopback (shaping and latency: both ends in one thread; overhead: the
+receivers in a second thread):
   shaping   a stream of frames through a sender shaped with setShaping(rate, burst, delay), for every rate x
             delay, plus one unshaped stream (the loopback's own limit); measured throughput (payload bits over
             last arrival - first send - delay), the sender's sendStats() and the receiver's arrival rate;
   latency   a small frame's send() to arrival on an idle shaped link against delay + serialization time;
   overhead  a float32 tensor sent as one frame (encode, PeerConnection, decode) against a raw QTcpSocket
-            transfer of the same bytes, in interleaved rounds.
+            transfer of the same bytes, in interleaved rounds over 5 connections per variant.
 
   --parts LIST     which parts to run (default all three)
   --rates LIST     shaped rates in Mbit/s (default 1,10,100,1000)

@@ -4,6 +4,7 @@
 #include "InterleavedRounds.h"
 #include "LoopbackPeers.h"
 #include "RawTransfer.h"
+#include "ReceiverThread.h"
 #include "Samples.h"
 #include "io/HostTensor.h"
 #include "net/MessageType.h"
@@ -13,13 +14,18 @@
 #include <QElapsedTimer>
 #include <QMap>
 
+#include <atomic>
 #include <cstring>
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace d3::bench {
 namespace {
 
 constexpr int kTimeoutMs = 60000;
+/// Connections per variant and size, used in turn (see run()).
+constexpr int kConnections = 5;
 
 core::HostTensor makeTensor(const QVector<qint64> &shape)
 {
@@ -47,35 +53,50 @@ QVector<OverheadPoint> OverheadBench::grid(const QVector<int> &sizesMiB)
 
 bool OverheadBench::run(QVector<OverheadPoint> *points, const BenchOptions &options, QString *error)
 {
+    ReceiverThread receiverThread; // the receiving ends, as on another node
     for (OverheadPoint &p : *points) {
         const QMap<int, core::HostTensor> tensors{{1, makeTensor(p.shape)}};
         const core::HostTensor &tensor = tensors.first();
         const QByteArray rawBytes(reinterpret_cast<const char *>(tensor.values.data()), qsizetype(tensor.bytes()));
-        const auto peers = LoopbackPeers::open(error);
-        if (!peers)
-            return false;
-        const auto raw = RawTransfer::open(error);
-        if (!raw)
-            return false;
+        // Each variant cycles through connections of its own, a round on each in turn: TCP's congestion control
+        // keeps state per connection (with BBR a congestion window that differs from one connection to the next),
+        // and one connection per variant made a variant's whole median depend on which state it drew.
+        std::vector<std::unique_ptr<LoopbackPeers>> peerSet;
+        std::vector<std::unique_ptr<RawTransfer>> rawSet;
+        for (int c = 0; c < kConnections; ++c) {
+            peerSet.push_back(LoopbackPeers::open(error, &receiverThread));
+            rawSet.push_back(RawTransfer::open(error, &receiverThread));
+            if (!peerSet.back() || !rawSet.back())
+                return false;
+        }
+        int d3labRound = 0;
+        int frameRound = 0;
+        int rawRound = 0;
+        LoopbackPeers *peers = peerSet.front().get();
+        RawTransfer *raw = rawSet.front().get();
 
+        // Written by the receiving thread before it sets `arrived`, read here after.
         std::optional<QMap<int, core::HostTensor>> decoded;
         QString decodeError;
-        bool arrived = false;
-        bool decode = true;
+        std::atomic<bool> arrived{false};
+        std::atomic<bool> decode{true};
         qint64 arrivedPayload = 0;
-        QObject::connect(&peers->receiver(), &core::PeerConnection::frameReceived, &peers->receiver(),
-                         [&](const core::Frame &f) {
-                             if (decode) {
-                                 QElapsedTimer timer;
-                                 timer.start();
-                                 decoded = core::TensorCodec::decode(f, &decodeError);
-                                 p.decodeMs.append(timer.nsecsElapsed() / 1e6);
-                             }
-                             arrivedPayload = f.payload.size();
-                             arrived = true;
-                         });
+        for (const auto &pair : peerSet)
+            QObject::connect(&pair->receiver(), &core::PeerConnection::frameReceived, &pair->receiver(),
+                             [&](const core::Frame &f) {
+                                 if (decode) {
+                                     QElapsedTimer timer;
+                                     timer.start();
+                                     decoded = core::TensorCodec::decode(f, &decodeError);
+                                     p.decodeMs.append(timer.nsecsElapsed() / 1e6);
+                                 }
+                                 arrivedPayload = f.payload.size();
+                                 arrived.store(true);
+                                 ReceiverThread::wakeMainThread();
+                             });
         quint64 requestId = 0;
         auto d3lab = [&] {
+            peers = peerSet[size_t(d3labRound++ % kConnections)].get();
             arrived = false;
             decode = true;
             core::Frame frame;
@@ -95,11 +116,15 @@ bool OverheadBench::run(QVector<OverheadPoint> *points, const BenchOptions &opti
             }
             return true;
         };
-        auto plain = [&] { return raw->transfer(rawBytes, error); };
+        auto plain = [&] {
+            raw = rawSet[size_t(rawRound++ % kConnections)].get();
+            return raw->transfer(rawBytes, error);
+        };
         core::Frame encoded;
         encoded.type = quint16(core::MessageType::RangeResult);
         core::TensorCodec::encode(tensors, &encoded);
         auto transport = [&] {
+            peers = peerSet[size_t(frameRound++ % kConnections)].get();
             arrived = false;
             decode = false;
             encoded.requestId = ++requestId;
@@ -113,19 +138,21 @@ bool OverheadBench::run(QVector<OverheadPoint> *points, const BenchOptions &opti
             return true;
         };
 
-        // The frame's size and correctness once, outside the timing.
+        // The frame's size, and what arrives on every connection, outside the timing.
         core::Frame probe;
         core::TensorCodec::encode(tensors, &probe);
         p.frameBytes = core::Frame::kPreambleSize + probe.header.toCborValue().toCbor().size() + probe.payload.size();
         probe = core::Frame();
-        if (!d3lab() || !plain())
-            return false;
-        const core::HostTensor &back = decoded->first();
-        if (back.shape != tensor.shape || back.values != tensor.values || raw->received() != rawBytes) {
-            *error = QStringLiteral("%1 bytes: what arrived differs from what was sent").arg(p.tensorBytes);
-            return false;
+        for (int c = 0; c < kConnections; ++c) {
+            if (!d3lab() || !plain() || !transport())
+                return false;
+            const core::HostTensor &back = decoded->first();
+            if (back.shape != tensor.shape || back.values != tensor.values || raw->received() != rawBytes) {
+                *error = QStringLiteral("%1 bytes: what arrived differs from what was sent").arg(p.tensorBytes);
+                return false;
+            }
+            decoded.reset();
         }
-        decoded.reset();
 
         p.encodeMs.clear();
         p.decodeMs.clear();

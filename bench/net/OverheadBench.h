@@ -22,9 +22,9 @@ struct OverheadPoint {
 /// Protocol overhead: a float32 tensor sent as one frame (TensorCodec::encode into a Frame, an unshaped
 /// authenticated PeerConnection on loopback, TensorCodec::decode on arrival) against a raw QTcpSocket transfer
 /// of the same number of bytes (RawTransfer); a third variant sends the frame already encoded and does not decode
-/// it, which separates the transport (framing, parsing, PeerConnection) from the codec's two copies. Both ends of
-/// every variant share the calling thread, so a time is the sum of both ends' work. Variants run in
-/// InterleavedRounds on connections opened once per size.
+/// it, which separates the transport from the codec. The senders run in the calling thread and the receivers in a
+/// ReceiverThread, as two nodes do not share an event loop. Variants run in InterleavedRounds; each variant cycles
+/// through 5 connections per size, so that no variant's median rests on one connection's congestion-control state.
 class OverheadBench
 {
 public:
