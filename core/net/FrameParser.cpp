@@ -64,11 +64,12 @@ void FrameParser::readPayloadFrom(const std::function<qint64(char *, qint64)> &r
     if (m_ready || failed() || m_pendingAt < m_pending.size() || m_headerBytes < 0 || m_headGot < m_head.size()
         || m_payload.size() < m_payloadBytes)
         return;
-    while (m_payloadGot < m_payloadBytes) {
+    // Completing the payload readies the frame, or fails the parser (a malformed header): either ends the loop.
+    while (!m_ready && !failed() && m_payloadGot < m_payloadBytes) {
         const qint64 got = read(m_payload.data() + m_payloadGot, m_payloadBytes - m_payloadGot);
         if (got <= 0)
             return;
-        commit(got); // readies the frame once its payload is complete
+        commit(got);
     }
 }
 

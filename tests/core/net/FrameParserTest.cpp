@@ -225,5 +225,35 @@ TEST(FrameParserTest, RefusesAHeaderThatIsNotACborMap)
     EXPECT_NE(parser.error().indexOf(QStringLiteral("CBOR")), -1);
 }
 
+// The header is parsed once the payload is complete: a frame whose payload is read straight from the socket and
+// whose header turns out not to be CBOR fails the parser there, and nothing more is read (found by the fuzz target:
+// the read went on into the released payload buffer).
+TEST(FrameParserTest, AMalformedHeaderFoundAtTheEndOfADirectPayloadStopsTheReading)
+{
+    Frame f = sample(1, 200000);
+    QByteArray wire = f.encode();
+    const quint32 headerBytes = qFromLittleEndian<quint32>(wire.constData() + 16);
+    wire.replace(Frame::kPreambleSize, int(headerBytes), QByteArray(int(headerBytes), char(0xff)));
+    const qint64 head = Frame::kPreambleSize + headerBytes + 70000; // enough for the payload's whole buffer
+    FrameParser parser;
+    parser.feed(wire.left(head));
+    EXPECT_FALSE(parser.next());
+    qint64 at = head;
+    int reads = 0;
+    parser.readPayloadFrom([&](char *to, qint64 max) {
+        ++reads;
+        const qint64 n = std::min<qint64>(max, wire.size() - at);
+        std::memcpy(to, wire.constData() + at, size_t(n));
+        at += n;
+        return n;
+    });
+    EXPECT_EQ(at, wire.size());
+    EXPECT_EQ(reads, 1);
+    EXPECT_FALSE(parser.next());
+    ASSERT_TRUE(parser.failed());
+    EXPECT_NE(parser.error().indexOf(QStringLiteral("CBOR")), -1);
+    EXPECT_EQ(parser.buffered(), 0);
+}
+
 } // namespace
 } // namespace d3::core
