@@ -3,8 +3,10 @@
 // tests/fuzz/CMakeLists.txt through scripts/fuzz_frames.sh.
 //
 // Input layout: byte 0 picks the run (bits 0-2: how many split bytes follow, bit 3: small parser limits so the
-// limit checks trip on short inputs); each split byte is the length of one piece fed before the rest of the
-// input, which is fed last. After every piece the parser is drained with next().
+// limit checks trip on short inputs, bit 4: a receiver that also reads payloads straight from its socket); each
+// split byte is the length of one piece fed before the rest of the input, which is fed last. After every piece the
+// parser is drained with next(); with bit 4, it then takes what it will of the input that follows through
+// readPayloadFrom (in reads of at most 3000 bytes, as a socket hands over what has arrived) and is drained again.
 
 #include "net/Frame.h"
 #include "net/FrameParser.h"
@@ -102,6 +104,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FrameParser parser(limits);
     const char *stream = reinterpret_cast<const char *>(data) + 1 + splits;
     size_t left = size - 1 - splits;
+    const bool direct = data[0] & 16;
+    auto readDirect = [&stream, &left](char *to, qint64 max) {
+        check(max > 0);
+        const size_t n = std::min({size_t(max), left, size_t(3000)});
+        std::memcpy(to, stream, n);
+        stream += n;
+        left -= n;
+        return qint64(n);
+    };
     for (size_t i = 0; i <= splits; ++i) {
         const size_t piece = i < splits ? std::min<size_t>(data[1 + i], left) : left;
         parser.feed(QByteArray(stream, qsizetype(piece)));
@@ -109,6 +120,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         left -= piece;
         if (!drain(parser))
             break;
+        if (direct) {
+            parser.readPayloadFrom(readDirect);
+            if (!drain(parser))
+                break;
+        }
     }
     return 0;
 }
