@@ -3,7 +3,6 @@
 #ifdef Q_OS_UNIX
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 
@@ -46,12 +45,6 @@ void SocketIo::acknowledgeNow(qintptr descriptor)
 #endif
 }
 
-qint64 SocketIo::available(qintptr descriptor)
-{
-    int bytes = 0;
-    return ::ioctl(int(descriptor), FIONREAD, &bytes) == 0 && bytes > 0 ? qint64(bytes) : 0;
-}
-
 qint64 SocketIo::read(qintptr descriptor, char *to, qint64 max)
 {
     ssize_t got = -1;
@@ -70,11 +63,6 @@ qint64 SocketIo::write(qintptr, const QList<QByteArray> &)
 
 void SocketIo::acknowledgeNow(qintptr)
 {
-}
-
-qint64 SocketIo::available(qintptr)
-{
-    return 0;
 }
 
 qint64 SocketIo::read(qintptr, char *, qint64)

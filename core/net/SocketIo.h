@@ -17,8 +17,6 @@ class SocketIo
 public:
     /// Writes as much of pieces, in order, as the socket takes now; returns the bytes taken (0 when none).
     static qint64 write(qintptr descriptor, const QList<QByteArray> &pieces);
-    /// Bytes that have arrived and wait in the kernel (0 when none or on an error).
-    static qint64 available(qintptr descriptor);
     /// Has the kernel acknowledge received bytes at once rather than after its delayed-ACK timer (TCP_QUICKACK,
     /// which holds until the kernel's own heuristics turn it off again): for a receiver in the middle of a large
     /// payload whose sender waits for acknowledgements to send the rest.
