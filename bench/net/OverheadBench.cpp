@@ -58,9 +58,10 @@ bool OverheadBench::run(QVector<OverheadPoint> *points, const BenchOptions &opti
         const QMap<int, core::HostTensor> tensors{{1, makeTensor(p.shape)}};
         const core::HostTensor &tensor = tensors.first();
         const QByteArray rawBytes(reinterpret_cast<const char *>(tensor.values.data()), qsizetype(tensor.bytes()));
-        // Each variant cycles through connections of its own, a round on each in turn: TCP's congestion control
-        // keeps state per connection (with BBR a congestion window that differs from one connection to the next),
-        // and one connection per variant made a variant's whole median depend on which state it drew.
+        // Each variant cycles through kConnections connections, a round on each in turn (d3lab and frame share
+        // theirs, raw has its own): TCP's congestion control keeps state per connection (with BBR a congestion
+        // window that differs from one connection to the next), and one connection per variant made a variant's
+        // whole median depend on which state it drew.
         std::vector<std::unique_ptr<LoopbackPeers>> peerSet;
         std::vector<std::unique_ptr<RawTransfer>> rawSet;
         for (int c = 0; c < kConnections; ++c) {

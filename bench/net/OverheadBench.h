@@ -24,7 +24,8 @@ struct OverheadPoint {
 /// of the same number of bytes (RawTransfer); a third variant sends the frame already encoded and does not decode
 /// it, which separates the transport from the codec. The senders run in the calling thread and the receivers in a
 /// ReceiverThread, as two nodes do not share an event loop. Variants run in InterleavedRounds; each variant cycles
-/// through 5 connections per size, so that no variant's median rests on one connection's congestion-control state.
+/// through 5 connections per size (d3lab and frame share theirs), so that no variant's median rests on one
+/// connection's congestion-control state.
 class OverheadBench
 {
 public:
