@@ -61,11 +61,10 @@ void FrameParser::readFrom(QIODevice &device)
 
 void FrameParser::readPayloadFrom(const std::function<qint64(char *, qint64)> &read)
 {
-    if (m_ready || failed() || m_pendingAt < m_pending.size() || m_headerBytes < 0 || m_headGot < m_head.size()
-        || m_payload.size() < m_payloadBytes)
+    if (m_pendingAt < m_pending.size() || m_payload.size() < m_payloadBytes)
         return;
     // Completing the payload readies the frame, or fails the parser (a malformed header): either ends the loop.
-    while (!m_ready && !failed() && m_payloadGot < m_payloadBytes) {
+    while (inPayload()) {
         const qint64 got = read(m_payload.data() + m_payloadGot, m_payloadBytes - m_payloadGot);
         if (got <= 0)
             return;

@@ -256,12 +256,11 @@ void DataPlane::runStage(const DeploymentPtr &d, quint64 id, const core::Deploym
         r.a = s.a;
         r.b = s.b;
         r.ms = ms;
-        if (!*out) {
-            Q_EMIT report(id, r);
-            return fail(id, QStringLiteral("%1: layers [%2, %3): %4").arg(m_name).arg(s.a).arg(s.b).arg(*error));
-        }
-        forward(d, id, s.b, std::move(**out)); // the request's critical path first, its report after
-        Q_EMIT report(id, r);
+        if (!*out)
+            fail(id, QStringLiteral("%1: layers [%2, %3): %4").arg(m_name).arg(s.a).arg(s.b).arg(*error));
+        else
+            forward(d, id, s.b, std::move(**out));
+        Q_EMIT report(id, r); // after the request's critical path
     });
 }
 
@@ -283,15 +282,13 @@ void DataPlane::runTile(const DeploymentPtr &d, quint64 id, int tile, engine::Te
         r.b = stack.end;
         r.tile = tile;
         r.ms = ms;
-        if (!*out) {
-            Q_EMIT report(id, r);
-            return fail(id, QStringLiteral("%1: tile %2: %3").arg(m_name).arg(tile).arg(*error));
-        }
-        if (d->stitcher() == m_name)
+        if (!*out)
+            fail(id, QStringLiteral("%1: tile %2: %3").arg(m_name).arg(tile).arg(*error));
+        else if (d->stitcher() == m_name)
             paste(d, id, tile, **out);
         else
             sendData(d, id, d->stitcher(), QStringLiteral("tile_out"), stack.end, tile, {{stack.output, **out}});
-        Q_EMIT report(id, r);
+        Q_EMIT report(id, r); // after the request's critical path
     });
 }
 
