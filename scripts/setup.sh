@@ -10,6 +10,8 @@ D3_PACKAGES=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
   libtorch-dev libqcustomplot-dev libgtest-dev libgmock-dev
+  libopenblas0-openmp  # LibTorch's BLAS: Debian's alternatives pick it over the reference BLAS (docs/BENCHMARKS.md)
+  libdnnl-dev  # oneDNN's header: the engine reports the instruction set LibTorch's convolutions run on
   python3-torch python3-torchvision python3-numpy
   clang libclang-rt-14-dev  # the libFuzzer target of tests/fuzz (scripts/fuzz_frames.sh)
   qt6-translations-l10n fonts-wqy-microhei  # the console in Simplified Chinese: Qt's own strings, CJK glyphs
@@ -26,10 +28,22 @@ d3_missing_packages() {
   echo "${missing[@]}"
 }
 
+# LibTorch links libblas.so.3, which Debian's alternatives resolve; installing libopenblas0-openmp makes OpenBLAS's
+# OpenMP build (LibTorch's own threading) the automatic choice. Says so if the machine was set to another one.
+d3_check_blas() {
+  local blas
+  blas="$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || true)"
+  case "$blas" in
+    */openblas-openmp/*) ;;
+    *) echo "d3lab: note: libblas.so.3 is $blas, not OpenBLAS's OpenMP build; layer times will differ from" \
+            "docs/BENCHMARKS.md (update-alternatives --config libblas.so.3-x86_64-linux-gnu chooses)" >&2 ;;
+  esac
+}
+
 d3_install() {
   local missing
   missing="$(d3_missing_packages)"
-  [ -z "$missing" ] && return 0
+  [ -z "$missing" ] && { d3_check_blas; return 0; }
   echo "d3lab: installing $missing"
   local sudo=""
   if [ "$(id -u)" -ne 0 ]; then
@@ -40,6 +54,7 @@ d3_install() {
   $sudo apt-get update -q
   # shellcheck disable=SC2086
   $sudo apt-get install -y -q --no-install-recommends $missing
+  d3_check_blas
 }
 
 d3_build() {

@@ -1,6 +1,7 @@
 #include "VerifyCommand.h"
 
 #include "CommandLine.h"
+#include "ComputePlatform.h"
 #include "Engine.h"
 #include "Output.h"
 #include "graph/ModelCatalog.h"
@@ -130,6 +131,9 @@ int VerifyCommand::run(const QStringList &args)
         return Output::fail(QStringLiteral("%1: split forward failed: %2").arg(graph->name(), error));
 
     const auto cmp = core::TensorComparison::compare(*split, *whole);
+    // Whether a split or tiled output is bit-identical depends on the kernels that ran (docs/ARCHITECTURE.md,
+    // Exactness): say which.
+    const engine::ComputePlatform platform = engine::ComputePlatform::current();
     bool passed = cmp.withinRelative(kSplitTolerance) && cmp.argmaxEqual;
     QJsonObject json{
         {QStringLiteral("model"), graph->name()},
@@ -142,6 +146,7 @@ int VerifyCommand::run(const QStringList &args)
         {QStringLiteral("weights"), weights.describe()},
         {QStringLiteral("fingerprint"), engine->fingerprint()},
         {QStringLiteral("threads"), engine::Engine::threads()},
+        {QStringLiteral("platform"), platform.toJson()},
         {QStringLiteral("monolithic_ms"), wholeMs},
         {QStringLiteral("split_ms"), splitMs},
     };
@@ -185,13 +190,14 @@ int VerifyCommand::run(const QStringList &args)
         Output::printJson(QJsonDocument(json));
     } else {
         Output::print(QStringLiteral("%1 cuts %2,%3 of %4%12: %5 (max|diff| %6 of max|y| %7, argmax %8), monolithic "
-                                     "%9 ms, split %10 ms%11\n")
+                                     "%9 ms, split %10 ms%11\n  on %13, oneDNN %14, %15, %16 thread(s)\n")
                           .arg(graph->name()).arg(p).arg(q).arg(n)
                           .arg(cmp.bitExact ? QStringLiteral("bit-exact")
                                             : (passed ? QStringLiteral("within 1e-5") : QStringLiteral("MISMATCH")))
                           .arg(cmp.maxAbsDiff, 0, 'g', 3).arg(cmp.maxAbsRef, 0, 'g', 4)
                           .arg(cmp.argmaxEqual ? QStringLiteral("equal") : QStringLiteral("DIFFERS"))
-                          .arg(wholeMs, 0, 'f', 1).arg(splitMs, 0, 'f', 1).arg(referenceText, tileText));
+                          .arg(wholeMs, 0, 'f', 1).arg(splitMs, 0, 'f', 1).arg(referenceText, tileText)
+                          .arg(platform.cpu, platform.onednnIsa, platform.blas).arg(platform.threads));
     }
     return passed ? ExitOk : ExitCheckFailed;
 }

@@ -1,5 +1,6 @@
 #include "Engine.h"
 
+#include "ComputePlatform.h"
 #include "EngineLog.h"
 #include "LayerProfiler.h"
 #include "io/SyntheticInput.h"
@@ -228,7 +229,7 @@ std::optional<core::Profile> Engine::profile(int warmup, int runs, double slowdo
     profile.model = g.name();
     for (const core::Layer &l : g.layers())
         profile.layers << l.name;
-    profile.machine = LayerProfiler::machine();
+    profile.machine = ComputePlatform::current().machine();
     profile.threads = threads();
     profile.slowdown = slowdown;
     profile.runs = runs;

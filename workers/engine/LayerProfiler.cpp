@@ -2,34 +2,10 @@
 
 #include "TorchModel.h"
 
-#include <QFile>
-#include <QSysInfo>
-#include <QThread>
-
 #include <algorithm>
 #include <chrono>
 
 namespace d3::engine {
-namespace {
-
-/// The "model name" line of /proc/cpuinfo, or empty (not Linux, or no such line).
-QString cpuModelName()
-{
-    QFile file(QStringLiteral("/proc/cpuinfo"));
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
-        return {};
-    // /proc files report size 0, so atEnd() is true from the start: read until readLine() returns nothing.
-    for (int i = 0; i < 100000; ++i) {
-        const QByteArray line = file.readLine(4096);
-        if (line.isEmpty())
-            break;
-        if (line.startsWith("model name"))
-            return QString::fromUtf8(line).section(QLatin1Char(':'), 1).simplified();
-    }
-    return {};
-}
-
-} // namespace
 
 std::vector<double> LayerProfiler::medianMs(const TorchModel &model, const at::Tensor &input, int warmup, int runs,
                                             const std::function<void(int, int)> &progress)
@@ -66,16 +42,6 @@ std::vector<double> LayerProfiler::medianMs(const TorchModel &model, const at::T
             progress(i + 1, n);
     }
     return result;
-}
-
-QString LayerProfiler::machine()
-{
-    QString cpu = cpuModelName();
-    if (cpu.isEmpty())
-        cpu = QSysInfo::currentCpuArchitecture();
-    const int cores = QThread::idealThreadCount();
-    return QStringLiteral("%1, %2 core%3, %4")
-        .arg(cpu).arg(cores).arg(cores == 1 ? QString() : QStringLiteral("s"), QSysInfo::prettyProductName());
 }
 
 double LayerProfiler::median(std::vector<double> values)

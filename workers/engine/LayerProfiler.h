@@ -2,8 +2,6 @@
 
 #include <torch/torch.h>
 
-#include <QString>
-
 #include <functional>
 #include <vector>
 
@@ -21,9 +19,6 @@ public:
     /// Caller holds an InferenceMode guard. Throws c10::Error on torch failures.
     static std::vector<double> medianMs(const TorchModel &model, const at::Tensor &input, int warmup, int runs,
                                         const std::function<void(int, int)> &progress);
-
-    /// Where the times were measured: "CPU model name, N cores, OS" (from /proc/cpuinfo and QSysInfo).
-    static QString machine();
 
     /// Median of values (mean of the middle two for an even count); 0 for none.
     static double median(std::vector<double> values);
