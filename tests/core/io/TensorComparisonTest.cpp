@@ -88,4 +88,22 @@ TEST(TensorComparisonTest, EmptyTensorsCompareEqual)
     EXPECT_TRUE(c.argmaxEqual);
 }
 
+TEST(TensorComparisonTest, TheContractIsTheBoundAndTheArgmax)
+{
+    const HostTensor reference = vec({1.0f, 10.0f, 3.0f});
+    // Not bit-exact, but within 1e-5 x max|y| with the same argmax: meets the contract.
+    const auto close = TensorComparison::compare(vec({1.0f + 9e-5f, 10.0f, 3.0f}), reference);
+    EXPECT_FALSE(close.bitExact);
+    EXPECT_TRUE(close.meetsContract());
+    // Past the bound.
+    EXPECT_FALSE(TensorComparison::compare(vec({1.0f + 2e-4f, 10.0f, 3.0f}), reference).meetsContract());
+    // Within the bound, but the argmax moved (a tie broken the other way).
+    const HostTensor tie = vec({5.0f, 5.0f});
+    const auto moved = TensorComparison::compare(vec({5.0f, 5.0f + 1e-5f}), tie);
+    EXPECT_TRUE(moved.withinRelative(TensorComparison::kExactnessBound));
+    EXPECT_FALSE(moved.meetsContract());
+    // Another shape never meets it.
+    EXPECT_FALSE(TensorComparison::compare(HostTensor{{1, 3}, {1.0f, 10.0f, 3.0f}}, reference).meetsContract());
+}
+
 } // namespace

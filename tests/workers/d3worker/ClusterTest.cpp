@@ -2,6 +2,7 @@
 // several plans, tiled ones included, gives the monolithic forward's output; failures end requests promptly.
 #include "Engine.h"
 #include "EventLoop.h"
+#include "Exactness.h"
 #include "run/ClusterSession.h"
 #include "TestFiles.h"
 #include "io/SyntheticInput.h"
@@ -102,14 +103,11 @@ TEST_P(ClusterModelTest, EveryPlanGivesTheMonolithicOutput)
         ASSERT_TRUE(planId) << why.toStdString();
         const auto result = harness.infer(*planId, input, &why);
         ASSERT_TRUE(result) << why.toStdString();
-        const auto cmp = core::TensorComparison::compare(result->output, *monolithic);
-        EXPECT_TRUE(cmp.withinRelative(core::TensorComparison::kExactnessBound)) << "max abs diff " << cmp.maxAbsDiff;
-        EXPECT_TRUE(cmp.argmaxEqual);
-        std::cout << GetParam() << " " << np.name << ": " << (cmp.bitExact ? "bit-exact" : "max abs diff ")
-                  << (cmp.bitExact ? "" : std::to_string(cmp.maxAbsDiff)) << ", " << result->hops.size()
-                  << " hop reports, " << result->bytes() << " bytes between workers, " << result->endToEndMs
-                  << " ms end to end\n";
-        if (np.plan.tiled()) { // the same tiles computed in this process agree bit for bit
+        test::Exactness::expectContract(core::TensorComparison::compare(result->output, *monolithic),
+                                        GetParam() + " " + np.name + " on the cluster");
+        std::cout << GetParam() << " " << np.name << ": " << result->hops.size() << " hop reports, "
+                  << result->bytes() << " bytes between workers, " << result->endToEndMs << " ms end to end\n";
+        if (np.plan.tiled()) { // the same tiles computed in this process (on another thread count than the workers')
             std::optional<core::HostTensor> tiledLocal;
             ClusterSession::aside([&] {
                 auto geometry = core::TileGeometry::build(graph, *core::StackFinder::leading(graph, np.plan.p, np.plan.stackEnd, &why),
@@ -118,7 +116,8 @@ TEST_P(ClusterModelTest, EveryPlanGivesTheMonolithicOutput)
                     tiledLocal = out->output;
             });
             ASSERT_TRUE(tiledLocal) << why.toStdString();
-            EXPECT_TRUE(core::TensorComparison::compare(result->output, *tiledLocal).bitExact);
+            test::Exactness::expectContract(core::TensorComparison::compare(result->output, *tiledLocal),
+                                            GetParam() + " " + np.name + " on the cluster against the same tiles here");
         }
         // Every computation and every transfer between two workers reported once.
         const auto d = core::Deployment::make(graph, *planId, np.plan, QStringLiteral("device"),
@@ -137,6 +136,7 @@ TEST_P(ClusterModelTest, EveryPlanGivesTheMonolithicOutput)
         else
             EXPECT_EQ(backbone, 0);
     }
+    test::Exactness::recordCounts();
 }
 
 INSTANTIATE_TEST_SUITE_P(Builtin, ClusterModelTest, ::testing::ValuesIn(test::TestFiles::builtinModelNames()),

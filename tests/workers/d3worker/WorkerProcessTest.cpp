@@ -9,6 +9,7 @@
 #include "net/TensorCodec.h"
 
 #include "EventLoop.h"
+#include "Exactness.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -146,8 +147,8 @@ TEST(WorkerProcessTest, LoadsAModelAndRunsRangesExactlyAsTheLocalEngine)
     const auto out = local->runRange(q, graph.layerCount(), *atQ, &error);
     ASSERT_TRUE(out) << error.toStdString();
     const auto whole = local->forward(input, &error);
-    const auto cmp = core::TensorComparison::compare(out->value(graph.outputTensor()), *whole);
-    EXPECT_TRUE(cmp.bitExact) << cmp.maxAbsDiff;
+    test::Exactness::expectContract(core::TensorComparison::compare(out->value(graph.outputTensor()), *whole),
+                                    "resnet18 [10, 40) on the worker");
 
     // A bad request gets an Error reply and the connection stays usable.
     core::Frame bad = message(core::MessageType::RunRange, {{QStringLiteral("a"), q}, {QStringLiteral("b"), p}});

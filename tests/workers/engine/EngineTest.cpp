@@ -1,4 +1,5 @@
 #include "Engine.h"
+#include "Exactness.h"
 #include "TestFiles.h"
 #include "SeededEngine.h"
 #include "graph/ModelCatalog.h"
@@ -79,7 +80,10 @@ protected:
     }
 };
 
-TEST_P(EngineTest, SplitForwardEqualsMonolithicBitForBit)
+/// A split forward copies the crossing tensors between ranges and calls the same kernels on the same shapes; it is
+/// bit-identical to the monolithic one on most CPUs, but not on every one (docs/ARCHITECTURE.md, Exactness), so
+/// the contract is asserted and bit-identity reported.
+TEST_P(EngineTest, SplitForwardMeetsTheContract)
 {
     const Engine *engine = test::SeededEngine::get(model());
     ASSERT_NE(engine, nullptr);
@@ -92,10 +96,10 @@ TEST_P(EngineTest, SplitForwardEqualsMonolithicBitForBit)
         SCOPED_TRACE("cuts " + split.label);
         const auto out = engine->forwardSplit(input, split.cuts, &error);
         ASSERT_TRUE(out) << error.toStdString();
-        const auto cmp = core::TensorComparison::compare(*out, *whole);
-        EXPECT_TRUE(cmp.sameShape);
-        EXPECT_TRUE(cmp.bitExact) << "max|diff| " << cmp.maxAbsDiff << " of max|y| " << cmp.maxAbsRef;
+        test::Exactness::expectContract(core::TensorComparison::compare(*out, *whole),
+                                        GetParam() + " split at " + split.label);
     }
+    test::Exactness::recordCounts();
 }
 
 TEST_P(EngineTest, SeededWeightsGiveFiniteOutputsWithSpread)

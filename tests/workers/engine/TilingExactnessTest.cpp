@@ -1,3 +1,4 @@
+#include "ComputePlatform.h"
 #include "Engine.h"
 #include "SeededEngine.h"
 #include "TestFiles.h"
@@ -21,14 +22,13 @@
 namespace d3::engine {
 namespace {
 
-/// Vertical separation (DESIGN.md section 4) against the monolithic model: every built-in model, a first, a middle
-/// and (where the model has one) a residual or inception block stack, every grid 1x1 .. 4x4. The target is a
-/// bit-identical stitched result. Tile convolutions run on the whole layer's backend and read whole stride cells
-/// (LayerModule::convolveTile, TorchModel::runTile), which makes 228 of the 240 cases bit-exact; oneDNN's 1x1
-/// kernel still splits resnet18 layer3's input channels by output height, so its row-tiled cases differ by about
-/// 3e-7 relative (docs/ARCHITECTURE.md, Exactness). So only the tolerance and the argmax are
-/// asserted; the bit-exact cases are counted and reported in a table at the end (printed and RecordProperty).
-/// Runtime on 2 shared cores: about 2 minutes in all (vgg16 about 30 s), so no model's stacks or grids are cut.
+/// Vertical separation (docs/ARCHITECTURE.md, Vertical separation) against the monolithic model: every built-in
+/// model, a first, a middle and (where the model has one) a residual or inception block stack, every grid 1x1 ..
+/// 4x4. Tile convolutions run on the whole layer's backend and read whole stride cells (LayerModule::convolveTile,
+/// TorchModel::runTile), so most cases are bit-identical; which ones depends on the kernels the CPU's instruction
+/// set and the thread count select (docs/ARCHITECTURE.md, Exactness). So the contract (tolerance and argmax) is
+/// asserted, and the bit-exact cases are counted and reported in a table at the end (printed and RecordProperty).
+/// Runtime on 2 shared cores: about 1 to 2 minutes in all, so no model's stacks or grids are cut.
 
 constexpr double kTolerance = 1e-5; ///< max|diff| <= kTolerance * max|ref| (the design's bound)
 constexpr int kMaxGrid = 4;         ///< grids 1x1 .. kMaxGrid x kMaxGrid
@@ -39,7 +39,6 @@ struct StackSpec {
     std::string role;  ///< "first", "middle", "block"
     QString begin;     ///< first layer of the stack (empty: cut 0)
     QString last;      ///< last layer of the stack
-    bool rowsOnlyBitExact = false; ///< R x 1 grids must be bit-exact (asserted)
     int maxGrid = kMaxGrid;        ///< largest R and C tried (bounded for runtime)
 };
 
@@ -51,10 +50,10 @@ struct StackSpec {
 std::vector<StackSpec> stackSpecs(const QString &model)
 {
     if (model == QLatin1String("alexnet")) // first: conv1..pool2 (192 x 13 x 13); middle: conv3..pool5 (6 x 6)
-        return {{"first", {}, QStringLiteral("features.5"), true},
+        return {{"first", {}, QStringLiteral("features.5")},
                 {"middle", QStringLiteral("features.6"), QStringLiteral("features.12")}};
     if (model == QLatin1String("vgg16")) // first: blocks 1-2 (128 x 56 x 56); middle: block 4 (512 x 14 x 14)
-        return {{"first", {}, QStringLiteral("features.9"), true},
+        return {{"first", {}, QStringLiteral("features.9")},
                 {"middle", QStringLiteral("features.17"), QStringLiteral("features.23")}};
     if (model == QLatin1String("resnet18")) // first: stem + layer1 (two identity blocks); block: layer2.0 with its
                                             // strided 1x1 downsample shortcut; middle: layer3 (256 x 14 x 14)
@@ -107,6 +106,14 @@ std::string fmt(const char *format, double value)
     return buf;
 }
 
+/// What decides which cases are bit-exact: the CPU, oneDNN's instruction set, the BLAS and the thread count.
+std::string platformText()
+{
+    const ComputePlatform p = ComputePlatform::current();
+    return QStringLiteral("%1, oneDNN %2, %3, %4 thread(s)")
+        .arg(p.cpu, p.onednnIsa, p.blas).arg(p.threads).toStdString();
+}
+
 class TilingExactnessTest : public ::testing::TestWithParam<std::string>
 {
 protected:
@@ -114,7 +121,7 @@ protected:
     {
         test::SeededEngine::release();
         std::string table = "\nTiling exactness (tolerance " + fmt("%.0e", kTolerance)
-                            + " x max|ref|; bit-exact = every element identical)\n";
+                            + " x max|ref|; bit-exact = every element identical; " + platformText() + ")\n";
         char line[256];
         std::snprintf(line, sizeof line, "%-13s %6s %8s %15s %16s %14s %14s %8s\n", "model", "cases", "skipped",
                       "stack bit-exact", "output bit-exact", "worst rel stk", "worst rel out", "seconds");
@@ -223,11 +230,6 @@ TEST_P(TilingExactnessTest, StitchedStacksMatchTheMonolithicModel)
                 EXPECT_TRUE(out.withinRelative(kTolerance))
                     << "model output max|diff| " << out.maxAbsDiff << " of max|ref| " << out.maxAbsRef;
                 EXPECT_TRUE(out.argmaxEqual);
-                if (spec.rowsOnlyBitExact && cols == 1) {
-                    EXPECT_TRUE(st.bitExact) << "rows-only grids keep the full width and should be bit-exact; "
-                                             << "stack output max|diff| " << st.maxAbsDiff;
-                    EXPECT_TRUE(out.bitExact) << "model output max|diff| " << out.maxAbsDiff;
-                }
 
                 ++summary.cases;
                 summary.stackBitExact += st.bitExact ? 1 : 0;
@@ -244,6 +246,7 @@ TEST_P(TilingExactnessTest, StitchedStacksMatchTheMonolithicModel)
         }
     }
     summary.seconds = timer.nsecsElapsed() / 1e9;
+    RecordProperty("platform", platformText());
     RecordProperty("cases", summary.cases);
     RecordProperty("stack_bit_exact", summary.stackBitExact);
     RecordProperty("output_bit_exact", summary.outputBitExact);
