@@ -63,17 +63,20 @@ public:
         });
     }
 
-    /// The main() of a per-model benchmark: parses the options (--help prints usage), sets the thread count with
-    /// setThreads (which returns the count in effect), runs runOne on every selected model and prints Report's
-    /// markdown() or, with --json, json() to stdout. Returns the exit code.
+    /// The main() of a per-model benchmark: parses the options (--help prints usage; takeOwn, if given, takes the
+    /// program's own options first, as in parseArguments), sets the thread count with setThreads (which returns the
+    /// count in effect), runs runOne on every selected model and prints Report's markdown() or, with --json, json()
+    /// to stdout. Returns the exit code.
     template<typename Timing, typename Report>
     static int runPerModel(const QString &usage, const std::function<int(int)> &setThreads,
                            const std::function<std::optional<Timing>(const core::ModelGraph &, const BenchOptions &,
-                                                                     QString *)> &runOne)
+                                                                     QString *)> &runOne,
+                           const std::function<bool(QStringList *, QString *)> &takeOwn = {})
     {
         setUpLogging();
         int exitCode = ExitOk;
-        const auto options = parseArguments([](QStringList *, QString *) { return true; }, usage, &exitCode);
+        const auto options = parseArguments(takeOwn ? takeOwn : [](QStringList *, QString *) { return true; },
+                                            usage, &exitCode);
         if (!options)
             return exitCode;
         QString error;

@@ -11,22 +11,35 @@ namespace d3::bench {
 
 QString BenchReport::markdown(const QVector<ModelTiming> &timings, const BenchOptions &options, int threads)
 {
-    MarkdownTable table({QStringLiteral("model"), QStringLiteral("layers"), QStringLiteral("plain ms"),
-                         QStringLiteral("engine ms"), QStringLiteral("split ms"), QStringLiteral("engine/plain"),
-                         QStringLiteral("split/engine")});
+    const bool other = !timings.isEmpty() && !timings.first().referenceBlasMs.isEmpty();
+    QStringList columns{QStringLiteral("model"), QStringLiteral("layers"), QStringLiteral("plain ms"),
+                        QStringLiteral("engine ms"), QStringLiteral("split ms"), QStringLiteral("engine/plain"),
+                        QStringLiteral("split/engine")};
+    if (other)
+        columns << QStringLiteral("engine ms, other BLAS") << QStringLiteral("other/engine");
+    MarkdownTable table(columns);
     for (const ModelTiming &t : timings) {
         const double plain = Samples::median(t.plainMs);
         const double engine = Samples::median(t.engineMs);
         const double split = Samples::median(t.splitMs);
-        table.addRow({t.model, QString::number(t.layers), MarkdownTable::fixed(plain, 2),
-                      MarkdownTable::fixed(engine, 2), MarkdownTable::fixed(split, 2),
-                      MarkdownTable::fixed(Samples::ratio(engine, plain), 3),
-                      MarkdownTable::fixed(Samples::ratio(split, engine), 3)});
+        QStringList row{t.model, QString::number(t.layers), MarkdownTable::fixed(plain, 2),
+                        MarkdownTable::fixed(engine, 2), MarkdownTable::fixed(split, 2),
+                        MarkdownTable::fixed(Samples::ratio(engine, plain), 3),
+                        MarkdownTable::fixed(Samples::ratio(split, engine), 3)};
+        if (other) {
+            const double reference = Samples::median(t.referenceBlasMs);
+            row << MarkdownTable::fixed(reference, 2) << MarkdownTable::fixed(Samples::ratio(reference, engine), 2);
+        }
+        table.addRow(row);
     }
-    return QStringLiteral("Median ms of %1 interleaved rounds (after %2 warm-up), %3 LibTorch thread%4; "
-                          "split cuts at n/3 and 2n/3.\n\n")
-               .arg(options.runs).arg(options.warmup).arg(threads).arg(threads == 1 ? QString() : QStringLiteral("s"))
-        + table.toString();
+    QString caption = QStringLiteral("Median ms of %1 interleaved rounds (after %2 warm-up), %3 LibTorch thread%4; "
+                                     "split cuts at n/3 and 2n/3; BLAS: %5")
+                          .arg(options.runs).arg(options.warmup).arg(threads)
+                          .arg(threads == 1 ? QString() : QStringLiteral("s"),
+                               timings.isEmpty() ? QString() : timings.first().blas);
+    if (other)
+        caption += QStringLiteral("; other BLAS: %1").arg(timings.first().referenceBlas);
+    return caption + QStringLiteral(".\n\n") + table.toString();
 }
 
 QJsonDocument BenchReport::json(const QVector<ModelTiming> &timings, const BenchOptions &options, int threads)
@@ -36,7 +49,7 @@ QJsonDocument BenchReport::json(const QVector<ModelTiming> &timings, const Bench
         const double plain = Samples::median(t.plainMs);
         const double engine = Samples::median(t.engineMs);
         const double split = Samples::median(t.splitMs);
-        models.append(QJsonObject{
+        QJsonObject model{
             {QStringLiteral("model"), t.model},
             {QStringLiteral("layers"), t.layers},
             {QStringLiteral("cuts"), QJsonArray{t.cutP, t.cutQ}},
@@ -51,7 +64,17 @@ QJsonDocument BenchReport::json(const QVector<ModelTiming> &timings, const Bench
             {QStringLiteral("split_over_engine"), Samples::ratio(split, engine)},
             {QStringLiteral("bit_exact"), t.bitExact},
             {QStringLiteral("max_abs_diff"), t.maxAbsDiff},
-        });
+            {QStringLiteral("blas"), t.blas},
+        };
+        if (!t.referenceBlasMs.isEmpty()) {
+            const double reference = Samples::median(t.referenceBlasMs);
+            model.insert(QStringLiteral("reference_blas"), t.referenceBlas);
+            model.insert(QStringLiteral("reference_blas_ms"), reference);
+            model.insert(QStringLiteral("reference_blas_min_ms"), Samples::minimum(t.referenceBlasMs));
+            model.insert(QStringLiteral("reference_blas_over_engine"), Samples::ratio(reference, engine));
+            model.insert(QStringLiteral("reference_blas_max_abs_diff"), t.referenceBlasMaxAbsDiff);
+        }
+        models.append(model);
     }
     return BenchMain::reportJson(options, threads, models);
 }

@@ -18,7 +18,8 @@ public:
     static QString markdown(const QVector<ModelTiming> &timings, const BenchOptions &options, int threads);
     /// {"threads","runs","warmup","models":[{"model","layers","cuts","cut_bytes","plain_ms","engine_ms",
     /// "split_ms","plain_min_ms","engine_min_ms","split_min_ms","engine_over_plain","split_over_engine",
-    /// "bit_exact","max_abs_diff"}]}.
+    /// "bit_exact","max_abs_diff","blas"}]}; with --reference-blas also "reference_blas", "reference_blas_ms",
+    /// "reference_blas_min_ms", "reference_blas_over_engine" and "reference_blas_max_abs_diff".
     static QJsonDocument json(const QVector<ModelTiming> &timings, const BenchOptions &options, int threads);
 };
 

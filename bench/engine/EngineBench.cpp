@@ -5,6 +5,7 @@
 #include "BenchReport.h"
 #include "Engine.h"
 #include "ModelBench.h"
+#include "ReferenceBlasEngine.h"
 
 #include <QCoreApplication>
 
@@ -20,8 +21,12 @@ For each built-in model, the median time of one forward pass three ways:
   engine  Engine::forward (host tensor in, host tensor out)
   split   Engine::forwardSplit at n/3 and 2n/3, chained through host tensors
 The variants run interleaved in rounds (W warm-up rounds, then R measured ones) so noise hits all three alike.
+With --reference-blas DIRS a fourth variant runs Engine::forward in a child process whose libblas.so.3 comes
+from DIRS (folders separated by ':'; Debian's reference BLAS and LAPACK:
+/usr/lib/x86_64-linux-gnu/blas:/usr/lib/x86_64-linux-gnu/lapack), in the same rounds.
 
-)") + d3::bench::BenchOptions::optionsHelp();
+)") + d3::bench::BenchOptions::optionsHelp()
+        + QStringLiteral("  --reference-blas DIRS  also time the engine on the BLAS in DIRS (default: not)\n");
 }
 
 } // namespace
@@ -31,11 +36,31 @@ int main(int argc, char *argv[])
     using namespace d3;
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("d3bench_engine"));
+    const QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.value(0) == QLatin1String(bench::ReferenceBlasEngine::kServeOption))
+        return bench::ReferenceBlasEngine::serve(args);
+
+    QString referenceBlasDir;
+    const auto takeOwn = [&](QStringList *rest, QString *error) {
+        const int i = rest->indexOf(QStringLiteral("--reference-blas"));
+        if (i < 0)
+            return true;
+        if (i + 1 >= rest->size()) {
+            *error = QStringLiteral("--reference-blas needs a folder");
+            return false;
+        }
+        referenceBlasDir = rest->takeAt(i + 1);
+        rest->removeAt(i);
+        return true;
+    };
     return bench::BenchMain::runPerModel<bench::ModelTiming, bench::BenchReport>(
         usage(),
         [](int threads) {
             engine::Engine::setThreads(threads);
             return engine::Engine::threads();
         },
-        &bench::ModelBench::run);
+        [&](const core::ModelGraph &graph, const bench::BenchOptions &options, QString *error) {
+            return bench::ModelBench::run(graph, options, referenceBlasDir, error);
+        },
+        takeOwn);
 }

@@ -1,9 +1,11 @@
 #include "ModelBench.h"
 
 #include "BenchLog.h"
+#include "ComputePlatform.h"
 #include "Engine.h"
 #include "InterleavedRounds.h"
 #include "PlainForward.h"
+#include "ReferenceBlasEngine.h"
 #include "Samples.h"
 #include "io/SyntheticInput.h"
 #include "io/TensorComparison.h"
@@ -11,8 +13,9 @@
 #include <algorithm>
 
 namespace d3::bench {
+
 std::optional<ModelTiming> ModelBench::run(const core::ModelGraph &graph, const BenchOptions &options,
-                                           QString *error)
+                                           const QString &referenceBlasDir, QString *error)
 {
     const auto engine = engine::Engine::create(graph, engine::WeightSource{}, error);
     if (!engine)
@@ -49,25 +52,48 @@ std::optional<ModelTiming> ModelBench::run(const core::ModelGraph &graph, const 
     }
     timing.bitExact = a.bitExact && b.bitExact;
     timing.maxAbsDiff = std::max(a.maxAbsDiff, b.maxAbsDiff);
+    timing.blas = engine::ComputePlatform::current().blas;
+
+    std::unique_ptr<ReferenceBlasEngine> other;
+    if (!referenceBlasDir.isEmpty()) {
+        other = ReferenceBlasEngine::start(graph.name(), engine::Engine::threads(), referenceBlasDir, error);
+        if (!other)
+            return std::nullopt;
+        const auto c = core::TensorComparison::compare(other->output(), *whole);
+        if (!c.withinRelative(bound) || !c.argmaxEqual) {
+            *error = QStringLiteral("%1: the output on %2 differs from the one on %3 by %4 (max|y| %5)")
+                         .arg(graph.name(), other->blas(), timing.blas).arg(c.maxAbsDiff).arg(c.maxAbsRef);
+            return std::nullopt;
+        }
+        timing.referenceBlas = other->blas();
+        timing.referenceBlasMaxAbsDiff = c.maxAbsDiff;
+    }
 
     // Each variant's result is destroyed inside its timed call, as a node would after sending it on.
-    const std::vector<InterleavedRounds::Variant> variants{
+    std::vector<InterleavedRounds::Variant> variants{
         [&] { return plain.run(error); },
         [&] { return engine->forward(input, error).has_value(); },
         [&] { return engine->forwardSplit(input, cuts, error).has_value(); },
     };
+    if (other)
+        variants.push_back([&] { return other->forward(error); });
     QVector<QVector<double>> samples;
     if (!InterleavedRounds::run(variants, options, &samples))
         return std::nullopt;
     timing.plainMs = samples.at(0);
     timing.engineMs = samples.at(1);
     timing.splitMs = samples.at(2);
+    if (other)
+        timing.referenceBlasMs = samples.at(3);
     qCInfo(lcBench).noquote() << QStringLiteral("%1: plain %2 ms, engine %3 ms, split %4 ms (medians of %5)")
                                      .arg(timing.model)
                                      .arg(Samples::median(timing.plainMs), 0, 'f', 2)
                                      .arg(Samples::median(timing.engineMs), 0, 'f', 2)
                                      .arg(Samples::median(timing.splitMs), 0, 'f', 2)
-                                     .arg(options.runs);
+                                     .arg(options.runs)
+                              + (other ? QStringLiteral(", engine on %1 %2 ms").arg(timing.referenceBlas)
+                                             .arg(Samples::median(timing.referenceBlasMs), 0, 'f', 2)
+                                       : QString());
     return timing;
 }
 
