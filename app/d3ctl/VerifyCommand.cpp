@@ -190,14 +190,14 @@ int VerifyCommand::run(const QStringList &args)
         Output::printJson(QJsonDocument(json));
     } else {
         Output::print(QStringLiteral("%1 cuts %2,%3 of %4%12: %5 (max|diff| %6 of max|y| %7, argmax %8), monolithic "
-                                     "%9 ms, split %10 ms%11\n  on %13, oneDNN %14, %15, %16 thread(s)\n")
+                                     "%9 ms, split %10 ms%11\n  on %13\n")
                           .arg(graph->name()).arg(p).arg(q).arg(n)
                           .arg(cmp.bitExact ? QStringLiteral("bit-exact")
                                             : (passed ? QStringLiteral("within 1e-5") : QStringLiteral("MISMATCH")))
                           .arg(cmp.maxAbsDiff, 0, 'g', 3).arg(cmp.maxAbsRef, 0, 'g', 4)
                           .arg(cmp.argmaxEqual ? QStringLiteral("equal") : QStringLiteral("DIFFERS"))
                           .arg(wholeMs, 0, 'f', 1).arg(splitMs, 0, 'f', 1).arg(referenceText, tileText)
-                          .arg(platform.cpu, platform.onednnIsa, platform.blas).arg(platform.threads));
+                          .arg(platform.kernels()));
     }
     return passed ? ExitOk : ExitCheckFailed;
 }

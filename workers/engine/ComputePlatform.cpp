@@ -113,6 +113,7 @@ ComputePlatform ComputePlatform::current()
     p.cores = QThread::idealThreadCount();
     p.os = QSysInfo::prettyProductName();
     p.onednnIsa = onednnIsaName(dnnl_get_effective_cpu_isa());
+    p.onednnEnabled = Engine::oneDnnEnabled();
     p.atenCapability = atenCapabilityName();
     p.blasLibrary = blasPath();
     p.blas = blasName(p.blasLibrary);
@@ -126,6 +127,14 @@ QString ComputePlatform::machine() const
         .arg(cpu).arg(cores).arg(cores == 1 ? QString() : QStringLiteral("s"), os, blas);
 }
 
+QString ComputePlatform::kernels() const
+{
+    return QStringLiteral("%1, oneDNN %2, %3, %4 thread%5")
+        .arg(cpu, onednnEnabled ? onednnIsa : QStringLiteral("off"), blas)
+        .arg(threads)
+        .arg(threads == 1 ? QString() : QStringLiteral("s"));
+}
+
 QJsonObject ComputePlatform::toJson() const
 {
     return QJsonObject{
@@ -133,6 +142,7 @@ QJsonObject ComputePlatform::toJson() const
         {QStringLiteral("cores"), cores},
         {QStringLiteral("os"), os},
         {QStringLiteral("cpu_isa"), onednnIsa},
+        {QStringLiteral("onednn"), onednnEnabled},
         {QStringLiteral("aten_cpu_capability"), atenCapability},
         {QStringLiteral("blas"), blas},
         {QStringLiteral("blas_library"), blasLibrary},

@@ -13,6 +13,7 @@ struct ComputePlatform {
     int cores = 0;          ///< logical cores this process may use
     QString os;             ///< the operating system's pretty name
     QString onednnIsa;      ///< the instruction set oneDNN's kernels use, e.g. "avx2", "avx512_core_bf16"
+    bool onednnEnabled = true; ///< LibTorch may send convolutions to oneDNN (Engine::setOneDnnEnabled)
     QString atenCapability; ///< the vector width of ATen's own CPU kernels: "DEFAULT", "AVX2" or "AVX512"
     QString blas;           ///< the BLAS LibTorch calls, e.g. "OpenBLAS 0.3.21 (Zen, OpenMP)" or "reference BLAS"
     QString blasLibrary;    ///< the file whose sgemm_ LibTorch calls (the libblas.so.3 alternative, resolved)
@@ -22,7 +23,10 @@ struct ComputePlatform {
     static ComputePlatform current();
     /// "CPU, N cores, OS, BLAS": where a profile or a figure was measured.
     QString machine() const;
-    /// The fields as JSON: cpu, cores, os, cpu_isa (oneDNN's), aten_cpu_capability, blas, blas_library, threads.
+    /// "CPU, oneDNN ISA (or off), BLAS, N thread(s)": what decides whether two outputs are bit-identical.
+    QString kernels() const;
+    /// The fields as JSON: cpu, cores, os, cpu_isa (oneDNN's), onednn, aten_cpu_capability, blas, blas_library,
+    /// threads.
     QJsonObject toJson() const;
 };
 

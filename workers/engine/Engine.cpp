@@ -263,4 +263,14 @@ int Engine::threads()
     return at::get_num_threads();
 }
 
+void Engine::setOneDnnEnabled(bool enabled)
+{
+    at::globalContext().setUserEnabledMkldnn(enabled);
+}
+
+bool Engine::oneDnnEnabled()
+{
+    return at::globalContext().userEnabledMkldnn();
+}
+
 } // namespace d3::engine

@@ -84,6 +84,12 @@ public:
     static void setThreads(int threads);
     /// The current number of intra-op threads.
     static int threads();
+    /// Lets LibTorch use oneDNN for convolutions (the default) or not: without it every convolution runs as im2col +
+    /// GEMM on the BLAS. For measuring what oneDNN's kernel choices cost in bit-identity and what doing without
+    /// costs in time (d3bench_engine, d3bench_tiling); process-wide.
+    static void setOneDnnEnabled(bool enabled);
+    /// Whether LibTorch may use oneDNN.
+    static bool oneDnnEnabled();
 
     /// The torch-side model, for benchmarks and tests that link LibTorch themselves.
     const TorchModel &torchModel() const;
