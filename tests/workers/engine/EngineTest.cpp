@@ -99,6 +99,7 @@ TEST_P(EngineTest, SplitForwardMeetsTheContract)
         test::Exactness::expectContract(core::TensorComparison::compare(*out, *whole),
                                         GetParam() + " split at " + split.label);
     }
+    RecordProperty("threads", Engine::threads());
     test::Exactness::recordCounts();
 }
 

@@ -109,9 +109,7 @@ std::string fmt(const char *format, double value)
 /// What decides which cases are bit-exact: the CPU, oneDNN's instruction set, the BLAS and the thread count.
 std::string platformText()
 {
-    const ComputePlatform p = ComputePlatform::current();
-    return QStringLiteral("%1, oneDNN %2, %3, %4 thread(s)")
-        .arg(p.cpu, p.onednnIsa, p.blas).arg(p.threads).toStdString();
+    return ComputePlatform::current().kernels().toStdString();
 }
 
 class TilingExactnessTest : public ::testing::TestWithParam<std::string>
