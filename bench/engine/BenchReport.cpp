@@ -1,6 +1,7 @@
 #include "BenchReport.h"
 
 #include "BenchMain.h"
+#include "ComputePlatform.h"
 #include "MarkdownTable.h"
 #include "Samples.h"
 
@@ -9,14 +10,19 @@
 
 namespace d3::bench {
 
-QString BenchReport::markdown(const QVector<ModelTiming> &timings, const BenchOptions &options, int threads)
+QString BenchReport::markdown(const QVector<ModelTiming> &timings, const BenchOptions &options,
+                              int /*threads: in the caption's kernels()*/)
 {
     const bool other = !timings.isEmpty() && !timings.first().referenceBlasMs.isEmpty();
     QStringList columns{QStringLiteral("model"), QStringLiteral("layers"), QStringLiteral("plain ms"),
                         QStringLiteral("engine ms"), QStringLiteral("split ms"), QStringLiteral("engine/plain"),
                         QStringLiteral("split/engine")};
+    const bool noOneDnn = !timings.isEmpty() && !timings.first().noOneDnnMs.isEmpty();
     if (other)
         columns << QStringLiteral("engine ms, other BLAS") << QStringLiteral("other/engine");
+    if (noOneDnn)
+        columns << QStringLiteral("engine ms, no oneDNN") << QStringLiteral("no oneDNN/engine")
+                << QStringLiteral("no oneDNN bit-exact");
     MarkdownTable table(columns);
     for (const ModelTiming &t : timings) {
         const double plain = Samples::median(t.plainMs);
@@ -30,13 +36,17 @@ QString BenchReport::markdown(const QVector<ModelTiming> &timings, const BenchOp
             const double reference = Samples::median(t.referenceBlasMs);
             row << MarkdownTable::fixed(reference, 2) << MarkdownTable::fixed(Samples::ratio(reference, engine), 2);
         }
+        if (noOneDnn) {
+            const double without = Samples::median(t.noOneDnnMs);
+            row << MarkdownTable::fixed(without, 2) << MarkdownTable::fixed(Samples::ratio(without, engine), 2)
+                << (t.noOneDnnBitExact ? QStringLiteral("yes")
+                                       : QStringLiteral("no, %1").arg(t.noOneDnnMaxAbsDiff, 0, 'g', 2));
+        }
         table.addRow(row);
     }
-    QString caption = QStringLiteral("Median ms of %1 interleaved rounds (after %2 warm-up), %3 LibTorch thread%4; "
-                                     "split cuts at n/3 and 2n/3; BLAS: %5")
-                          .arg(options.runs).arg(options.warmup).arg(threads)
-                          .arg(threads == 1 ? QString() : QStringLiteral("s"),
-                               timings.isEmpty() ? QString() : timings.first().blas);
+    QString caption = QStringLiteral("Median ms of %1 interleaved rounds (after %2 warm-up); split cuts at n/3 and "
+                                     "2n/3; on %3")
+                          .arg(options.runs).arg(options.warmup).arg(engine::ComputePlatform::current().kernels());
     if (other)
         caption += QStringLiteral("; other BLAS: %1").arg(timings.first().referenceBlas);
     return caption + QStringLiteral(".\n\n") + table.toString();
@@ -74,9 +84,19 @@ QJsonDocument BenchReport::json(const QVector<ModelTiming> &timings, const Bench
             model.insert(QStringLiteral("reference_blas_over_engine"), Samples::ratio(reference, engine));
             model.insert(QStringLiteral("reference_blas_max_abs_diff"), t.referenceBlasMaxAbsDiff);
         }
+        if (!t.noOneDnnMs.isEmpty()) {
+            const double without = Samples::median(t.noOneDnnMs);
+            model.insert(QStringLiteral("no_onednn_ms"), without);
+            model.insert(QStringLiteral("no_onednn_min_ms"), Samples::minimum(t.noOneDnnMs));
+            model.insert(QStringLiteral("no_onednn_over_engine"), Samples::ratio(without, engine));
+            model.insert(QStringLiteral("no_onednn_bit_exact"), t.noOneDnnBitExact);
+            model.insert(QStringLiteral("no_onednn_max_abs_diff"), t.noOneDnnMaxAbsDiff);
+        }
         models.append(model);
     }
-    return BenchMain::reportJson(options, threads, models);
+    QJsonObject report = BenchMain::reportJson(options, threads, models).object();
+    report.insert(QStringLiteral("platform"), engine::ComputePlatform::current().toJson());
+    return QJsonDocument(report);
 }
 
 } // namespace d3::bench

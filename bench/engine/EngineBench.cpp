@@ -23,10 +23,12 @@ For each built-in model, the median time of one forward pass three ways:
 The variants run interleaved in rounds (W warm-up rounds, then R measured ones) so noise hits all three alike.
 With --reference-blas DIRS a fourth variant runs Engine::forward in a child process whose libblas.so.3 comes
 from DIRS (folders separated by ':'; Debian's reference BLAS and LAPACK:
-/usr/lib/x86_64-linux-gnu/blas:/usr/lib/x86_64-linux-gnu/lapack), in the same rounds.
+/usr/lib/x86_64-linux-gnu/blas:/usr/lib/x86_64-linux-gnu/lapack), in the same rounds. With --no-onednn-variant
+one more runs Engine::forward with oneDNN turned off (every convolution as im2col + GEMM).
 
 )") + d3::bench::BenchOptions::optionsHelp()
-        + QStringLiteral("  --reference-blas DIRS  also time the engine on the BLAS in DIRS (default: not)\n");
+        + QStringLiteral("  --reference-blas DIRS  also time the engine on the BLAS in DIRS (default: not)\n"
+                         "  --no-onednn-variant    also time the engine with oneDNN turned off (default: not)\n");
 }
 
 } // namespace
@@ -41,7 +43,9 @@ int main(int argc, char *argv[])
         return bench::ReferenceBlasEngine::serve(args);
 
     QString referenceBlasDir;
+    bool noOneDnn = false;
     const auto takeOwn = [&](QStringList *rest, QString *error) {
+        noOneDnn = rest->removeAll(QStringLiteral("--no-onednn-variant")) > 0;
         const int i = rest->indexOf(QStringLiteral("--reference-blas"));
         if (i < 0)
             return true;
@@ -60,7 +64,7 @@ int main(int argc, char *argv[])
             return engine::Engine::threads();
         },
         [&](const core::ModelGraph &graph, const bench::BenchOptions &options, QString *error) {
-            return bench::ModelBench::run(graph, options, referenceBlasDir, error);
+            return bench::ModelBench::run(graph, options, referenceBlasDir, noOneDnn, error);
         },
         takeOwn);
 }

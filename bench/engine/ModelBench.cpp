@@ -15,7 +15,7 @@
 namespace d3::bench {
 
 std::optional<ModelTiming> ModelBench::run(const core::ModelGraph &graph, const BenchOptions &options,
-                                           const QString &referenceBlasDir, QString *error)
+                                           const QString &referenceBlasDir, bool noOneDnn, QString *error)
 {
     const auto engine = engine::Engine::create(graph, engine::WeightSource{}, error);
     if (!engine)
@@ -70,6 +70,27 @@ std::optional<ModelTiming> ModelBench::run(const core::ModelGraph &graph, const 
     }
 
     // Each variant's result is destroyed inside its timed call, as a node would after sending it on.
+    // Without oneDNN every convolution runs as im2col + GEMM: one algorithm whatever the input size.
+    const auto forwardWithoutOneDnn = [&]() -> std::optional<core::HostTensor> {
+        engine::Engine::setOneDnnEnabled(false);
+        auto out = engine->forward(input, error);
+        engine::Engine::setOneDnnEnabled(true);
+        return out;
+    };
+    if (noOneDnn) {
+        const auto out = forwardWithoutOneDnn();
+        if (!out)
+            return std::nullopt;
+        const auto c = core::TensorComparison::compare(*out, *whole);
+        if (!c.meetsContract()) {
+            *error = QStringLiteral("%1: the output without oneDNN differs from the engine's by %2 (max|y| %3)")
+                         .arg(graph.name()).arg(c.maxAbsDiff).arg(c.maxAbsRef);
+            return std::nullopt;
+        }
+        timing.noOneDnnMaxAbsDiff = c.maxAbsDiff;
+        timing.noOneDnnBitExact = c.bitExact;
+    }
+
     std::vector<InterleavedRounds::Variant> variants{
         [&] { return plain.run(error); },
         [&] { return engine->forward(input, error).has_value(); },
@@ -77,6 +98,8 @@ std::optional<ModelTiming> ModelBench::run(const core::ModelGraph &graph, const 
     };
     if (other)
         variants.push_back([&] { return other->forward(error); });
+    if (noOneDnn)
+        variants.push_back([&] { return forwardWithoutOneDnn().has_value(); });
     QVector<QVector<double>> samples;
     if (!InterleavedRounds::run(variants, options, &samples))
         return std::nullopt;
@@ -85,6 +108,8 @@ std::optional<ModelTiming> ModelBench::run(const core::ModelGraph &graph, const 
     timing.splitMs = samples.at(2);
     if (other)
         timing.referenceBlasMs = samples.at(3);
+    if (noOneDnn)
+        timing.noOneDnnMs = samples.back();
     qCInfo(lcBench).noquote() << QStringLiteral("%1: plain %2 ms, engine %3 ms, split %4 ms (medians of %5)")
                                      .arg(timing.model)
                                      .arg(Samples::median(timing.plainMs), 0, 'f', 2)
@@ -93,7 +118,10 @@ std::optional<ModelTiming> ModelBench::run(const core::ModelGraph &graph, const 
                                      .arg(options.runs)
                               + (other ? QStringLiteral(", engine on %1 %2 ms").arg(timing.referenceBlas)
                                              .arg(Samples::median(timing.referenceBlasMs), 0, 'f', 2)
-                                       : QString());
+                                       : QString())
+                              + (noOneDnn ? QStringLiteral(", engine without oneDNN %1 ms")
+                                                .arg(Samples::median(timing.noOneDnnMs), 0, 'f', 2)
+                                          : QString());
     return timing;
 }
 

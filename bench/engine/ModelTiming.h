@@ -22,6 +22,9 @@ struct ModelTiming {
     QString referenceBlas;    ///< the other BLAS, with --reference-blas (else empty)
     QVector<double> referenceBlasMs; ///< Engine::forward on the other BLAS (a child process), with --reference-blas
     double referenceBlasMaxAbsDiff = 0; ///< |difference| of its output from the engine output
+    QVector<double> noOneDnnMs; ///< Engine::forward with oneDNN turned off, with --no-onednn-variant
+    double noOneDnnMaxAbsDiff = 0; ///< |difference| of its output from the engine output
+    bool noOneDnnBitExact = false; ///< its output bit-identical to the engine output
 };
 
 } // namespace d3::bench

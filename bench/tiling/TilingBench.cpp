@@ -23,8 +23,10 @@ stack's first cut (computed once):
 Reported beside each grid: its time over the untiled time, and 1 + the geometry's redundant FLOPs ratio (the
 time ratio FLOPs predict). The stitched output is checked against the untiled one first.
 The variants run interleaved in rounds (W warm-up rounds, then R measured ones) so noise hits all alike.
+With --no-onednn everything runs with oneDNN turned off (every convolution as im2col + GEMM).
 
-)") + d3::bench::BenchOptions::optionsHelp();
+)") + d3::bench::BenchOptions::optionsHelp()
+        + QStringLiteral("  --no-onednn   run without oneDNN (default: LibTorch's choice per layer)\n");
 }
 
 } // namespace
@@ -40,5 +42,9 @@ int main(int argc, char *argv[])
             engine::Engine::setThreads(threads);
             return engine::Engine::threads();
         },
-        &bench::StackBench::run);
+        &bench::StackBench::run,
+        [](QStringList *rest, QString *) {
+            engine::Engine::setOneDnnEnabled(rest->removeAll(QStringLiteral("--no-onednn")) == 0);
+            return true;
+        });
 }

@@ -1,6 +1,7 @@
 #include "TilingReport.h"
 
 #include "BenchMain.h"
+#include "ComputePlatform.h"
 #include "MarkdownTable.h"
 #include "Samples.h"
 
@@ -25,7 +26,8 @@ QJsonArray dims(const QVector<qint64> &values)
 
 } // namespace
 
-QString TilingReport::markdown(const QVector<StackTiming> &timings, const BenchOptions &options, int threads)
+QString TilingReport::markdown(const QVector<StackTiming> &timings, const BenchOptions &options,
+                               int /*threads: in the caption's kernels()*/)
 {
     MarkdownTable table({QStringLiteral("model"), QStringLiteral("stack"), QStringLiteral("grid"),
                          QStringLiteral("tile out"), QStringLiteral("ms"), QStringLiteral("tiled/untiled"),
@@ -56,10 +58,9 @@ QString TilingReport::markdown(const QVector<StackTiming> &timings, const BenchO
                                      : QStringLiteral("no, %1").arg(Samples::ratio(g.maxAbsDiff, g.maxAbsRef), 0, 'e', 0)});
         }
     }
-    QString out = QStringLiteral("Median ms of %1 interleaved rounds (after %2 warm-up), %3 LibTorch thread%4; "
-                                 "tiles run one after another (crop + runTile + paste each).\n\n")
-                      .arg(options.runs).arg(options.warmup).arg(threads)
-                      .arg(threads == 1 ? QString() : QStringLiteral("s"));
+    QString out = QStringLiteral("Median ms of %1 interleaved rounds (after %2 warm-up); "
+                                 "tiles run one after another (crop + runTile + paste each); on %3.\n\n")
+                      .arg(options.runs).arg(options.warmup).arg(engine::ComputePlatform::current().kernels());
     out += table.toString();
     out += QStringLiteral("\nbit-exact: the stitched output against the untiled one; \"no, r\" gives "
                           "max|diff| / max|y|.\n");
@@ -112,7 +113,9 @@ QJsonDocument TilingReport::json(const QVector<StackTiming> &timings, const Benc
             {QStringLiteral("grids"), grids},
         });
     }
-    return BenchMain::reportJson(options, threads, models);
+    QJsonObject report = BenchMain::reportJson(options, threads, models).object();
+    report.insert(QStringLiteral("platform"), engine::ComputePlatform::current().toJson());
+    return QJsonDocument(report);
 }
 
 } // namespace d3::bench
