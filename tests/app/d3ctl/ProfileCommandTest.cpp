@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -75,17 +76,24 @@ TEST(ProfileCommandTest, ThreadsAreReported)
 
 TEST(ProfileCommandTest, SlowdownPadsTheTimes)
 {
-    // One thread, so that the two measurements compete less with each other's and other processes' threads.
+    // One thread, so that the measurements compete less with each other's and other processes' threads. Three
+    // profiles each way, alternating, and the fastest of each: load from other processes only ever adds time, so
+    // the minima compare the padding, not whichever run a burst of load hit (medians of single runs did: 10x once).
     const QString base = QStringLiteral("alexnet --runs 5 --warmup 2 --threads 1");
-    const auto plain = profile(base);
-    const auto slowed = profile(base + QStringLiteral(" --slowdown 3"));
-    ASSERT_TRUE(plain.has_value() && slowed.has_value());
-    EXPECT_EQ(plain->slowdown, 1.0);
-    EXPECT_EQ(slowed->slowdown, 3.0);
-    // Medians of real runs: exactly 3x is not to be expected on a loaded machine, but 3x is, roughly.
-    const double ratio = slowed->totalMs() / plain->totalMs();
-    EXPECT_GT(ratio, 2.0) << plain->totalMs() << " ms vs " << slowed->totalMs() << " ms";
-    EXPECT_LT(ratio, 4.5) << plain->totalMs() << " ms vs " << slowed->totalMs() << " ms";
+    double plainMs = 0, slowedMs = 0;
+    for (int i = 0; i < 3; ++i) {
+        const auto plain = profile(base);
+        const auto slowed = profile(base + QStringLiteral(" --slowdown 3"));
+        ASSERT_TRUE(plain.has_value() && slowed.has_value());
+        EXPECT_EQ(plain->slowdown, 1.0);
+        EXPECT_EQ(slowed->slowdown, 3.0);
+        plainMs = i == 0 ? plain->totalMs() : std::min(plainMs, plain->totalMs());
+        slowedMs = i == 0 ? slowed->totalMs() : std::min(slowedMs, slowed->totalMs());
+    }
+    // Real runs: exactly 3x is not to be expected, but 3x roughly is.
+    const double ratio = slowedMs / plainMs;
+    EXPECT_GT(ratio, 2.0) << plainMs << " ms vs " << slowedMs << " ms";
+    EXPECT_LT(ratio, 4.5) << plainMs << " ms vs " << slowedMs << " ms";
 }
 
 TEST(ProfileCommandTest, TextOutputIsATableWithTheTotal)
