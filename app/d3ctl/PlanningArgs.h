@@ -13,8 +13,8 @@
 
 namespace d3::cli {
 
-/// The [conditions] of `d3ctl plan` and `d3ctl compare` (DESIGN.md section 9): links, edge nodes, speeds and
-/// an optional measured profile.
+/// The [conditions] of `d3ctl plan` and `d3ctl compare` (docs/ARCHITECTURE.md, The command-line contract): links, edge
+/// nodes, speeds and an optional measured profile.
 class PlanningArgs
 {
 public:

@@ -18,7 +18,7 @@
 namespace d3::cli {
 namespace {
 
-/// Relative tolerances of the exactness contract (DESIGN.md section 4) and of the PyTorch fidelity check.
+/// Relative tolerances of the exactness contract (docs/ARCHITECTURE.md, Exactness) and of the PyTorch fidelity check.
 constexpr double kSplitTolerance = core::TensorComparison::kExactnessBound;
 constexpr double kReferenceTolerance = 1e-4;
 

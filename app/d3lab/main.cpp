@@ -1,5 +1,5 @@
-// d3lab: the console (DESIGN.md section 7). With no argument it starts a local cluster of 1 device, 3 edge and
-// 1 cloud worker; with an experiment file it opens that experiment.
+// d3lab: the console (docs/ARCHITECTURE.md, The console). With no argument it starts a local cluster of 1 device, 3
+// edge and 1 cloud worker; with an experiment file it opens that experiment.
 #include "Autopilot.h"
 #include "console/Console.h"
 #include "net/PeerAuth.h"

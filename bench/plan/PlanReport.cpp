@@ -214,7 +214,7 @@ QString PlanReport::markdown(const QVector<ModelResult> &results, const QVector<
     for (const ModelResult &r : results)
         summaries.append(summarize(r));
     QString out;
-    out += QStringLiteral("Predicted end-to-end latency under the cost model (DESIGN.md section 3). %1\n\nLayer costs:")
+    out += QStringLiteral("Predicted end-to-end latency under the cost model (docs/ARCHITECTURE.md, Planning). %1\n\nLayer costs:")
                .arg(ConditionSweep::describe(n));
     QMap<QString, QStringList> bySource; // one line per source, not per model
     for (const ModelResult &r : results)

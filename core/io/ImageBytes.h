@@ -10,8 +10,8 @@ namespace d3::core {
 
 /// 8-bit images, d3lab's raw inputs: byte k stands for the float (k - 128) / 128, which float32 holds exactly. A
 /// tensor whose every value is one of those 256 travels as one byte per element and arrives bit-identical: the
-/// raw input costs a quarter of its float32 size on the wire (DESIGN.md section 3). SyntheticInput makes such
-/// tensors; any other tensor (an arbitrary .npy input, a feature map) stays float32.
+/// raw input costs a quarter of its float32 size on the wire (docs/ARCHITECTURE.md, Planning). SyntheticInput makes
+/// such tensors; any other tensor (an arbitrary .npy input, a feature map) stays float32.
 class ImageBytes
 {
 public:

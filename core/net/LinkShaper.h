@@ -6,13 +6,12 @@
 
 namespace d3::core {
 
-/// Link shaping in the sender (DESIGN.md section 5), as pure logic on a caller-supplied clock: a token bucket
-/// (rate, burst) paces the bytes, then a delay line holds them for the one-way delay before they may be written to
-/// the socket. The bucket holds at most the burst while the link is idle; while bytes wait, tokens keep accruing at
-/// the rate, so a caller that wakes late (a coarse or busy timer) releases what the link would have carried
-/// meanwhile and the long-run rate is exact. Queued bytes are shared, not copied, unless a piece must be cut.
-/// Changeable live; the caller's event loop asks when the next bytes are due. Not thread-safe: one connection's
-/// thread.
+/// Link shaping in the sender (docs/PROTOCOL.md, Link shaping), as pure logic on a caller-supplied clock: a token
+/// bucket (rate, burst) paces the bytes, then a delay line holds them for the one-way delay before they may be written
+/// to the socket. The bucket holds at most the burst while the link is idle; while bytes wait, tokens keep accruing at
+/// the rate, so a caller that wakes late (a coarse or busy timer) releases what the link would have carried meanwhile
+/// and the long-run rate is exact. Queued bytes are shared, not copied, unless a piece must be cut. Changeable live;
+/// the caller's event loop asks when the next bytes are due. Not thread-safe: one connection's thread.
 class LinkShaper
 {
 public:

@@ -13,7 +13,7 @@
 
 namespace d3::core {
 
-/// The cost model of DESIGN.md section 3, in one place:
+/// The cost model (docs/ARCHITECTURE.md, Planning), in one place:
 ///   T = D(0,p) + X(S_p, device->edge) + E(p,q | tiling) + X(S_q, edge->cloud) + C(q,n) + X(result, cloud->device)
 ///   X(bytes, link) = rtt/2 + bytes / bandwidth; D, E, C = per-layer times at speed 1 divided by the tier's speed
 ///   E with tiling = the slowest edge node's tiles (halo included) + gathering them on the stitching node

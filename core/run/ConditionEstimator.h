@@ -8,15 +8,14 @@
 
 namespace d3::core {
 
-/// The controller's picture of the cluster (DESIGN.md section 6): per worker a speed relative to the layer costs,
-/// per directed link a rate and a one-way delay. The latest information wins: what the controller configures (a
-/// link's shaping, a node's slowdown, a profile) sets the value at once; live measurements (compute and transfer
-/// reports) then move it as an exponentially weighted moving average, restarting from the measurement when one
+/// The controller's picture of the cluster (docs/ARCHITECTURE.md, The path of one request): per worker a speed relative
+/// to the layer costs, per directed link a rate and a one-way delay. The latest information wins: what the controller
+/// configures (a link's shaping, a node's slowdown, a profile) sets the value at once; live measurements (compute and
+/// transfer reports) then move it as an exponentially weighted moving average, restarting from the measurement when one
 /// differs from the average by more than half (a step change). A worker's speed is its own (from its profile, or
 /// stepped when it alone changes) times one scale that every computation moves: profiles time each layer alone and
-/// warm, so requests run alike slower on every worker, and learning that per worker would make the busy one look
-/// slower than the idle ones. conditions() folds it all into the cost model's per-tier Conditions over the edge
-/// workers alive.
+/// warm, so requests run alike slower on every worker, and learning that per worker would make the busy one look slower
+/// than the idle ones. conditions() folds it all into the cost model's per-tier Conditions over the edge workers alive.
 class ConditionEstimator
 {
 public:

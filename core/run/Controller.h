@@ -20,14 +20,14 @@
 
 namespace d3::core {
 
-/// The one controller both front ends drive (DESIGN.md section 6): it starts the experiment's local workers and
-/// connects to every worker, loads the model everywhere (fingerprints must agree), collects profiles, plans with
-/// the chosen planner (or takes a manual plan), sends requests and measures every stage and link of each. It keeps
-/// running estimates of per-worker speeds and per-link rates (ConditionEstimator) and, when they drift past the
-/// threshold, re-plans: HPA adjusts the current plan in part, the others plan afresh; a manual plan stays. A plan
-/// takes effect at the next request boundary. When a worker dies it re-plans over the survivors (no edge left: a
-/// two-tier plan) and retries the request in flight once; a restarted worker is loaded and used again. Every
-/// request ends as a completed or failed RequestRecord. The calls block, serving the event loop while they wait
+/// The one controller both front ends drive (docs/ARCHITECTURE.md, The path of one request): it starts the experiment's
+/// local workers and connects to every worker, loads the model everywhere (fingerprints must agree), collects profiles,
+/// plans with the chosen planner (or takes a manual plan), sends requests and measures every stage and link of each. It
+/// keeps running estimates of per-worker speeds and per-link rates (ConditionEstimator) and, when they drift past the
+/// threshold, re-plans: HPA adjusts the current plan in part, the others plan afresh; a manual plan stays. A plan takes
+/// effect at the next request boundary. When a worker dies it re-plans over the survivors (no edge left: a two-tier
+/// plan) and retries the request in flight once; a restarted worker is loaded and used again. Every request ends as a
+/// completed or failed RequestRecord. The calls block, serving the event loop while they wait
 /// (ClusterSession::waitUntil); lives in the thread that created it, which must outlive the local workers.
 class Controller : public QObject
 {
@@ -51,8 +51,8 @@ public:
     bool usePlanner(const QString &planner, bool tiles, QString *error);
     /// Deploys a manual plan and keeps it until usePlanner(); reason shows in the event log.
     bool forcePlan(const Plan &plan, const QString &reason, QString *error);
-    /// Sends one request (the device makes the synthetic input of the experiment's seed) on the plan in effect and waits for it,
-    /// re-planning first when needed and retrying once after a failover.
+    /// Sends one request (the device makes the synthetic input of the experiment's seed) on the plan in effect and
+    /// waits for it, re-planning first when needed and retrying once after a failover.
     RequestRecord runRequest();
 
     /// Measures another plan under the present conditions: deploys it, runs count requests on it (records marked

@@ -1,5 +1,6 @@
 # Fails if core/ or ui/ (or the GUI app) include a LibTorch header, or if core includes Qt Widgets:
-# the dependency direction of DESIGN.md section 1. Run as: cmake -DROOT=<source dir> -P CheckLayering.cmake
+# the dependency direction of docs/ARCHITECTURE.md (Parts and the direction of dependencies).
+# Run as: cmake -DROOT=<source dir> -P CheckLayering.cmake
 set(violations "")
 foreach(dir core ui app/d3lab)
   file(GLOB_RECURSE files "${ROOT}/${dir}/*.h" "${ROOT}/${dir}/*.cpp")

@@ -20,10 +20,10 @@ class RunToolBar;
 class SessionState;
 class TileGridPanel;
 
-/// The console's main window (DESIGN.md section 7). It only wires panels to the session: the cluster, the layer
-/// graph with its partition handles, the tile grid, the links, the live plots and the event log show SessionState;
-/// what the operator does in them goes to LiveSession. Menus open and save experiments, export plots and data,
-/// record the session as a run, and switch the language; the layout and recent files persist (QSettings). Built
+/// The console's main window (docs/ARCHITECTURE.md, The console). It only wires panels to the session: the cluster, the
+/// layer graph with its partition handles, the tile grid, the links, the live plots and the event log show
+/// SessionState; what the operator does in them goes to LiveSession. Menus open and save experiments, export plots and
+/// data, record the session as a run, and switch the language; the layout and recent files persist (QSettings). Built
 /// anew when the language changes, from the same session and state. GUI thread.
 class MainWindow : public QMainWindow
 {

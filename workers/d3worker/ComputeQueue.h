@@ -11,8 +11,8 @@
 namespace d3::worker {
 
 /// The worker's one compute thread: jobs run there in the order given, each timed and padded to slowdown times
-/// its measured time (DESIGN.md section 5), and each job's continuation runs back on the owner's thread, so the
-/// event loop keeps answering control messages and heartbeats while torch computes.
+/// its measured time (docs/ARCHITECTURE.md, Local cluster), and each job's continuation runs back on the owner's
+/// thread, so the event loop keeps answering control messages and heartbeats while torch computes.
 class ComputeQueue : public QObject
 {
     Q_OBJECT

@@ -28,9 +28,9 @@ class WorkerServer : public QObject
     Q_OBJECT
 public:
     /// A worker with the given role ("device", "edge", "cloud"), name and shared token; slowdown >= 1 pads every
-    /// computation to that many times its measured time (heterogeneity on one machine, DESIGN.md section 5);
-    /// weightsFile (may be empty) replaces the seeded weights; threads > 0 fixes LibTorch's intra-op threads on
-    /// the compute thread (OpenMP keeps that setting per thread).
+    /// computation to that many times its measured time (heterogeneity on one machine, docs/ARCHITECTURE.md, Local
+    /// cluster); weightsFile (may be empty) replaces the seeded weights; threads > 0 fixes LibTorch's intra-op threads
+    /// on the compute thread (OpenMP keeps that setting per thread).
     WorkerServer(QString role, QString name, QByteArray token, double slowdown = 1.0, QString weightsFile = {},
                  int threads = 0, QObject *parent = nullptr);
     ~WorkerServer() override;

@@ -21,7 +21,7 @@ QStringList args(const QString &line)
     return line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
 }
 
-/// The keys every planner answer carries (DESIGN.md section 9).
+/// The keys every planner answer carries (docs/ARCHITECTURE.md, The command-line contract).
 void expectContract(const QJsonObject &o)
 {
     for (const char *key : {"planner", "cuts", "grid", "predicted_ms", "breakdown", "backbone_bytes", "decision_us",
