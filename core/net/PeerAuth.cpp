@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 
@@ -46,16 +47,24 @@ bool PeerAuth::verify(const QByteArray &token, const QByteArray &challenge, cons
 
 std::optional<QByteArray> PeerAuth::readTokenFile(const QString &path, QString *error)
 {
+    // Only a regular file: opening a FIFO would wait for a writer, and a device (/dev/zero) reports size 0 and
+    // never ends. What is read is bounded whatever the file claims.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        *error = QStringLiteral("%1: a token file must be a regular file").arg(path);
+        return std::nullopt;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("%1: cannot read the token file (%2)").arg(path, file.errorString());
         return std::nullopt;
     }
-    if (file.size() > kMaxTokenBytes * 2) {
+    const QByteArray bytes = file.read(kMaxTokenBytes * 2 + 1);
+    if (bytes.size() > kMaxTokenBytes * 2) {
         *error = QStringLiteral("%1: too large for a token file").arg(path);
         return std::nullopt;
     }
-    const QByteArray token = file.readAll().trimmed();
+    const QByteArray token = bytes.trimmed();
     if (token.size() < kMinTokenBytes || token.size() > kMaxTokenBytes) {
         *error = QStringLiteral("%1: a token must be %2 to %3 bytes, this one has %4")
                      .arg(path).arg(kMinTokenBytes).arg(kMaxTokenBytes).arg(token.size());

@@ -23,8 +23,9 @@ public:
     /// True if response is the right answer (compared in constant time).
     static bool verify(const QByteArray &token, const QByteArray &challenge, const QString &name,
                        const QByteArray &response);
-    /// Reads a token file chosen by the local user: 16 to 4096 bytes once surrounding whitespace is trimmed;
-    /// nullopt with one line in *error naming the file otherwise.
+    /// Reads a token file chosen by the local user: a regular file of 16 to 4096 bytes once surrounding whitespace
+    /// is trimmed, read with a bound (never more than 8 KiB); nullopt with one line in *error naming the file
+    /// otherwise (a device or FIFO is refused without opening it).
     static std::optional<QByteArray> readTokenFile(const QString &path, QString *error);
     /// A fresh random token: 32 random bytes as 64 hex characters.
     static QByteArray newToken();
