@@ -11,6 +11,7 @@
 #include <QTcpSocket>
 
 #include <cmath>
+#include <limits>
 
 namespace d3::worker {
 namespace {
@@ -162,7 +163,13 @@ void WorkerServer::load(core::PeerConnection *peer, const core::Frame &frame)
     if (!graph)
         return replyError(peer, frame.requestId, graphError.toString());
     engine::WeightSource weights;
-    weights.seed = quint64(core::cborInteger(frame.header.value(QStringLiteral("seed")), 1));
+    if (frame.header.contains(QStringLiteral("seed"))) {
+        const auto seed = core::cborIntegerIn(frame.header.value(QStringLiteral("seed")), 0,
+                                              std::numeric_limits<qint64>::max());
+        if (!seed)
+            return replyError(peer, frame.requestId, QStringLiteral("Load: 'seed' must be a non-negative integer"));
+        weights.seed = quint64(*seed);
+    }
     weights.path = m_weightsFile;
     QPointer<core::PeerConnection> target(peer);
     const quint64 id = frame.requestId;
@@ -193,14 +200,18 @@ void WorkerServer::runRange(core::PeerConnection *peer, const core::Frame &frame
     auto tensors = core::TensorCodec::decode(frame, &error);
     if (!tensors)
         return replyError(peer, frame.requestId, error);
-    const int a = int(core::cborInteger(frame.header.value(QStringLiteral("a")), -1));
-    const int b = int(core::cborInteger(frame.header.value(QStringLiteral("b")), -1));
+    const int n = m_engine->graph().layerCount();
+    const auto a = core::cborIntegerIn(frame.header.value(QStringLiteral("a")), 0, n);
+    const auto b = core::cborIntegerIn(frame.header.value(QStringLiteral("b")), 0, n);
+    if (!a || !b)
+        return replyError(peer, frame.requestId,
+                          QStringLiteral("RunRange: 'a' and 'b' must be integer cut positions in 0..%1").arg(n));
     QPointer<core::PeerConnection> target(peer);
     const quint64 id = frame.requestId;
     auto engine = m_engine;
     auto out = std::make_shared<std::optional<engine::TensorMap>>();
     auto why = std::make_shared<QString>();
-    m_compute.run([engine, a, b, in = std::move(*tensors), out, why] {
+    m_compute.run([engine, a = int(*a), b = int(*b), in = std::move(*tensors), out, why] {
         *out = engine->runRange(a, b, in, why.get());
     }, this, [this, target, id, out, why](double ms, double) {
         if (!*out)

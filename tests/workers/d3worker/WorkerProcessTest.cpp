@@ -193,6 +193,52 @@ TEST(WorkerProcessTest, LoadNeverOpensAPathAMessageNames)
     EXPECT_EQ(core::MessageType(answer->type), core::MessageType::Error);
 }
 
+TEST(WorkerProcessTest, IntegerFieldsOutOfRangeAreRefusedNotTruncated)
+{
+    WorkerProcess worker;
+    auto peer = worker.connect(kToken);
+    ASSERT_TRUE(spinUntil([&] { return peer->isAuthenticated(); }, 10000));
+    auto expectError = [&](core::MessageType type, const QCborMap &header, const QString &what) {
+        const auto answer = request(*peer, message(type, header));
+        ASSERT_TRUE(answer.has_value());
+        EXPECT_EQ(core::MessageType(answer->type), core::MessageType::Error) << what.toStdString();
+        EXPECT_TRUE(answer->header.value(QStringLiteral("message")).toString().contains(what))
+            << answer->header.value(QStringLiteral("message")).toString().toStdString();
+    };
+    // A seed of -1 would wrap to 2^64 - 1, and 1.5 would fall back to seed 1: both are refused.
+    const QString model = QStringLiteral("alexnet");
+    expectError(core::MessageType::Load, {{QStringLiteral("model"), model}, {QStringLiteral("seed"), -1}},
+                QStringLiteral("'seed'"));
+    expectError(core::MessageType::Load, {{QStringLiteral("model"), model}, {QStringLiteral("seed"), 1.5}},
+                QStringLiteral("'seed'"));
+    expectError(core::MessageType::Load, {{QStringLiteral("model"), model}, {QStringLiteral("seed"), QStringLiteral("7")}},
+                QStringLiteral("'seed'"));
+    const auto loaded = request(*peer, message(core::MessageType::Load, {{QStringLiteral("model"), model},
+                                                                         {QStringLiteral("seed"), 2}}));
+    ASSERT_TRUE(loaded.has_value());
+    ASSERT_EQ(core::MessageType(loaded->type), core::MessageType::Loaded);
+
+    // RunRange's cuts: 2^32 + 1 used to be truncated to 1 and run [1, 1); every cut outside 0..n is refused.
+    const core::ModelGraph graph = test::TestFiles::builtin(model);
+    const core::HostTensor input = core::SyntheticInput::make(graph.inputShape(), 5);
+    for (const qint64 a : {qint64(1) << 32, (qint64(1) << 32) + 1, qint64(-1), qint64(graph.layerCount() + 1)}) {
+        core::Frame run = message(core::MessageType::RunRange, {{QStringLiteral("a"), a}, {QStringLiteral("b"), 1}});
+        core::TensorCodec::encode({{0, input}}, &run);
+        const auto answer = request(*peer, run);
+        ASSERT_TRUE(answer.has_value());
+        EXPECT_EQ(core::MessageType(answer->type), core::MessageType::Error) << "a = " << a;
+        EXPECT_TRUE(answer->header.value(QStringLiteral("message")).toString().contains(QStringLiteral("'a' and 'b'")))
+            << answer->header.value(QStringLiteral("message")).toString().toStdString();
+    }
+    // The worker still serves a good request on the same connection.
+    core::Frame good = message(core::MessageType::RunRange, {{QStringLiteral("a"), 0}, {QStringLiteral("b"), 1}});
+    core::TensorCodec::encode({{0, input}}, &good);
+    const auto answer = request(*peer, good);
+    ASSERT_TRUE(answer.has_value());
+    EXPECT_EQ(core::MessageType(answer->type), core::MessageType::RangeResult)
+        << answer->header.value(QStringLiteral("message")).toString().toStdString();
+}
+
 TEST(WorkerProcessTest, WithABeaconTheWorkerAnnouncesItsRoleAndPortOverUdp)
 {
     app();
