@@ -52,15 +52,20 @@ public:
     /// line in *error (listing the built-in names) for an unknown name.
     static std::optional<QVector<core::ModelGraph>> models(const BenchOptions &options, QString *error);
 
-    /// The JSON report every benchmark prints with --json: {"threads", "runs", "warmup", "models"}.
-    static QJsonDocument reportJson(const BenchOptions &options, int threads, const QJsonArray &models)
+    /// The JSON report every benchmark prints with --json: {"threads", "runs", "warmup", "models"}, and
+    /// "platform" when one is given (a benchmark of the engine: ComputePlatform::toJson).
+    static QJsonDocument reportJson(const BenchOptions &options, int threads, const QJsonArray &models,
+                                    const QJsonObject &platform = {})
     {
-        return QJsonDocument(QJsonObject{
+        QJsonObject report{
             {QStringLiteral("threads"), threads},
             {QStringLiteral("runs"), options.runs},
             {QStringLiteral("warmup"), options.warmup},
             {QStringLiteral("models"), models},
-        });
+        };
+        if (!platform.isEmpty())
+            report.insert(QStringLiteral("platform"), platform);
+        return QJsonDocument(report);
     }
 
     /// The main() of a per-model benchmark: parses the options (--help prints usage; takeOwn, if given, takes the

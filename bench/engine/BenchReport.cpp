@@ -74,7 +74,6 @@ QJsonDocument BenchReport::json(const QVector<ModelTiming> &timings, const Bench
             {QStringLiteral("split_over_engine"), Samples::ratio(split, engine)},
             {QStringLiteral("bit_exact"), t.bitExact},
             {QStringLiteral("max_abs_diff"), t.maxAbsDiff},
-            {QStringLiteral("blas"), t.blas},
         };
         if (!t.referenceBlasMs.isEmpty()) {
             const double reference = Samples::median(t.referenceBlasMs);
@@ -94,9 +93,7 @@ QJsonDocument BenchReport::json(const QVector<ModelTiming> &timings, const Bench
         }
         models.append(model);
     }
-    QJsonObject report = BenchMain::reportJson(options, threads, models).object();
-    report.insert(QStringLiteral("platform"), engine::ComputePlatform::current().toJson());
-    return QJsonDocument(report);
+    return BenchMain::reportJson(options, threads, models, engine::ComputePlatform::current().toJson());
 }
 
 } // namespace d3::bench

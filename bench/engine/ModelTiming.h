@@ -18,7 +18,6 @@ struct ModelTiming {
     QVector<double> plainMs;  ///< plain LibTorch forward, one entry per measured round
     QVector<double> engineMs; ///< Engine::forward
     QVector<double> splitMs;  ///< Engine::forwardSplit at {p, q}
-    QString blas;             ///< the BLAS of plain, engine and split (ComputePlatform::blas)
     QString referenceBlas;    ///< the other BLAS, with --reference-blas (else empty)
     QVector<double> referenceBlasMs; ///< Engine::forward on the other BLAS (a child process), with --reference-blas
     double referenceBlasMaxAbsDiff = 0; ///< |difference| of its output from the engine output

@@ -18,7 +18,7 @@
 namespace d3::bench {
 namespace {
 
-constexpr int kStartMs = 300'000;  ///< building vgg16 and one forward on the reference BLAS, with room for a busy machine
+constexpr int kStartMs = 300'000;   ///< building vgg16 and one forward on the reference BLAS, on a busy machine
 constexpr int kForwardMs = 120'000; ///< one forward pass
 
 } // namespace
@@ -37,8 +37,9 @@ ReferenceBlasEngine::~ReferenceBlasEngine()
 std::unique_ptr<ReferenceBlasEngine> ReferenceBlasEngine::start(const QString &model, int threads,
                                                                 const QString &blasDir, QString *error)
 {
-    if (!QFileInfo::exists(blasDir.section(QLatin1Char(':'), 0, 0) + QStringLiteral("/libblas.so.3"))) {
-        *error = QStringLiteral("--reference-blas: %1 has no libblas.so.3").arg(blasDir.section(QLatin1Char(':'), 0, 0));
+    const QString firstDir = blasDir.section(QLatin1Char(':'), 0, 0);
+    if (!QFileInfo::exists(firstDir + QStringLiteral("/libblas.so.3"))) {
+        *error = QStringLiteral("--reference-blas: %1 has no libblas.so.3").arg(firstDir);
         return nullptr;
     }
     QTemporaryDir dir;

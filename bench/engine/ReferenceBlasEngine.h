@@ -19,7 +19,7 @@ namespace d3::bench {
 class ReferenceBlasEngine
 {
 public:
-    /// The argument that makes d3bench_engine serve instead of benchmarking (followed by MODEL).
+    /// The argument that makes d3bench_engine serve instead of benchmarking (followed by MODEL OUTPUT.npy THREADS).
     static constexpr const char *kServeOption = "--serve-reference-blas";
 
     ~ReferenceBlasEngine();
@@ -28,9 +28,8 @@ public:
 
     /// Starts the child for a built-in model with threads intra-op threads and blasDir (folders separated by ':')
     /// first on its library path, and waits until it has built the model and run it once. nullptr and one line in
-    /// *error if the first folder has
-    /// no libblas.so.3, the child fails, or it loaded the same BLAS as this process (the comparison would be
-    /// void).
+    /// *error if the first folder has no libblas.so.3, the child fails, or it loaded the same BLAS as this process
+    /// (the comparison would be void).
     static std::unique_ptr<ReferenceBlasEngine> start(const QString &model, int threads, const QString &blasDir,
                                                       QString *error);
 

@@ -113,9 +113,7 @@ QJsonDocument TilingReport::json(const QVector<StackTiming> &timings, const Benc
             {QStringLiteral("grids"), grids},
         });
     }
-    QJsonObject report = BenchMain::reportJson(options, threads, models).object();
-    report.insert(QStringLiteral("platform"), engine::ComputePlatform::current().toJson());
-    return QJsonDocument(report);
+    return BenchMain::reportJson(options, threads, models, engine::ComputePlatform::current().toJson());
 }
 
 } // namespace d3::bench

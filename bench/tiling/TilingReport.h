@@ -19,8 +19,8 @@ public:
     /// Markdown table (one row for the untiled stack and one per grid, per model), a note on the bit-exact column
     /// and a line naming the grids that were skipped.
     static QString markdown(const QVector<StackTiming> &timings, const BenchOptions &options, int threads);
-    /// {"threads","runs","warmup","platform" (ComputePlatform::toJson),"models":[{"model","layers","stack":{"begin","end","output","flops",
-    /// "input_bytes"},"untiled_ms","untiled_min_ms","grids":[{"rows","cols","skipped"} or {"rows","cols",
+    /// {"threads","runs","warmup","platform" (ComputePlatform::toJson),"models":[{"model","layers","stack":{
+    /// "begin","end","output","flops","input_bytes"},"untiled_ms","untiled_min_ms","grids":[{"rows","cols","skipped"} or {"rows","cols",
     /// "tile_out","ms","min_ms","over_untiled","redundant_flops_ratio","predicted_ratio","over_predicted",
     /// "tiled_flops","input_bytes","bit_exact","max_abs_diff","max_abs_ref"}]}]}.
     static QJsonDocument json(const QVector<StackTiming> &timings, const BenchOptions &options, int threads);

@@ -13,8 +13,8 @@ class Exactness
 {
 public:
     /// Expects c to meet the contract (a failure names what and the figures); prints whether it was bit-exact and
-    /// counts it. Returns c.bitExact.
-    static bool expectContract(const core::TensorComparison &c, const std::string &what);
+    /// counts it.
+    static void expectContract(const core::TensorComparison &c, const std::string &what);
     /// Records the counts so far as the properties "bit_exact" and "compared" of the running test, and resets them.
     static void recordCounts();
 };

@@ -196,16 +196,16 @@ void WorkerServer::runRange(core::PeerConnection *peer, const core::Frame &frame
 {
     if (!m_engine)
         return replyError(peer, frame.requestId, QStringLiteral("no model loaded"));
-    QString error;
-    auto tensors = core::TensorCodec::decode(frame, &error);
-    if (!tensors)
-        return replyError(peer, frame.requestId, error);
     const int n = m_engine->graph().layerCount();
     const auto a = core::cborIntegerIn(frame.header.value(QStringLiteral("a")), 0, n);
     const auto b = core::cborIntegerIn(frame.header.value(QStringLiteral("b")), 0, n);
     if (!a || !b)
         return replyError(peer, frame.requestId,
                           QStringLiteral("RunRange: 'a' and 'b' must be integer cut positions in 0..%1").arg(n));
+    QString error;
+    auto tensors = core::TensorCodec::decode(frame, &error);
+    if (!tensors)
+        return replyError(peer, frame.requestId, error);
     QPointer<core::PeerConnection> target(peer);
     const quint64 id = frame.requestId;
     auto engine = m_engine;

@@ -106,17 +106,23 @@ QString blasName(const QString &path)
 
 ComputePlatform ComputePlatform::current()
 {
-    ComputePlatform p;
-    p.cpu = cpuModelName();
-    if (p.cpu.isEmpty())
-        p.cpu = QSysInfo::currentCpuArchitecture();
-    p.cores = QThread::idealThreadCount();
-    p.os = QSysInfo::prettyProductName();
-    p.onednnIsa = onednnIsaName(dnnl_get_effective_cpu_isa());
+    // The CPU, the OS, the instruction sets and the loaded BLAS are fixed for the process's life: read them once
+    // (LibTorch's build summary and the dynamic linker are not free); the switches are read every time.
+    static const ComputePlatform fixed = [] {
+        ComputePlatform p;
+        p.cpu = cpuModelName();
+        if (p.cpu.isEmpty())
+            p.cpu = QSysInfo::currentCpuArchitecture();
+        p.cores = QThread::idealThreadCount();
+        p.os = QSysInfo::prettyProductName();
+        p.onednnIsa = onednnIsaName(dnnl_get_effective_cpu_isa());
+        p.atenCapability = atenCapabilityName();
+        p.blasLibrary = blasPath();
+        p.blas = blasName(p.blasLibrary);
+        return p;
+    }();
+    ComputePlatform p = fixed;
     p.onednnEnabled = Engine::oneDnnEnabled();
-    p.atenCapability = atenCapabilityName();
-    p.blasLibrary = blasPath();
-    p.blas = blasName(p.blasLibrary);
     p.threads = Engine::threads();
     return p;
 }

@@ -19,7 +19,8 @@ struct ComputePlatform {
     QString blasLibrary;    ///< the file whose sgemm_ LibTorch calls (the libblas.so.3 alternative, resolved)
     int threads = 0;        ///< LibTorch's intra-op threads now (the BLAS follows them)
 
-    /// This process's platform, read now (the thread count may change; the rest does not).
+    /// This process's platform: the thread count and oneDNN switch as they are now, the rest read once per process
+    /// (thread-safe).
     static ComputePlatform current();
     /// "CPU, N cores, OS, BLAS": where a profile or a figure was measured.
     QString machine() const;

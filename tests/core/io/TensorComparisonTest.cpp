@@ -8,6 +8,9 @@
 using d3::core::HostTensor;
 using d3::core::TensorComparison;
 
+// These tests check TensorComparison itself on tensors written out here, value by value: no kernel computes them,
+// so whether two of them are bit-identical holds by construction on every CPU and is what is asserted. Outputs that
+// a CPU computes are held to the contract instead (test::Exactness, docs/ARCHITECTURE.md, Exactness).
 namespace {
 
 HostTensor vec(std::vector<float> values)

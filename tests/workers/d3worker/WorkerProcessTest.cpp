@@ -211,7 +211,8 @@ TEST(WorkerProcessTest, IntegerFieldsOutOfRangeAreRefusedNotTruncated)
                 QStringLiteral("'seed'"));
     expectError(core::MessageType::Load, {{QStringLiteral("model"), model}, {QStringLiteral("seed"), 1.5}},
                 QStringLiteral("'seed'"));
-    expectError(core::MessageType::Load, {{QStringLiteral("model"), model}, {QStringLiteral("seed"), QStringLiteral("7")}},
+    expectError(core::MessageType::Load,
+                {{QStringLiteral("model"), model}, {QStringLiteral("seed"), QStringLiteral("7")}},
                 QStringLiteral("'seed'"));
     const auto loaded = request(*peer, message(core::MessageType::Load, {{QStringLiteral("model"), model},
                                                                          {QStringLiteral("seed"), 2}}));

@@ -39,7 +39,8 @@ TEST(FidelityCliTest, VerifyAgainstPyTorchReferencePasses)
     // The split against the monolithic output: the contract ("passed"); bit-identity is reported, with what decides it.
     ASSERT_TRUE(json.value(QLatin1String("bit_exact")).isBool());
     RecordProperty("bit_exact", json.value(QLatin1String("bit_exact")).toBool() ? "true" : "false");
-    RecordProperty("cpu_isa", json.value(QLatin1String("platform")).toObject().value(QLatin1String("cpu_isa")).toString().toStdString());
+    const QJsonObject platform = json.value(QLatin1String("platform")).toObject();
+    RecordProperty("cpu_isa", platform.value(QLatin1String("cpu_isa")).toString().toStdString());
     EXPECT_TRUE(json.value(QLatin1String("reference_argmax_equal")).toBool());
     ASSERT_TRUE(json.value(QLatin1String("reference_max_abs_diff")).isDouble());
     const double diff = json.value(QLatin1String("reference_max_abs_diff")).toDouble();
