@@ -3,7 +3,7 @@
 #include "CommandLine.h"
 #include "Output.h"
 #include "plots/RunPlots.h"
-#include "run/RunReader.h"
+#include "record/RunReader.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -3,9 +3,9 @@
 #include "CommandLine.h"
 #include "Output.h"
 #include "plots/RunPlots.h"
-#include "run/ExperimentRunner.h"
-#include "run/RunReader.h"
-#include "run/RunSummary.h"
+#include "control/ExperimentRunner.h"
+#include "record/RunReader.h"
+#include "record/RunSummary.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

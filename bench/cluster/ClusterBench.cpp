@@ -5,7 +5,7 @@
 #include "BenchMain.h"
 #include "MarkdownTable.h"
 #include "Samples.h"
-#include "run/ClusterSession.h"
+#include "control/ClusterSession.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

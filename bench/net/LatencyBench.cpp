@@ -3,7 +3,7 @@
 #include "BenchLog.h"
 #include "LoopbackPeers.h"
 #include "Samples.h"
-#include "net/MessageType.h"
+#include "protocol/MessageType.h"
 #include "util/EventWait.h"
 
 #include <QElapsedTimer>

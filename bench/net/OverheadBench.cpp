@@ -7,8 +7,8 @@
 #include "ReceiverThread.h"
 #include "Samples.h"
 #include "io/HostTensor.h"
-#include "net/MessageType.h"
-#include "net/TensorCodec.h"
+#include "protocol/MessageType.h"
+#include "protocol/TensorCodec.h"
 #include "util/EventWait.h"
 
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #include "PeerConnection.h"
 
-#include "MessageType.h"
+#include "protocol/MessageType.h"
 #include "NetLog.h"
 #include "PeerAuth.h"
 #include "SocketIo.h"

@@ -1,4 +1,5 @@
-# Fails if core/ or ui/ (or the GUI app) include a LibTorch header, or if core includes Qt Widgets:
+# Fails if core/ or ui/ (or the GUI app) include a LibTorch header, if core includes Qt Widgets, or if the worker or
+# a shared room of core includes core/control:
 # the dependency direction of docs/ARCHITECTURE.md (Parts and the direction of dependencies).
 # Run as: cmake -DROOT=<source dir> -P CheckLayering.cmake
 set(violations "")
@@ -17,6 +18,17 @@ foreach(f ${core_files})
   if(lines)
     list(APPEND violations "${f}: core includes a GUI header (${lines})")
   endif()
+endforeach()
+# What the worker and the shared rooms build on never reaches into the controller's side (core/control).
+foreach(dir core/graph core/io core/net core/plan core/protocol core/experiment core/record core/tiling core/util
+            workers)
+  file(GLOB_RECURSE files "${ROOT}/${dir}/*.h" "${ROOT}/${dir}/*.cpp")
+  foreach(f ${files})
+    file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"control/")
+    if(lines)
+      list(APPEND violations "${f}: includes the controller's side (${lines})")
+    endif()
+  endforeach()
 endforeach()
 if(violations)
   list(JOIN violations "\n" text)

@@ -10,7 +10,7 @@
 
 #include "net/Frame.h"
 #include "net/FrameParser.h"
-#include "net/TensorCodec.h"
+#include "protocol/TensorCodec.h"
 
 #include <QCborArray>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "net/BeaconListener.h"
-#include "run/ExperimentNode.h"
+#include "experiment/ExperimentNode.h"
 
 #include <QDialog>
 

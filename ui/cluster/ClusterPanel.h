@@ -1,7 +1,7 @@
 #pragma once
 
-#include "run/Controller.h"
-#include "run/ExperimentNode.h"
+#include "control/Controller.h"
+#include "experiment/ExperimentNode.h"
 
 #include <QHash>
 #include <QWidget>

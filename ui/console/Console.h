@@ -1,7 +1,7 @@
 #pragma once
 
 #include "MainWindow.h"
-#include "run/Experiment.h"
+#include "experiment/Experiment.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/RunEvent.h"
+#include "record/RunEvent.h"
 
 #include <QListWidget>
 

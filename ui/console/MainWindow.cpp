@@ -11,7 +11,7 @@
 #include "graph/LayerGraphPanel.h"
 #include "links/LinksPanel.h"
 #include "plots/LivePlotsPanel.h"
-#include "run/ExperimentPlan.h"
+#include "experiment/ExperimentPlan.h"
 #include "session/LiveSession.h"
 #include "tiles/TileGridPanel.h"
 

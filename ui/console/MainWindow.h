@@ -1,7 +1,7 @@
 #pragma once
 
 #include "plots/ExportOptions.h"
-#include "run/Experiment.h"
+#include "experiment/Experiment.h"
 
 #include <QMainWindow>
 

@@ -1,8 +1,8 @@
 #include "SessionExporter.h"
 
 #include "plots/RunPlots.h"
-#include "run/RequestCsv.h"
-#include "run/RunFiles.h"
+#include "record/RequestCsv.h"
+#include "record/RunFiles.h"
 
 #include <QDir>
 #include <QSaveFile>

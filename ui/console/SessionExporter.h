@@ -1,7 +1,7 @@
 #pragma once
 
 #include "plots/ExportOptions.h"
-#include "run/RunData.h"
+#include "record/RunData.h"
 
 #include <QString>
 #include <QStringList>

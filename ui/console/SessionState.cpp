@@ -1,7 +1,7 @@
 #include "SessionState.h"
 
 #include "session/LiveSession.h"
-#include "run/RunSummary.h"
+#include "record/RunSummary.h"
 
 namespace d3::ui {
 

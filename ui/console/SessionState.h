@@ -4,11 +4,11 @@
 #include "plan/CostModel.h"
 #include "plan/LayerCosts.h"
 #include "plan/Planner.h"
-#include "run/Controller.h"
-#include "run/DirectedLink.h"
-#include "run/Experiment.h"
-#include "run/RunData.h"
-#include "run/RunRecorder.h"
+#include "control/Controller.h"
+#include "experiment/DirectedLink.h"
+#include "experiment/Experiment.h"
+#include "record/RunData.h"
+#include "record/RunRecorder.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/DirectedLink.h"
+#include "experiment/DirectedLink.h"
 
 #include <QObject>
 

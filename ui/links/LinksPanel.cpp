@@ -2,7 +2,7 @@
 
 #include "LinkRow.h"
 #include "UiLog.h"
-#include "run/LinkName.h"
+#include "experiment/LinkName.h"
 
 #include <QGridLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "run/DirectedLink.h"
-#include "run/ExperimentNode.h"
+#include "experiment/DirectedLink.h"
+#include "experiment/ExperimentNode.h"
 
 #include <QHash>
 #include <QStringList>

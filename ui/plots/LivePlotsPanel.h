@@ -1,8 +1,8 @@
 #pragma once
 
 #include "RunFigure.h"
-#include "run/RequestRecord.h"
-#include "run/RunEvent.h"
+#include "record/RequestRecord.h"
+#include "record/RunEvent.h"
 
 #include <QTimer>
 #include <QWidget>

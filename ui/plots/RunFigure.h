@@ -1,9 +1,9 @@
 #pragma once
 
 #include "EventMarkers.h"
-#include "run/RequestRecord.h"
-#include "run/RunData.h"
-#include "run/RunEvent.h"
+#include "record/RequestRecord.h"
+#include "record/RunData.h"
+#include "record/RunEvent.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -5,7 +5,7 @@
 #include "PlotExporter.h"
 #include "QCustomPlotInclude.h"
 #include "StagesFigure.h"
-#include "run/RunFiles.h"
+#include "record/RunFiles.h"
 
 #include <QApplication>
 #include <QDir>

@@ -2,7 +2,7 @@
 
 #include "ExportOptions.h"
 #include "RunFigure.h"
-#include "run/RunData.h"
+#include "record/RunData.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,9 +1,9 @@
 #include "SessionWorker.h"
 
 #include "UiLog.h"
-#include "run/ConditionEstimator.h"
-#include "run/HopReport.h"
-#include "run/TimelinePlayer.h"
+#include "control/ConditionEstimator.h"
+#include "protocol/HopReport.h"
+#include "control/TimelinePlayer.h"
 
 #include <QTimer>
 

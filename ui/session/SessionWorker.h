@@ -3,13 +3,13 @@
 #include "plan/Conditions.h"
 #include "plan/LayerCosts.h"
 #include "plan/Planner.h"
-#include "run/Controller.h"
-#include "run/DirectedLink.h"
-#include "run/Experiment.h"
-#include "run/ExperimentPlan.h"
-#include "run/RequestRecord.h"
-#include "run/RunEvent.h"
-#include "run/TimelinePlayer.h"
+#include "control/Controller.h"
+#include "experiment/DirectedLink.h"
+#include "experiment/Experiment.h"
+#include "experiment/ExperimentPlan.h"
+#include "record/RequestRecord.h"
+#include "record/RunEvent.h"
+#include "control/TimelinePlayer.h"
 
 #include <QObject>
 #include <QQueue>

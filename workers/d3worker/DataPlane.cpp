@@ -3,9 +3,9 @@
 #include "ComputeQueue.h"
 #include "WorkerLog.h"
 #include "net/CborInteger.h"
-#include "net/MessageType.h"
+#include "protocol/MessageType.h"
 #include "net/PeerConnection.h"
-#include "net/TensorCodec.h"
+#include "protocol/TensorCodec.h"
 #include "io/SyntheticInput.h"
 #include "tiling/RegionCopy.h"
 

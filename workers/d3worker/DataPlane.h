@@ -3,8 +3,8 @@
 #include "Engine.h"
 #include "net/Frame.h"
 #include "net/OutboundPeers.h"
-#include "run/Deployment.h"
-#include "run/HopReport.h"
+#include "protocol/Deployment.h"
+#include "protocol/HopReport.h"
 
 #include <QCborArray>
 #include <QHash>

@@ -4,9 +4,9 @@
 #include "graph/ModelCatalog.h"
 #include "graph/ModelParser.h"
 #include "net/CborInteger.h"
-#include "net/MessageType.h"
+#include "protocol/MessageType.h"
 #include "net/PeerConnection.h"
-#include "net/TensorCodec.h"
+#include "protocol/TensorCodec.h"
 
 #include <QTcpSocket>
 

@@ -1,6 +1,6 @@
 #include "D3ctlProcess.h"
 
-#include "run/RunRecorder.h"
+#include "record/RunRecorder.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,7 +2,7 @@
 // unreachable nodes and a wrong token.
 #include "D3ctlProcess.h"
 #include "TestFiles.h"
-#include "run/LocalCluster.h"
+#include "control/LocalCluster.h"
 
 #include "EventLoop.h"
 

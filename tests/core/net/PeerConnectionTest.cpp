@@ -1,4 +1,4 @@
-#include "net/MessageType.h"
+#include "protocol/MessageType.h"
 #include "net/PeerConnection.h"
 
 #include "EventLoop.h"

@@ -14,7 +14,7 @@
 #include "plots/LatencyFigure.h"
 #include "plots/LivePlotsPanel.h"
 #include "plots/QCustomPlotInclude.h"
-#include "run/RunReader.h"
+#include "record/RunReader.h"
 #include "session/LiveSession.h"
 
 #include "ChildProcesses.h"

@@ -2,7 +2,7 @@
 #include "links/LinksPanel.h"
 
 #include "TestFiles.h"
-#include "run/Experiment.h"
+#include "experiment/Experiment.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -5,8 +5,8 @@
 #include "EventLoop.h"
 #include "TestFiles.h"
 #include "ChildProcesses.h"
-#include "run/Experiment.h"
-#include "run/ExperimentPlan.h"
+#include "experiment/Experiment.h"
+#include "experiment/ExperimentPlan.h"
 
 #include <QApplication>
 #include <QLoggingCategory>

@@ -5,7 +5,7 @@
 #include "TestFiles.h"
 #include "graph/ModelParser.h"
 #include "io/SyntheticInput.h"
-#include "run/ClusterSession.h"
+#include "control/ClusterSession.h"
 
 #include <QFile>
 #include <QTemporaryDir>

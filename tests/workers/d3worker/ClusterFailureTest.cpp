@@ -1,7 +1,7 @@
 // A cluster of real d3worker processes under failure: a worker killed mid-request, a silent worker, shaped links
 // set by message, and malformed or unauthenticated peers.
 #include "EventLoop.h"
-#include "run/ClusterSession.h"
+#include "control/ClusterSession.h"
 #include "TestFiles.h"
 #include "io/SyntheticInput.h"
 #include "net/Frame.h"

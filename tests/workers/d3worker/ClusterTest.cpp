@@ -3,7 +3,7 @@
 #include "Engine.h"
 #include "EventLoop.h"
 #include "Exactness.h"
-#include "run/ClusterSession.h"
+#include "control/ClusterSession.h"
 #include "TestFiles.h"
 #include "io/SyntheticInput.h"
 #include "io/TensorComparison.h"

@@ -4,9 +4,9 @@
 #include "io/SyntheticInput.h"
 #include "io/TensorComparison.h"
 #include "net/BeaconListener.h"
-#include "net/MessageType.h"
+#include "protocol/MessageType.h"
 #include "net/PeerConnection.h"
-#include "net/TensorCodec.h"
+#include "protocol/TensorCodec.h"
 
 #include "EventLoop.h"
 #include "Exactness.h"

@@ -1,0 +1,602 @@
+#include "Controller.h"
+
+#include "ClusterSession.h"
+#include "RecordBuilder.h"
+#include "ControlLog.h"
+#include "graph/ModelCatalog.h"
+#include "net/PeerAuth.h"
+#include "plan/HpaPlanner.h"
+
+#include <QFile>
+#include <QJsonArray>
+
+namespace d3::core {
+namespace {
+
+constexpr int kConnectMs = 15000;
+constexpr int kLoadMs = 300000;
+constexpr double kAbsentSpeed = 1e-6; // a dead cloud or no edge: the planners keep work away from it
+
+QJsonObject planJson(const PlanResult &r, quint64 planId)
+{
+    QJsonObject o = r.plan.toJson();
+    o.insert(QStringLiteral("plan_id"), qint64(planId));
+    o.insert(QStringLiteral("planner"), r.planner);
+    o.insert(QStringLiteral("predicted_ms"), r.cost.total);
+    o.insert(QStringLiteral("backbone_bytes"), double(r.cost.backboneBytes));
+    return o;
+}
+
+} // namespace
+
+Controller::Controller(QObject *parent)
+    : QObject(parent)
+{
+}
+
+Controller::~Controller()
+{
+    stop();
+}
+
+void Controller::setState(const QString &node, NodeState state)
+{
+    if (m_state.value(node, NodeState::Connecting) == state && m_state.contains(node))
+        return;
+    m_state.insert(node, state);
+    Q_EMIT nodeStateChanged(node, state);
+}
+
+void Controller::emitEvent(const QString &kind, const QString &label, const QJsonObject &details)
+{
+    RunEvent e;
+    e.tMs = elapsedMs();
+    e.kind = kind;
+    e.label = label;
+    e.details = details;
+    qCInfo(lcControl) << kind << label;
+    Q_EMIT event(e);
+}
+
+QStringList Controller::aliveEdges() const
+{
+    QStringList alive;
+    for (const QString &e : m_edges)
+        if (m_state.value(e) != NodeState::Dead)
+            alive.append(e);
+    return alive;
+}
+
+bool Controller::start(const Experiment &experiment, const QString &program, QString *error)
+{
+    stop();
+    m_experiment = experiment;
+    m_estimator = ConditionEstimator(experiment.adapt.ewma);
+    m_device = experiment.nodesOf(QStringLiteral("device")).value(0);
+    m_edges = experiment.nodesOf(QStringLiteral("edge"));
+    m_cloud = experiment.nodesOf(QStringLiteral("cloud")).value(0);
+    QVector<WorkerEndpoint> endpoints;
+    QByteArray token;
+    const QVector<WorkerSpec> local = experiment.localWorkers();
+    const bool remote = local.size() != experiment.nodes.size();
+    if (remote) { // workers started elsewhere prove the token of $D3_TOKEN_FILE; local ones get it too
+        const QString tokenFile = qEnvironmentVariable("D3_TOKEN_FILE");
+        const auto read = tokenFile.isEmpty() ? std::nullopt : PeerAuth::readTokenFile(tokenFile, error);
+        if (!read) {
+            if (tokenFile.isEmpty())
+                *error = QStringLiteral("%1: remote nodes need the cluster's token: set D3_TOKEN_FILE").arg(experiment.source);
+            return false;
+        }
+        token = *read;
+        m_cluster.setToken(token);
+    }
+    if (!local.isEmpty()) {
+        if (!program.isEmpty())
+            m_cluster.setWorkerProgram(program);
+        if (!m_cluster.start(local, error))
+            return false;
+        endpoints = m_cluster.endpoints();
+        token = m_cluster.token();
+    }
+    for (const ExperimentNode &n : experiment.nodes) {
+        if (n.isLocal())
+            continue;
+        const int colon = n.address.lastIndexOf(QLatin1Char(':'));
+        QString host = n.address.left(colon);
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.mid(1, host.size() - 2);
+        endpoints.append({n.name, n.role, host, quint16(n.address.mid(colon + 1).toUInt()), 0});
+    }
+    m_client = std::make_unique<ClusterClient>(token);
+    m_client->setRequestTimeout(experiment.requests.timeoutMs);
+    connect(m_client.get(), &ClusterClient::nodeLost, this, &Controller::onNodeLost);
+    connect(m_client.get(), &ClusterClient::profileProgress, this, &Controller::profileProgress);
+    QHash<QString, QString> lost;
+    auto refused = connect(m_client.get(), &ClusterClient::nodeLost,
+                           [&](const QString &node, const QString &reason) { lost.insert(node, reason); });
+    for (const WorkerEndpoint &w : endpoints)
+        setState(w.name, NodeState::Connecting);
+    m_client->connectTo(endpoints);
+    ClusterSession::waitUntil([&] { return m_client->readyNodes().size() == endpoints.size() || !lost.isEmpty(); },
+                              kConnectMs);
+    disconnect(refused);
+    // Name a node that refused or failed first; else one that did not answer in time.
+    const WorkerEndpoint *culprit = nullptr;
+    for (const WorkerEndpoint &w : endpoints)
+        if (lost.contains(w.name) && !culprit)
+            culprit = &w;
+    for (const WorkerEndpoint &w : endpoints)
+        if (!m_client->readyNodes().contains(w.name) && !culprit)
+            culprit = &w;
+    if (culprit) {
+        *error = QStringLiteral("%1: node '%2' at %3:%4 is unreachable: %5")
+                     .arg(experiment.source, culprit->name, culprit->host).arg(culprit->port)
+                     .arg(lost.value(culprit->name, QStringLiteral("no answer in %1 s").arg(kConnectMs / 1000)));
+        stop();
+        return false;
+    }
+    for (const WorkerEndpoint &w : endpoints)
+        setState(w.name, NodeState::Ready);
+    m_estimator.setNodes(m_device, m_edges, m_cloud);
+    for (const ExperimentNode &n : experiment.nodes)
+        m_slowdown.insert(n.name, n.slowdown);
+    for (const DirectedLink &link : experiment.expandLinks())
+        setLink(link);
+    m_clock.start();
+    return true;
+}
+
+void Controller::stop()
+{
+    if (m_client)
+        m_client->disconnect(this);
+    m_client.reset();
+    m_cluster.stop();
+    m_deployment.reset();
+    m_costModel.reset();
+    m_state.clear();
+}
+
+bool Controller::loadModel(const QString &model, QString *error)
+{
+    GraphError graphError;
+    const auto graph = ModelCatalog::resolve(model, &graphError);
+    if (!graph) {
+        *error = graphError.toString();
+        return false;
+    }
+    QCborMap header{{QStringLiteral("seed"), qint64(m_experiment.weights.seed)}};
+    if (ModelCatalog::builtinNames().contains(model)) {
+        header.insert(QStringLiteral("model"), model);
+    } else {
+        QFile file(model);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("%1: cannot read the model file (%2)").arg(model, file.errorString());
+            return false;
+        }
+        header.insert(QStringLiteral("model_json"), QString::fromUtf8(file.readAll()));
+    }
+    const QStringList nodes = m_client->readyNodes();
+    QMap<QString, QString> fingerprints;
+    QString failure;
+    auto ok = connect(m_client.get(), &ClusterClient::loaded, [&](const QString &node, const QCborMap &h) {
+        fingerprints.insert(node, h.value(QStringLiteral("fingerprint")).toString());
+    });
+    auto bad = connect(m_client.get(), &ClusterClient::loadFailed,
+                       [&](const QString &node, const QString &m) { failure = node + QStringLiteral(": ") + m; });
+    for (const QString &node : nodes) {
+        setState(node, NodeState::Loading);
+        m_client->load(node, header);
+    }
+    ClusterSession::waitUntil([&] { return fingerprints.size() == nodes.size() || !failure.isEmpty(); }, kLoadMs);
+    disconnect(ok);
+    disconnect(bad);
+    QStringList distinct = fingerprints.values();
+    distinct.removeDuplicates();
+    if (!failure.isEmpty() || fingerprints.size() != nodes.size() || distinct.size() != 1) {
+        QStringList each;
+        for (auto it = fingerprints.begin(); it != fingerprints.end(); ++it)
+            each << it.key() + QLatin1Char(' ') + it.value();
+        *error = !failure.isEmpty() ? failure
+                 : distinct.size() > 1 ? QStringLiteral("the workers' weights differ (fingerprints %1)").arg(each.join(QStringLiteral(", ")))
+                                       : QStringLiteral("not every worker loaded %1 in time").arg(graph->name());
+        return false;
+    }
+    m_graph = *graph;
+    m_loadHeader = header;
+    m_fingerprint = distinct.front();
+    LayerCosts costs = LayerCosts::fromFlops(m_graph);
+    if (m_experiment.profile.enabled) {
+        QHash<QString, double> totals;
+        std::optional<Profile> reference;
+        for (const QString &node : nodes) {
+            setState(node, NodeState::Profiling);
+            std::optional<Profile> profile;
+            QString why;
+            auto got = connect(m_client.get(), &ClusterClient::profiled,
+                               [&](const QString &n, const Profile &p) { if (n == node) profile = p; });
+            auto lost = connect(m_client.get(), &ClusterClient::profileFailed,
+                                [&](const QString &n, const QString &m) { if (n == node) why = m; });
+            m_client->profile(node, m_experiment.profile.warmup, m_experiment.profile.runs);
+            ClusterSession::waitUntil([&] { return profile.has_value() || !why.isEmpty(); }, kLoadMs);
+            disconnect(got);
+            disconnect(lost);
+            if (!profile) {
+                *error = QStringLiteral("%1: profiling failed: %2").arg(node, why.isEmpty() ? QStringLiteral("no answer") : why);
+                return false;
+            }
+            double total = 0;
+            for (double ms : profile->ms)
+                total += ms;
+            totals.insert(node, total);
+            if (node == m_cloud)
+                reference = profile;
+        }
+        if (reference) { // the cloud's profile is speed 1; every worker's speed is relative to it
+            costs = LayerCosts::fromProfile(*reference);
+            for (auto it = totals.begin(); it != totals.end(); ++it)
+                m_estimator.setSpeed(it.key(), totals.value(m_cloud) / it.value());
+        }
+    } else {
+        for (const QString &node : nodes)
+            m_estimator.setSpeed(node, 1.0 / m_slowdown.value(node, 1.0));
+    }
+    for (const QString &node : nodes)
+        setState(node, NodeState::Ready);
+    m_costModel.emplace(m_graph, costs, m_estimator.conditions());
+    emitEvent(QStringLiteral("note"), QStringLiteral("loaded %1").arg(m_graph.name()),
+              {{QStringLiteral("fingerprint"), m_fingerprint}, {QStringLiteral("costs"), costs.source}});
+    return true;
+}
+
+CostModel Controller::costModel(bool tiles) const
+{
+    Conditions c = m_estimator.conditions();
+    if (aliveEdges().isEmpty())
+        c.edgeSpeeds = {kAbsentSpeed};
+    if (m_state.value(m_cloud) == NodeState::Dead)
+        c.cloudSpeed = kAbsentSpeed;
+    const CostModel m = m_costModel->withConditions(c);
+    return tiles ? m : m.withoutTiling();
+}
+
+PlanResult Controller::planWith(const QString &planner, bool tiles) const
+{
+    const CostModel m = costModel(tiles && aliveEdges().size() > 1);
+    const QString name = aliveEdges().isEmpty() && (planner == QLatin1String("hpa") || planner == QLatin1String("oracle"))
+                             ? QStringLiteral("neurosurgeon") // two tiers left: the best device | cloud cut
+                             : planner;
+    const auto p = Planner::create(name);
+    PlanResult r = p ? p->run(m) : PlanResult{};
+    r.planner = planner;
+    return r;
+}
+
+bool Controller::deploy(const PlanResult &result, const QString &planner, const QString &reason, QString *error)
+{
+    const quint64 planId = m_nextPlanId++;
+    auto d = Deployment::make(m_graph, planId, result.plan, m_device, aliveEdges(), m_cloud, m_client->addresses(), error);
+    if (!d)
+        return false;
+    bool ready = false;
+    QString failure;
+    auto ok = connect(m_client.get(), &ClusterClient::deployed, [&](quint64 id) { ready |= id == planId; });
+    auto bad = connect(m_client.get(), &ClusterClient::deployFailed, [&](quint64 id, const QString &m) {
+        if (id == planId)
+            failure = m;
+    });
+    m_client->deploy(*d);
+    ClusterSession::waitUntil([&] { return ready || !failure.isEmpty(); }, kConnectMs);
+    disconnect(ok);
+    disconnect(bad);
+    if (!ready) {
+        *error = failure.isEmpty() ? QStringLiteral("plan %1 was not deployed in time").arg(planId) : failure;
+        return false;
+    }
+    m_deployment = std::make_shared<const Deployment>(std::move(*d));
+    m_current = result;
+    m_current.planner = planner;
+    m_planConditions = m_estimator.conditions();
+    QJsonObject details = planJson(m_current, planId);
+    details.insert(QStringLiteral("reason"), reason);
+    details.insert(QStringLiteral("edges"), QJsonArray::fromStringList(aliveEdges()));
+    emitEvent(QStringLiteral("plan"), QStringLiteral("%1: %2").arg(planner, result.plan.describe()), details);
+    return true;
+}
+
+bool Controller::usePlanner(const QString &planner, bool tiles, QString *error)
+{
+    if (!m_costModel) {
+        *error = QStringLiteral("no model loaded");
+        return false;
+    }
+    if (!Planner::create(planner)) {
+        *error = QStringLiteral("unknown planner '%1' (one of %2)").arg(planner, Planner::names().join(QStringLiteral(", ")));
+        return false;
+    }
+    m_planner = planner;
+    m_tiles = tiles;
+    return deploy(planWith(planner, tiles), planner, QStringLiteral("planner %1%2").arg(planner, tiles ? QString() : QStringLiteral(" (no tiles)")), error);
+}
+
+bool Controller::forcePlan(const Plan &plan, const QString &reason, QString *error)
+{
+    if (!m_costModel) {
+        *error = QStringLiteral("no model loaded");
+        return false;
+    }
+    const CostModel m = costModel(true);
+    PlanResult r;
+    r.plan = m.placed(plan); // a plan written by hand names no nodes: its tiles go to the edge nodes by speed
+    r.cost = m.evaluate(r.plan);
+    if (!deploy(r, QStringLiteral("manual"), reason, error))
+        return false;
+    m_planner = QStringLiteral("manual");
+    return true;
+}
+
+bool Controller::replan(const QString &reason, QString *error)
+{
+    QString planner = m_planner;
+    if (planner == QLatin1String("manual")) { // a manual plan stays unless a worker it needs is gone
+        bool intact = m_deployment != nullptr;
+        for (const QString &n : m_deployment ? m_deployment->participants() : QStringList())
+            intact &= m_state.value(n) != NodeState::Dead;
+        if (intact && m_deployment->edges() == aliveEdges())
+            return true;
+        planner = QStringLiteral("hpa");
+    }
+    m_planner = planner;
+    return deploy(planWith(planner, m_tiles), planner, reason, error);
+}
+
+void Controller::observe(const RequestResult &result)
+{
+    const Plan &plan = m_deployment ? m_deployment->plan() : Plan();
+    const TilingEntry *entry = plan.tiled() ? m_costModel->tiling().find(plan.p, plan.stackEnd, plan.rows, plan.cols)
+                                            : nullptr;
+    for (const HopReport &h : result.hops) {
+        if (h.kind == HopReport::Kind::Transfer)
+            m_estimator.observeTransfer(h.node, h.to, h.bytes, h.ms);
+        else if (h.tile < 0)
+            m_estimator.observeCompute(h.node, m_costModel->rangeMs(h.a, h.b), h.ms);
+        else if (entry && h.tile < entry->tileMs.size()) // how tiles run against the node's speed, not the speed
+            m_estimator.observeTile(entry->tileMs[h.tile] / m_estimator.speed(h.node), h.ms);
+    }
+}
+
+void Controller::adaptAfter(const RequestResult &result)
+{
+    observe(result);
+    const Conditions now = m_estimator.conditions();
+    const double drift = ConditionEstimator::drift(now, m_planConditions);
+    if (m_planner == QLatin1String("manual") || drift <= m_experiment.adapt.threshold)
+        return;
+    m_planConditions = now; // judged under these; the next drift is measured from here
+    QString error;
+    const QString why = QStringLiteral("conditions drifted %1 %").arg(qRound(drift * 100));
+    if (m_planner == QLatin1String("hpa") && !aliveEdges().isEmpty()) {
+        HpaPlanner::Settings settings;
+        settings.threshold = m_experiment.adapt.threshold;
+        const CostModel m = costModel(m_tiles && aliveEdges().size() > 1);
+        const auto adjustment = HpaPlanner(settings).adjust(m, m_current.plan);
+        if (!adjustment.moved) {
+            m_current.cost = m.evaluate(m_current.plan);
+            return;
+        }
+        PlanResult r;
+        r.plan = adjustment.plan;
+        r.cost = m.evaluate(adjustment.plan);
+        r.decisionUs = adjustment.decisionUs;
+        if (!deploy(r, m_planner, QStringLiteral("%1: %2").arg(why, adjustment.what), &error))
+            qCWarning(lcControl) << "re-partitioning failed:" << error;
+        return;
+    }
+    const PlanResult fresh = planWith(m_planner, m_tiles);
+    if (fresh.plan.samePlacement(m_current.plan)) {
+        m_current.cost = fresh.cost;
+        return;
+    }
+    if (!deploy(fresh, m_planner, why, &error))
+        qCWarning(lcControl) << "re-planning failed:" << error;
+}
+
+RequestRecord Controller::runRequest()
+{
+    for (int attempt = 0;; ++attempt) {
+        QString error;
+        if (m_needsReplan) {
+            m_needsReplan = false;
+            if (!replan(m_replanReason, &error))
+                return RecordBuilder::failed(0, 0, elapsedMs(), QStringLiteral("re-planning failed: %1").arg(error));
+        }
+        if (!m_deployment)
+            return RecordBuilder::failed(0, 0, elapsedMs(), QStringLiteral("no plan deployed"));
+        if (m_state.value(m_device) == NodeState::Dead)
+            return RecordBuilder::failed(0, 0, elapsedMs(), QStringLiteral("the device '%1' is dead").arg(m_device));
+        const auto d = m_deployment;
+        const double startMs = elapsedMs();
+        std::optional<RequestResult> result;
+        QString failure;
+        quint64 id = 0;
+        auto ok = connect(m_client.get(), &ClusterClient::completed, [&](const RequestResult &r) {
+            if (r.id == id)
+                result = r;
+        });
+        auto bad = connect(m_client.get(), &ClusterClient::requestFailed, [&](quint64 rid, const QString &m) {
+            if (rid == id)
+                failure = m;
+        });
+        id = m_client->infer(d->planId(), m_experiment.requests.inputSeed); // the device's camera
+        ClusterSession::waitUntil([&] { return result.has_value() || !failure.isEmpty(); },
+                                  m_experiment.requests.timeoutMs + 5000);
+        disconnect(ok);
+        disconnect(bad);
+        if (result) {
+            RequestRecord rec = RecordBuilder::completed(*result, *d);
+            rec.startMs = startMs;
+            rec.planner = m_current.planner;
+            rec.predictedMs = m_current.cost.total;
+            adaptAfter(*result);
+            Q_EMIT measured(*result);
+            return rec;
+        }
+        if (failure.isEmpty())
+            failure = QStringLiteral("no result in time");
+        if (attempt == 0 && m_needsReplan) { // a worker was lost: re-plan over the survivors and try once more
+            emitEvent(QStringLiteral("request_failed"), QStringLiteral("retrying after failover"),
+                      {{QStringLiteral("request"), qint64(id)}, {QStringLiteral("reason"), failure}});
+            continue;
+        }
+        RequestRecord rec = RecordBuilder::failed(id, d->planId(), startMs, failure);
+        rec.planner = m_current.planner;
+        rec.plan = d->plan().describe();
+        emitEvent(QStringLiteral("request_failed"), failure, {{QStringLiteral("request"), qint64(id)}});
+        return rec;
+    }
+}
+
+QVector<RequestRecord> Controller::runProbes(const PlanResult &plan, int count)
+{
+    QVector<RequestRecord> probes;
+    const PlanResult kept = m_current;
+    const QString planner = m_planner;
+    const Conditions judged = m_planConditions;
+    QString error;
+    if (!deploy(plan, plan.planner, QStringLiteral("probe"), &error)) {
+        qCWarning(lcControl) << "probe plan not deployed:" << error;
+        return probes;
+    }
+    m_planner = QStringLiteral("manual"); // no re-planning while probing
+    for (int i = 0; i < count; ++i) {
+        RequestRecord r = runRequest();
+        r.probe = true;
+        r.planner = plan.planner;
+        probes.append(r);
+    }
+    m_planner = planner;
+    if (!deploy(kept, planner, QStringLiteral("after probe"), &error))
+        qCWarning(lcControl) << "plan not restored after the probe:" << error;
+    m_planConditions = judged;
+    return probes;
+}
+
+void Controller::onNodeLost(const QString &node, const QString &reason)
+{
+    if (m_state.value(node) == NodeState::Dead)
+        return;
+    setState(node, NodeState::Dead);
+    m_estimator.setNodes(m_device, aliveEdges(), m_cloud);
+    emitEvent(QStringLiteral("node_lost"), QStringLiteral("%1 lost").arg(node), {{QStringLiteral("reason"), reason}});
+    m_needsReplan = true;
+    m_replanReason = QStringLiteral("failover: %1 lost").arg(node);
+}
+
+bool Controller::resetToExperiment(QString *error)
+{
+    for (const ExperimentNode &n : m_experiment.nodes) {
+        if (n.isLocal() && m_state.value(n.name) == NodeState::Dead && !restart(n.name, error))
+            return false;
+        if (m_state.value(n.name) != NodeState::Dead && m_slowdown.value(n.name, 1.0) != n.slowdown
+            && !setSlowdown(n.name, n.slowdown, error))
+            return false;
+    }
+    for (const DirectedLink &link : m_experiment.expandLinks())
+        setLink(link);
+    return true;
+}
+
+void Controller::setLink(const DirectedLink &link)
+{
+    m_client->setLink(link.from, link.to, {link.mbps, link.burstBytes, link.delayMs});
+    Q_EMIT linkShaped(link);
+    // A link that carries this plan's traffic is learnt from that traffic; one that carries none has nothing to
+    // learn from, so there the configured figures stand (and so the planner sees a recovered link it avoids).
+    bool carries = false;
+    if (m_deployment)
+        for (const Deployment::Transfer &t : m_deployment->transfers())
+            carries |= t.from == link.from && t.to == link.to;
+    if (carries)
+        m_estimator.configureLink(link.from, link.to, m_estimator.rate(link.from, link.to), link.delayMs);
+    else
+        m_estimator.configureLink(link.from, link.to, link.mbps, link.delayMs);
+}
+
+bool Controller::setSlowdown(const QString &node, double factor, QString *error)
+{
+    if (!m_state.contains(node) || m_state.value(node) == NodeState::Dead) {
+        *error = QStringLiteral("no live worker '%1'").arg(node);
+        return false;
+    }
+    double set = 0;
+    auto c = connect(m_client.get(), &ClusterClient::slowdownSet, [&](const QString &n, double f) {
+        if (n == node)
+            set = f;
+    });
+    m_client->setSlowdown(node, factor);
+    ClusterSession::waitUntil([&] { return set > 0; }, kConnectMs);
+    disconnect(c);
+    if (set <= 0) {
+        *error = QStringLiteral("%1 did not confirm its slowdown").arg(node);
+        return false;
+    }
+    // As for links: a worker that computes for this plan is learnt from its reports, an idle one from the setting.
+    const bool computes = m_deployment && m_deployment->participants().contains(node);
+    if (!computes)
+        m_estimator.setSpeed(node, m_estimator.speed(node) * m_slowdown.value(node, 1.0) / factor);
+    m_slowdown.insert(node, factor);
+    return true;
+}
+
+bool Controller::kill(const QString &node, QString *error)
+{
+    if (!m_cluster.kill(node)) {
+        *error = QStringLiteral("no running local worker '%1'").arg(node);
+        return false;
+    }
+    ClusterSession::waitUntil([&] { return m_state.value(node) == NodeState::Dead; }, 3000);
+    return true;
+}
+
+bool Controller::restart(const QString &node, QString *error)
+{
+    if (!m_cluster.restart(node, error))
+        return false;
+    setState(node, NodeState::Connecting);
+    m_client->connectTo(m_cluster.endpoints());
+    if (!ClusterSession::waitUntil([&] { return m_client->readyNodes().contains(node); }, kConnectMs)) {
+        *error = QStringLiteral("%1 restarted but does not answer").arg(node);
+        return false;
+    }
+    QString fingerprint, failure;
+    auto ok = connect(m_client.get(), &ClusterClient::loaded, [&](const QString &n, const QCborMap &h) {
+        if (n == node)
+            fingerprint = h.value(QStringLiteral("fingerprint")).toString();
+    });
+    auto bad = connect(m_client.get(), &ClusterClient::loadFailed, [&](const QString &n, const QString &m) {
+        if (n == node)
+            failure = m;
+    });
+    setState(node, NodeState::Loading);
+    m_client->load(node, m_loadHeader); // the model every other worker loaded, not the file read again
+
+    ClusterSession::waitUntil([&] { return !fingerprint.isEmpty() || !failure.isEmpty(); }, kLoadMs);
+    disconnect(ok);
+    disconnect(bad);
+    if (fingerprint != m_fingerprint) {
+        *error = failure.isEmpty() ? QStringLiteral("%1 came back with other weights (%2)").arg(node, fingerprint) : failure;
+        return false;
+    }
+    m_slowdown.insert(node, m_experiment.node(node) ? m_experiment.node(node)->slowdown : 1.0);
+    setState(node, NodeState::Ready);
+    m_estimator.setNodes(m_device, aliveEdges(), m_cloud);
+    for (const DirectedLink &link : m_experiment.expandLinks())
+        if (link.from == node)
+            m_client->setLink(link.from, link.to, {link.mbps, link.burstBytes, link.delayMs});
+    emitEvent(QStringLiteral("node_back"), QStringLiteral("%1 back").arg(node));
+    m_needsReplan = true;
+    m_replanReason = QStringLiteral("%1 back").arg(node);
+    return true;
+}
+
+} // namespace d3::core

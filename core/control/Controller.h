@@ -1,0 +1,144 @@
+#pragma once
+
+#include "ClusterClient.h"
+#include "ConditionEstimator.h"
+#include "protocol/Deployment.h"
+#include "experiment/Experiment.h"
+#include "LocalCluster.h"
+#include "record/RequestRecord.h"
+#include "record/RunEvent.h"
+#include "plan/CostModel.h"
+#include "plan/Planner.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+#include <optional>
+
+namespace d3::core {
+
+/// The one controller both front ends drive (docs/ARCHITECTURE.md, The path of one request): it starts the experiment's
+/// local workers and connects to every worker, loads the model everywhere (fingerprints must agree), collects profiles,
+/// plans with the chosen planner (or takes a manual plan), sends requests and measures every stage and link of each. It
+/// keeps running estimates of per-worker speeds and per-link rates (ConditionEstimator) and, when they drift past the
+/// threshold, re-plans: HPA adjusts the current plan in part, the others plan afresh; a manual plan stays. A plan takes
+/// effect at the next request boundary. When a worker dies it re-plans over the survivors (no edge left: a two-tier
+/// plan) and retries the request in flight once; a restarted worker is loaded and used again. Every request ends as a
+/// completed or failed RequestRecord. The calls block, serving the event loop while they wait
+/// (ClusterSession::waitUntil); lives in the thread that created it, which must outlive the local workers.
+class Controller : public QObject
+{
+    Q_OBJECT
+public:
+    /// A worker's state as the controller sees it.
+    enum class NodeState { Connecting, Loading, Profiling, Ready, Dead };
+
+    explicit Controller(QObject *parent = nullptr);
+    ~Controller() override;
+
+    /// Starts the experiment's local workers (program: d3worker, empty = LocalCluster::findWorkerProgram()),
+    /// connects to every worker and shapes the links; all or nothing, false with one line naming the node.
+    bool start(const Experiment &experiment, const QString &program, QString *error);
+    /// Stops the local workers and drops every connection.
+    void stop();
+    /// Loads a model (built-in name or file) on every worker alive, checks the fingerprints agree and profiles
+    /// every worker (per the experiment); false with one line.
+    bool loadModel(const QString &model, QString *error);
+    /// Plans with planner (tiles: vertical separation allowed) under the current estimates and deploys it.
+    bool usePlanner(const QString &planner, bool tiles, QString *error);
+    /// Deploys a manual plan and keeps it until usePlanner(); reason shows in the event log.
+    bool forcePlan(const Plan &plan, const QString &reason, QString *error);
+    /// Sends one request (the device makes the synthetic input of the experiment's seed) on the plan in effect and
+    /// waits for it, re-planning first when needed and retrying once after a failover.
+    RequestRecord runRequest();
+
+    /// Measures another plan under the present conditions: deploys it, runs count requests on it (records marked
+    /// probe), then puts the plan in effect back. Used to compare the planner's plan with the oracle's.
+    QVector<RequestRecord> runProbes(const PlanResult &plan, int count);
+
+    /// Back to the experiment's own state: links as configured, slowdowns as in the nodes, dead local workers
+    /// restarted (a sweep's next phase starts from there); false with one line when a worker does not come back.
+    bool resetToExperiment(QString *error);
+
+    /// Shapes a directed link (a set_link event or the console's slider).
+    void setLink(const DirectedLink &link);
+    /// Changes a worker's compute padding.
+    bool setSlowdown(const QString &node, double factor, QString *error);
+    /// Kills a local worker's process.
+    bool kill(const QString &node, QString *error);
+    /// Restarts a local worker, loads the model on it and uses it again.
+    bool restart(const QString &node, QString *error);
+
+    /// The model loaded.
+    const ModelGraph &graph() const { return m_graph; }
+    /// The fingerprint of the weights every worker loaded (empty before loadModel()).
+    const QString &fingerprint() const { return m_fingerprint; }
+    /// The planner in effect ("manual" after forcePlan).
+    const QString &planner() const { return m_planner; }
+    /// The plan in effect and its prediction under the conditions it was made for.
+    const PlanResult &current() const { return m_current; }
+    /// The deployment in effect (nullptr before the first plan).
+    const Deployment *deployment() const { return m_deployment.get(); }
+    /// A planner's plan under the current estimates (not deployed).
+    PlanResult planWith(const QString &planner, bool tiles) const;
+    /// The current estimates.
+    const ConditionEstimator &estimator() const { return m_estimator; }
+    /// The cost model under the current estimates (dead workers absent; tiles false: no vertical separation).
+    /// Needs a model loaded.
+    CostModel costModel(bool tiles) const;
+    /// Every worker's state.
+    const QHash<QString, NodeState> &nodes() const { return m_state; }
+    /// Milliseconds since start().
+    double elapsedMs() const { return m_clock.nsecsElapsed() / 1e6; }
+
+Q_SIGNALS:
+    /// Something for the event log: a plan change, a worker lost or back.
+    void event(const d3::core::RunEvent &event);
+    /// A worker's state changed.
+    void nodeStateChanged(const QString &node, d3::core::Controller::NodeState state);
+    /// Profiling progress of a worker.
+    void profileProgress(const QString &node, int done, int layers);
+    /// A directed link was shaped (the experiment's links at start and reset, a set_link event, the console).
+    void linkShaped(const d3::core::DirectedLink &link);
+    /// A request completed: its output and every hop's report (emitted after the estimates took it in, before
+    /// runRequest returns).
+    void measured(const d3::core::RequestResult &result);
+
+private:
+    void setState(const QString &node, NodeState state);
+    void onNodeLost(const QString &node, const QString &reason);
+    bool deploy(const PlanResult &result, const QString &planner, const QString &reason, QString *error);
+    bool replan(const QString &reason, QString *error);
+    void adaptAfter(const RequestResult &result);
+    void observe(const RequestResult &result);
+    QStringList aliveEdges() const;
+    void emitEvent(const QString &kind, const QString &label, const QJsonObject &details = {});
+
+    Experiment m_experiment;
+    LocalCluster m_cluster;
+    std::unique_ptr<ClusterClient> m_client;
+    QElapsedTimer m_clock;
+    QHash<QString, NodeState> m_state;
+    QHash<QString, double> m_slowdown; // the compute padding each worker has now
+    QString m_device;
+    QStringList m_edges; // every edge worker, in experiment order
+    QString m_cloud;
+    QCborMap m_loadHeader; // the Load message of the model in use (a restarted worker gets the same)
+    ModelGraph m_graph;
+    std::optional<CostModel> m_costModel;
+    QString m_fingerprint;
+    ConditionEstimator m_estimator;
+    QString m_planner;
+    bool m_tiles = true;
+    PlanResult m_current;
+    Conditions m_planConditions;
+    std::shared_ptr<const Deployment> m_deployment;
+    quint64 m_nextPlanId = 1;
+    bool m_needsReplan = false;
+    QString m_replanReason;
+};
+
+} // namespace d3::core

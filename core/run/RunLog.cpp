@@ -1,3 +1,0 @@
-#include "RunLog.h"
-
-Q_LOGGING_CATEGORY(lcRun, "d3.core.run")
