@@ -2,7 +2,7 @@
 
 #include "console/Console.h"
 #include "console/MainWindow.h"
-#include "console/SessionState.h"
+#include "control/SessionState.h"
 #include "plots/LivePlotsPanel.h"
 
 #include <QApplication>
@@ -19,18 +19,18 @@ Autopilot::Autopilot(d3::ui::Console *console, Settings settings, QObject *paren
     , m_console(console)
     , m_settings(std::move(settings))
 {
-    ui::SessionState *state = console->state();
-    connect(state, &ui::SessionState::ready, this, [this] {
+    core::SessionState *state = console->state();
+    connect(state, &core::SessionState::ready, this, [this] {
         m_console->window()->setRunning(true, m_settings.rateHz);
     });
-    connect(state, &ui::SessionState::requestAdded, this, [this, state] {
+    connect(state, &core::SessionState::requestAdded, this, [this, state] {
         if (!m_done && state->data().requests.size() >= m_settings.afterRequests) {
             m_done = true;
             m_console->window()->setRunning(false, 0);
             QTimer::singleShot(500, this, &Autopilot::finish); // the plots redraw, the last events arrive
         }
     });
-    connect(state, &ui::SessionState::failed, this, [](const QString &message) {
+    connect(state, &core::SessionState::failed, this, [](const QString &message) {
         std::fprintf(stderr, "d3lab: %s\n", qPrintable(message));
     });
 }

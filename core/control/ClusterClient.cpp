@@ -1,9 +1,13 @@
 #include "ClusterClient.h"
 
-#include "net/CborInteger.h"
+#include "protocol/HopReport.h"
+#include "protocol/Message.h"
+#include "protocol/RequestMessages.h"
 #include "ControlLog.h"
 #include "protocol/MessageType.h"
 #include "protocol/TensorCodec.h"
+
+#include <climits>
 
 namespace d3::core {
 
@@ -17,8 +21,14 @@ ClusterClient::ClusterClient(QByteArray token, QString name, QObject *parent)
     connect(&m_peers, &OutboundPeers::frameReceived, this, &ClusterClient::onFrame);
     connect(&m_peers, &OutboundPeers::peerLost, this,
             [this](const QString &node, const QString &reason, const QList<quint64> &) { onLost(node, reason); });
+    connect(&m_peers, &OutboundPeers::peerReady, this, [this](const QString &node) {
+        m_retry.remove(node);
+        if (m_lost.remove(node))
+            qCInfo(lcControl) << "worker" << node << "answers again";
+    });
     connect(&m_timeoutTimer, &QTimer::timeout, this, &ClusterClient::checkTimeouts);
     m_timeoutTimer.start(100);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &ClusterClient::reconnect);
 }
 
 ClusterClient::~ClusterClient()
@@ -33,15 +43,42 @@ void ClusterClient::setHeartbeat(int intervalMs, int timeoutMs)
 
 void ClusterClient::connectTo(const QVector<WorkerEndpoint> &workers)
 {
-    QStringList listed;
-    for (const WorkerEndpoint &w : workers) {
-        listed.append(w.name);
-        m_peers.setAddress(w.name, QStringLiteral("%1:%2").arg(w.host).arg(w.port));
-        m_peers.open(w.name);
-    }
-    for (const QString &name : m_peers.names())
-        if (!listed.contains(name))
+    QSet<QString> listed;
+    for (const WorkerEndpoint &w : workers)
+        listed.insert(w.name);
+    for (const QString &name : std::as_const(m_listed))
+        if (!listed.contains(name)) {
+            m_listed.remove(name);
+            m_lost.remove(name);
             m_peers.drop(name, QStringLiteral("no longer part of the cluster"));
+        }
+    for (const WorkerEndpoint &w : workers)
+        setWorker(w);
+}
+
+void ClusterClient::setWorker(const WorkerEndpoint &worker)
+{
+    m_listed.insert(worker.name);
+    m_peers.setAddress(worker.name, QStringLiteral("%1:%2").arg(worker.host).arg(worker.port));
+    m_peers.open(worker.name);
+    if (m_reconnectMs > 0 && !m_reconnectTimer.isActive())
+        m_reconnectTimer.start(m_reconnectMs);
+}
+
+void ClusterClient::reconnect()
+{
+    // A worker that is lost is dialled again: one that stalled answers once it runs again, one restarted at the
+    // same address once it listens. Each attempt ends within the handshake deadline; the interval doubles from
+    // setReconnectInterval() up to 8 times that while the worker stays away.
+    const qint64 now = m_clock.nsecsElapsed();
+    for (const QString &node : std::as_const(m_lost)) {
+        Retry &r = m_retry[node];
+        if (now < r.atNs)
+            continue;
+        r.delayMs = r.delayMs == 0 ? m_reconnectMs : std::min(r.delayMs * 2, 8 * m_reconnectMs);
+        r.atNs = now + qint64(r.delayMs) * 1000000;
+        m_peers.open(node);
+    }
 }
 
 QMap<QString, QString> ClusterClient::addresses() const
@@ -65,17 +102,16 @@ quint64 ClusterClient::sendTo(const QString &node, quint16 type, const QCborMap 
     return id;
 }
 
-quint64 ClusterClient::load(const QString &node, const QCborMap &header)
+quint64 ClusterClient::load(const QString &node, const LoadMessage &message)
 {
-    const quint64 id = sendTo(node, quint16(MessageType::Load), header);
+    const quint64 id = sendTo(node, quint16(MessageType::Load), message.toCbor());
     m_asks.insert(id, {Ask::Load, node});
     return id;
 }
 
 quint64 ClusterClient::profile(const QString &node, int warmup, int runs)
 {
-    const quint64 id = sendTo(node, quint16(MessageType::Profile),
-                              {{QStringLiteral("warmup"), warmup}, {QStringLiteral("runs"), runs}});
+    const quint64 id = sendTo(node, quint16(MessageType::Profile), ProfileMessage{warmup, runs}.toCbor());
     m_asks.insert(id, {Ask::Profile, node});
     return id;
 }
@@ -83,7 +119,9 @@ quint64 ClusterClient::profile(const QString &node, int warmup, int runs)
 void ClusterClient::deploy(const Deployment &deployment)
 {
     auto shared = std::make_shared<const Deployment>(deployment);
-    m_deployments.insert(deployment.planId(), shared);
+    m_deployments[deployment.planId()] = shared;
+    while (m_deployments.size() > size_t(Deployment::kKept)) // requests in flight hold theirs
+        m_deployments.erase(m_deployments.begin());
     Deploying &d = m_deploying[deployment.planId()];
     const QCborMap header = deployment.toCbor();
     for (const QString &node : deployment.participants()) {
@@ -94,26 +132,22 @@ void ClusterClient::deploy(const Deployment &deployment)
 
 quint64 ClusterClient::infer(quint64 planId, const HostTensor &input)
 {
-    Frame f;
-    f.type = quint16(MessageType::Infer);
-    f.header = {{QStringLiteral("plan_id"), qint64(planId)}};
+    Frame f = frameOf(InferMessage{planId, std::nullopt});
     TensorCodec::encode({{0, input}}, &f);
     return sendInfer(planId, std::move(f));
 }
 
 quint64 ClusterClient::infer(quint64 planId, quint64 inputSeed)
 {
-    Frame f;
-    f.type = quint16(MessageType::Infer);
-    f.header = {{QStringLiteral("plan_id"), qint64(planId)}, {QStringLiteral("input_seed"), qint64(inputSeed)}};
-    return sendInfer(planId, std::move(f));
+    return sendInfer(planId, frameOf(InferMessage{planId, inputSeed}));
 }
 
 quint64 ClusterClient::sendInfer(quint64 planId, Frame frame)
 {
     const quint64 id = m_nextId++;
     Pending p;
-    p.deployment = m_deployments.value(planId);
+    const auto kept = m_deployments.find(planId);
+    p.deployment = kept != m_deployments.end() ? kept->second : nullptr;
     p.result.id = id;
     p.result.planId = planId;
     p.result.startNs = m_clock.nsecsElapsed();
@@ -121,7 +155,8 @@ quint64 ClusterClient::sendInfer(quint64 planId, Frame frame)
     if (!p.deployment) {
         m_requests.insert(id, p);
         QTimer::singleShot(0, this, [this, id, planId] {
-            failRequest(id, QStringLiteral("plan %1 was never deployed").arg(planId));
+            failRequest(id, QStringLiteral("plan %1 is not deployed (never, or replaced by %2 newer plans)")
+                                .arg(planId).arg(Deployment::kKept));
         });
         return id;
     }
@@ -133,13 +168,15 @@ quint64 ClusterClient::sendInfer(quint64 planId, Frame frame)
     return id;
 }
 
-void ClusterClient::setLink(const QString &from, const QString &to, const OutboundPeers::Shaping &shaping)
+bool ClusterClient::setLink(const QString &from, const QString &to, const OutboundPeers::Shaping &shaping)
 {
+    if (!m_listed.contains(from) || !m_listed.contains(to) || from == to) {
+        qCWarning(lcControl) << "no link" << from << "->" << to << "in this cluster";
+        return false;
+    }
     sendTo(from, quint16(MessageType::SetLink),
-           {{QStringLiteral("to"), to},
-            {QStringLiteral("rate_mbps"), shaping.rateMbps},
-            {QStringLiteral("burst"), shaping.burstBytes},
-            {QStringLiteral("delay_ms"), shaping.delayMs}});
+           SetLinkMessage{to, shaping.rateMbps, shaping.burstBytes, shaping.delayMs}.toCbor());
+    return true;
 }
 
 void ClusterClient::queryLinks(const QString &node)
@@ -149,28 +186,40 @@ void ClusterClient::queryLinks(const QString &node)
 
 void ClusterClient::setSlowdown(const QString &node, double factor)
 {
-    sendTo(node, quint16(MessageType::SetSlowdown), {{QStringLiteral("factor"), factor}});
+    sendTo(node, quint16(MessageType::SetSlowdown), SetSlowdownMessage{factor}.toCbor());
 }
 
 void ClusterClient::onFrame(const QString &node, const Frame &frame)
 {
     const quint64 id = frame.requestId;
+    QString error;
+    // An answer that does not read is that request's (or that ask's) failure, never a guess.
+    auto malformed = [&] {
+        const QString why = QStringLiteral("%1 sent a malformed message: %2").arg(node, error);
+        qCWarning(lcControl).noquote() << why;
+        if (m_requests.contains(id))
+            failRequest(id, why);
+    };
     switch (MessageType(frame.type)) {
-    case MessageType::Heartbeat:
-        break;
     case MessageType::Loaded:
-        m_asks.remove(id);
-        Q_EMIT loaded(node, frame.header);
+        if (const auto m = messageOf<LoadedMessage>(frame, &error)) {
+            m_asks.remove(id);
+            Q_EMIT loaded(node, *m);
+        } else if (m_asks.contains(id)) {
+            m_asks.remove(id);
+            Q_EMIT loadFailed(node, error);
+        }
         break;
     case MessageType::ProfileProgress:
-        Q_EMIT profileProgress(node, int(cborInteger(frame.header.value(QStringLiteral("done")), 0)),
-                               int(cborInteger(frame.header.value(QStringLiteral("layers")), 0)));
+        if (const auto m = messageOf<ProfileProgressMessage>(frame, &error))
+            Q_EMIT profileProgress(node, int(std::min<qint64>(m->done, INT_MAX)), int(std::min<qint64>(m->layers, INT_MAX)));
         break;
     case MessageType::Profiled: {
         m_asks.remove(id);
-        QString error;
-        const auto profile = Profile::fromJson(frame.header.value(QStringLiteral("profile")).toString().toUtf8(),
-                                               QStringLiteral("profile from %1").arg(node), &error);
+        const auto m = messageOf<ProfiledMessage>(frame, &error);
+        const auto profile = m ? Profile::fromJson(m->profileJson.toUtf8(), QStringLiteral("profile from %1").arg(node),
+                                                   &error)
+                               : std::nullopt;
         if (profile)
             Q_EMIT profiled(node, *profile);
         else
@@ -178,28 +227,34 @@ void ClusterClient::onFrame(const QString &node, const Frame &frame)
         break;
     }
     case MessageType::Deployed: {
-        const quint64 planId = quint64(cborInteger(frame.header.value(QStringLiteral("plan_id")), 0));
-        auto it = m_deploying.find(planId);
+        const auto m = messageOf<DeployedMessage>(frame, &error);
+        if (!m)
+            return malformed();
+        auto it = m_deploying.find(m->planId);
         if (it != m_deploying.end() && it->waiting.remove(node) && it->waiting.isEmpty()) {
             m_deploying.erase(it);
-            Q_EMIT deployed(planId);
+            Q_EMIT deployed(m->planId);
         }
         break;
     }
     case MessageType::Report: {
         auto it = m_requests.find(id);
-        if (it != m_requests.end()) {
-            it->result.hops.append(HopReport::fromCbor(frame.header));
-            finishIfComplete(id);
-        }
+        if (it == m_requests.end())
+            break;
+        const auto report = HopReport::fromCbor(frame.header, &error);
+        if (!report)
+            return malformed();
+        it->result.hops.append(*report);
+        finishIfComplete(id);
         break;
     }
     case MessageType::Done: {
         auto it = m_requests.find(id);
         if (it == m_requests.end())
             break;
+        if (!messageOf<DoneMessage>(frame, &error))
+            return malformed();
         it->result.endToEndMs = (m_clock.nsecsElapsed() - it->result.startNs) / 1e6;
-        QString error;
         const auto tensors = TensorCodec::decode(frame, &error);
         const int output = it->deployment->layerCount();
         if (!tensors || !tensors->contains(output))
@@ -210,17 +265,23 @@ void ClusterClient::onFrame(const QString &node, const Frame &frame)
         break;
     }
     case MessageType::SlowdownSet:
-        Q_EMIT slowdownSet(node, frame.header.value(QStringLiteral("factor")).toDouble());
+        if (const auto m = messageOf<SlowdownSetMessage>(frame, &error))
+            Q_EMIT slowdownSet(node, m->factor);
+        else
+            malformed();
         break;
     case MessageType::LinkStats:
-        Q_EMIT linkStats(node, frame.header.value(QStringLiteral("links")).toArray());
+        if (const auto m = messageOf<LinkStatsMessage>(frame, &error))
+            Q_EMIT linkStats(node, m->links);
+        else
+            malformed();
         break;
     case MessageType::Error: {
-        const QString message = frame.header.value(QStringLiteral("message")).toString();
-        if (frame.header.contains(QStringLiteral("plan_id")) && id == 0) {
-            const quint64 planId = quint64(cborInteger(frame.header.value(QStringLiteral("plan_id")), 0));
-            if (m_deploying.remove(planId))
-                Q_EMIT deployFailed(planId, QStringLiteral("%1: %2").arg(node, message));
+        const auto m = messageOf<ErrorMessage>(frame, &error);
+        const QString message = m ? m->message : error;
+        if (m && m->planId && id == 0) {
+            if (m_deploying.remove(*m->planId))
+                Q_EMIT deployFailed(*m->planId, QStringLiteral("%1: %2").arg(node, message));
         } else if (m_asks.contains(id)) {
             const auto ask = m_asks.take(id);
             if (ask.first == Ask::Load)
@@ -235,7 +296,7 @@ void ClusterClient::onFrame(const QString &node, const Frame &frame)
         break;
     }
     default:
-        qCWarning(lcControl) << node << "sent an unexpected message of type" << frame.type;
+        qCWarning(lcControl) << node << "sent an unexpected message:" << messageName(frame.type);
     }
 }
 
@@ -259,6 +320,9 @@ void ClusterClient::failRequest(quint64 id, const QString &reason)
 
 void ClusterClient::onLost(const QString &node, const QString &reason)
 {
+    if (m_lost.contains(node) || !m_listed.contains(node))
+        return; // a reconnection attempt that failed, or a worker no longer listed: nothing new
+    m_lost.insert(node);
     qCWarning(lcControl) << "worker" << node << "lost:" << reason;
     const QString why = QStringLiteral("worker '%1' lost: %2").arg(node, reason);
     QList<quint64> failed;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BlockingClient.h"
 #include "ClusterClient.h"
 #include "LocalCluster.h"
 
@@ -11,8 +12,8 @@
 namespace d3::core {
 
 /// A LocalCluster of real d3worker processes with a ClusterClient connected to every worker, and blocking calls
-/// (which keep serving the event loop while they wait) for tests, benchmarks and scripts: load, deploy, infer.
-/// Needs a QCoreApplication; stops the cluster when destroyed.
+/// (BlockingClient, which keeps serving the event loop while it waits) for tests, benchmarks and scripts: load,
+/// deploy, infer. Needs a QCoreApplication; stops the cluster when destroyed.
 class ClusterSession
 {
 public:
@@ -21,8 +22,6 @@ public:
     explicit ClusterSession(const QVector<WorkerSpec> &specs, const QString &program = {});
     ~ClusterSession();
 
-    /// Serves the event loop until done() holds or ms pass, sleeping between events (EventWait); returns done().
-    static bool waitUntil(const std::function<bool()> &done, int ms);
 
     /// 1 device, edge1..edge3, cloud, all at slowdown 1 and one thread (fast, for exactness tests).
     static QVector<WorkerSpec> fiveNodes();
@@ -48,14 +47,14 @@ public:
                                        int timeoutMs = 120000);
     /// One request whose input the device makes itself from seed (ClusterClient::infer with a seed).
     std::optional<RequestResult> infer(quint64 planId, quint64 inputSeed, QString *why, int timeoutMs = 120000);
-    /// Runs work on another thread while this one keeps serving the event loop (heartbeats go on).
-    static void aside(const std::function<void()> &work);
+    /// The blocking calls over the client.
+    BlockingClient &calls() { return *m_calls; }
 
 private:
-    std::optional<RequestResult> await(const std::function<quint64()> &send, QString *why, int timeoutMs);
 
     LocalCluster m_cluster;
     std::unique_ptr<ClusterClient> m_client;
+    std::unique_ptr<BlockingClient> m_calls;
     QStringList m_edges;
     QString m_error;
     quint64 m_nextPlan = 1;

@@ -1,6 +1,5 @@
 #include "Controller.h"
 
-#include "ClusterSession.h"
 #include "RecordBuilder.h"
 #include "ControlLog.h"
 #include "graph/ModelCatalog.h"
@@ -108,33 +107,29 @@ bool Controller::start(const Experiment &experiment, const QString &program, QSt
         endpoints.append({n.name, n.role, host, quint16(n.address.mid(colon + 1).toUInt()), 0});
     }
     m_client = std::make_unique<ClusterClient>(token);
+    m_calls = std::make_unique<BlockingClient>(*m_client);
     m_client->setRequestTimeout(experiment.requests.timeoutMs);
-    connect(m_client.get(), &ClusterClient::nodeLost, this, &Controller::onNodeLost);
-    connect(m_client.get(), &ClusterClient::profileProgress, this, &Controller::profileProgress);
-    QHash<QString, QString> lost;
-    auto refused = connect(m_client.get(), &ClusterClient::nodeLost,
-                           [&](const QString &node, const QString &reason) { lost.insert(node, reason); });
     for (const WorkerEndpoint &w : endpoints)
         setState(w.name, NodeState::Connecting);
-    m_client->connectTo(endpoints);
-    ClusterSession::waitUntil([&] { return m_client->readyNodes().size() == endpoints.size() || !lost.isEmpty(); },
-                              kConnectMs);
-    disconnect(refused);
-    // Name a node that refused or failed first; else one that did not answer in time.
-    const WorkerEndpoint *culprit = nullptr;
-    for (const WorkerEndpoint &w : endpoints)
-        if (lost.contains(w.name) && !culprit)
-            culprit = &w;
-    for (const WorkerEndpoint &w : endpoints)
-        if (!m_client->readyNodes().contains(w.name) && !culprit)
-            culprit = &w;
-    if (culprit) {
+    const QMap<QString, QString> failed = m_calls->connectAll(endpoints, kConnectMs);
+    if (!failed.isEmpty()) {
+        // Name a node that refused or failed first (its reason says so); else one that did not answer in time.
+        const WorkerEndpoint *culprit = nullptr;
+        for (const WorkerEndpoint &w : endpoints)
+            if (failed.contains(w.name) && !failed.value(w.name).startsWith(QLatin1String("no answer")) && !culprit)
+                culprit = &w;
+        for (const WorkerEndpoint &w : endpoints)
+            if (failed.contains(w.name) && !culprit)
+                culprit = &w;
         *error = QStringLiteral("%1: node '%2' at %3:%4 is unreachable: %5")
                      .arg(experiment.source, culprit->name, culprit->host).arg(culprit->port)
-                     .arg(lost.value(culprit->name, QStringLiteral("no answer in %1 s").arg(kConnectMs / 1000)));
+                     .arg(failed.value(culprit->name));
         stop();
         return false;
     }
+    connect(m_client.get(), &ClusterClient::nodeLost, this, &Controller::onNodeLost);
+    connect(m_client.get(), &ClusterClient::nodeReady, this, &Controller::onNodeReady);
+    connect(m_client.get(), &ClusterClient::profileProgress, this, &Controller::profileProgress);
     for (const WorkerEndpoint &w : endpoints)
         setState(w.name, NodeState::Ready);
     m_estimator.setNodes(m_device, m_edges, m_cloud);
@@ -150,7 +145,10 @@ void Controller::stop()
 {
     if (m_client)
         m_client->disconnect(this);
+    m_calls.reset();
     m_client.reset();
+    m_returning.clear();
+    m_links.clear();
     m_cluster.stop();
     m_deployment.reset();
     m_costModel.reset();
@@ -165,45 +163,37 @@ bool Controller::loadModel(const QString &model, QString *error)
         *error = graphError.toString();
         return false;
     }
-    QCborMap header{{QStringLiteral("seed"), qint64(m_experiment.weights.seed)}};
+    LoadMessage load;
+    load.seed = m_experiment.weights.seed;
     if (ModelCatalog::builtinNames().contains(model)) {
-        header.insert(QStringLiteral("model"), model);
+        load.model = model;
     } else {
         QFile file(model);
         if (!file.open(QIODevice::ReadOnly)) {
             *error = QStringLiteral("%1: cannot read the model file (%2)").arg(model, file.errorString());
             return false;
         }
-        header.insert(QStringLiteral("model_json"), QString::fromUtf8(file.readAll()));
+        load.modelJson = QString::fromUtf8(file.readAll());
     }
     const QStringList nodes = m_client->readyNodes();
-    QMap<QString, QString> fingerprints;
-    QString failure;
-    auto ok = connect(m_client.get(), &ClusterClient::loaded, [&](const QString &node, const QCborMap &h) {
-        fingerprints.insert(node, h.value(QStringLiteral("fingerprint")).toString());
-    });
-    auto bad = connect(m_client.get(), &ClusterClient::loadFailed,
-                       [&](const QString &node, const QString &m) { failure = node + QStringLiteral(": ") + m; });
-    for (const QString &node : nodes) {
+    for (const QString &node : nodes)
         setState(node, NodeState::Loading);
-        m_client->load(node, header);
+    const auto loaded = m_calls->load(nodes, load, kLoadMs, error);
+    if (!loaded)
+        return false;
+    QStringList distinct;
+    QStringList each;
+    for (auto it = loaded->begin(); it != loaded->end(); ++it) {
+        distinct << it->fingerprint;
+        each << it.key() + QLatin1Char(' ') + it->fingerprint;
     }
-    ClusterSession::waitUntil([&] { return fingerprints.size() == nodes.size() || !failure.isEmpty(); }, kLoadMs);
-    disconnect(ok);
-    disconnect(bad);
-    QStringList distinct = fingerprints.values();
     distinct.removeDuplicates();
-    if (!failure.isEmpty() || fingerprints.size() != nodes.size() || distinct.size() != 1) {
-        QStringList each;
-        for (auto it = fingerprints.begin(); it != fingerprints.end(); ++it)
-            each << it.key() + QLatin1Char(' ') + it.value();
-        *error = !failure.isEmpty() ? failure
-                 : distinct.size() > 1 ? QStringLiteral("the workers' weights differ (fingerprints %1)").arg(each.join(QStringLiteral(", ")))
-                                       : QStringLiteral("not every worker loaded %1 in time").arg(graph->name());
+    if (distinct.size() != 1) {
+        *error = QStringLiteral("the workers' weights differ (fingerprints %1)").arg(each.join(QStringLiteral(", ")));
         return false;
     }
     m_graph = *graph;
-    m_loadHeader = header;
+    m_load = load;
     m_fingerprint = distinct.front();
     LayerCosts costs = LayerCosts::fromFlops(m_graph);
     if (m_experiment.profile.enabled) {
@@ -211,18 +201,11 @@ bool Controller::loadModel(const QString &model, QString *error)
         std::optional<Profile> reference;
         for (const QString &node : nodes) {
             setState(node, NodeState::Profiling);
-            std::optional<Profile> profile;
             QString why;
-            auto got = connect(m_client.get(), &ClusterClient::profiled,
-                               [&](const QString &n, const Profile &p) { if (n == node) profile = p; });
-            auto lost = connect(m_client.get(), &ClusterClient::profileFailed,
-                                [&](const QString &n, const QString &m) { if (n == node) why = m; });
-            m_client->profile(node, m_experiment.profile.warmup, m_experiment.profile.runs);
-            ClusterSession::waitUntil([&] { return profile.has_value() || !why.isEmpty(); }, kLoadMs);
-            disconnect(got);
-            disconnect(lost);
+            const std::optional<Profile> profile =
+                m_calls->profile(node, m_experiment.profile.warmup, m_experiment.profile.runs, kLoadMs, &why);
             if (!profile) {
-                *error = QStringLiteral("%1: profiling failed: %2").arg(node, why.isEmpty() ? QStringLiteral("no answer") : why);
+                *error = QStringLiteral("%1: profiling failed: %2").arg(node, why);
                 return false;
             }
             double total = 0;
@@ -278,21 +261,8 @@ bool Controller::deploy(const PlanResult &result, const QString &planner, const 
     auto d = Deployment::make(m_graph, planId, result.plan, m_device, aliveEdges(), m_cloud, m_client->addresses(), error);
     if (!d)
         return false;
-    bool ready = false;
-    QString failure;
-    auto ok = connect(m_client.get(), &ClusterClient::deployed, [&](quint64 id) { ready |= id == planId; });
-    auto bad = connect(m_client.get(), &ClusterClient::deployFailed, [&](quint64 id, const QString &m) {
-        if (id == planId)
-            failure = m;
-    });
-    m_client->deploy(*d);
-    ClusterSession::waitUntil([&] { return ready || !failure.isEmpty(); }, kConnectMs);
-    disconnect(ok);
-    disconnect(bad);
-    if (!ready) {
-        *error = failure.isEmpty() ? QStringLiteral("plan %1 was not deployed in time").arg(planId) : failure;
+    if (!m_calls->deploy(*d, kConnectMs, error))
         return false;
-    }
     m_deployment = std::make_shared<const Deployment>(std::move(*d));
     m_current = result;
     m_current.planner = planner;
@@ -403,7 +373,8 @@ void Controller::adaptAfter(const RequestResult &result)
 
 RequestRecord Controller::runRequest()
 {
-    for (int attempt = 0;; ++attempt) {
+    readmitReturning();
+    for (int attempt = 1;; ++attempt) {
         QString error;
         if (m_needsReplan) {
             m_needsReplan = false;
@@ -416,34 +387,21 @@ RequestRecord Controller::runRequest()
             return RecordBuilder::failed(0, 0, elapsedMs(), QStringLiteral("the device '%1' is dead").arg(m_device));
         const auto d = m_deployment;
         const double startMs = elapsedMs();
-        std::optional<RequestResult> result;
-        QString failure;
         quint64 id = 0;
-        auto ok = connect(m_client.get(), &ClusterClient::completed, [&](const RequestResult &r) {
-            if (r.id == id)
-                result = r;
-        });
-        auto bad = connect(m_client.get(), &ClusterClient::requestFailed, [&](quint64 rid, const QString &m) {
-            if (rid == id)
-                failure = m;
-        });
-        id = m_client->infer(d->planId(), m_experiment.requests.inputSeed); // the device's camera
-        ClusterSession::waitUntil([&] { return result.has_value() || !failure.isEmpty(); },
-                                  m_experiment.requests.timeoutMs + 5000);
-        disconnect(ok);
-        disconnect(bad);
+        QString failure;
+        const std::optional<RequestResult> result = m_calls->infer(
+            d->planId(), m_experiment.requests.inputSeed, m_experiment.requests.timeoutMs + 5000, &failure, &id);
         if (result) {
             RequestRecord rec = RecordBuilder::completed(*result, *d);
             rec.startMs = startMs;
             rec.planner = m_current.planner;
             rec.predictedMs = m_current.cost.total;
+            rec.attempts = attempt;
             adaptAfter(*result);
             Q_EMIT measured(*result);
             return rec;
         }
-        if (failure.isEmpty())
-            failure = QStringLiteral("no result in time");
-        if (attempt == 0 && m_needsReplan) { // a worker was lost: re-plan over the survivors and try once more
+        if (attempt == 1 && m_needsReplan) { // a worker was lost: re-plan over the survivors and try once more
             emitEvent(QStringLiteral("request_failed"), QStringLiteral("retrying after failover"),
                       {{QStringLiteral("request"), qint64(id)}, {QStringLiteral("reason"), failure}});
             continue;
@@ -451,6 +409,7 @@ RequestRecord Controller::runRequest()
         RequestRecord rec = RecordBuilder::failed(id, d->planId(), startMs, failure);
         rec.planner = m_current.planner;
         rec.plan = d->plan().describe();
+        rec.attempts = attempt;
         emitEvent(QStringLiteral("request_failed"), failure, {{QStringLiteral("request"), qint64(id)}});
         return rec;
     }
@@ -481,8 +440,57 @@ QVector<RequestRecord> Controller::runProbes(const PlanResult &plan, int count)
     return probes;
 }
 
+void Controller::onNodeReady(const QString &node)
+{
+    if (m_state.value(node) == NodeState::Dead)
+        m_returning.insert(node); // planned in at the next request boundary, not inside a call in progress
+}
+
+void Controller::readmitReturning()
+{
+    const QStringList returning(m_returning.begin(), m_returning.end());
+    m_returning.clear();
+    for (const QString &node : returning) {
+        QString error;
+        if (m_state.value(node) == NodeState::Dead && m_client->readyNodes().contains(node) && !readmit(node, &error)) {
+            qCWarning(lcControl).noquote() << QStringLiteral("%1 answers again but is not used: %2").arg(node, error);
+            emitEvent(QStringLiteral("note"), QStringLiteral("%1 answers again but is not used").arg(node),
+                      {{QStringLiteral("reason"), error}});
+        }
+    }
+}
+
+bool Controller::readmit(const QString &node, QString *error)
+{
+    // Whatever it was doing while away (stalled, restarted), it is verified and set up as the controller knows it.
+    setState(node, NodeState::Loading);
+    const auto loaded = m_calls->load({node}, m_load, kLoadMs, error);
+    if (!loaded || loaded->value(node).fingerprint != m_fingerprint) {
+        if (loaded)
+            *error = QStringLiteral("%1 came back with other weights (%2)").arg(node, loaded->value(node).fingerprint);
+        setState(node, NodeState::Dead);
+        return false;
+    }
+    const double slowdown = m_slowdown.value(node, 1.0);
+    if (!m_calls->setSlowdown(node, slowdown, kConnectMs, error)) {
+        setState(node, NodeState::Dead);
+        return false;
+    }
+    for (const DirectedLink &link : std::as_const(m_links))
+        if (link.from == node)
+            m_client->setLink(link.from, link.to, {link.mbps, link.burstBytes, link.delayMs});
+    setState(node, NodeState::Ready);
+    m_estimator.setNodes(m_device, aliveEdges(), m_cloud);
+    emitEvent(QStringLiteral("node_back"), QStringLiteral("%1 back").arg(node),
+              {{QStringLiteral("fingerprint"), m_fingerprint}});
+    m_needsReplan = true;
+    m_replanReason = QStringLiteral("%1 back").arg(node);
+    return true;
+}
+
 void Controller::onNodeLost(const QString &node, const QString &reason)
 {
+    m_returning.remove(node);
     if (m_state.value(node) == NodeState::Dead)
         return;
     setState(node, NodeState::Dead);
@@ -508,7 +516,9 @@ bool Controller::resetToExperiment(QString *error)
 
 void Controller::setLink(const DirectedLink &link)
 {
-    m_client->setLink(link.from, link.to, {link.mbps, link.burstBytes, link.delayMs});
+    if (!m_client->setLink(link.from, link.to, {link.mbps, link.burstBytes, link.delayMs}))
+        return;
+    m_links.insert(link.from + QLatin1String("->") + link.to, link);
     Q_EMIT linkShaped(link);
     // A link that carries this plan's traffic is learnt from that traffic; one that carries none has nothing to
     // learn from, so there the configured figures stand (and so the planner sees a recovered link it avoids).
@@ -528,18 +538,8 @@ bool Controller::setSlowdown(const QString &node, double factor, QString *error)
         *error = QStringLiteral("no live worker '%1'").arg(node);
         return false;
     }
-    double set = 0;
-    auto c = connect(m_client.get(), &ClusterClient::slowdownSet, [&](const QString &n, double f) {
-        if (n == node)
-            set = f;
-    });
-    m_client->setSlowdown(node, factor);
-    ClusterSession::waitUntil([&] { return set > 0; }, kConnectMs);
-    disconnect(c);
-    if (set <= 0) {
-        *error = QStringLiteral("%1 did not confirm its slowdown").arg(node);
+    if (!m_calls->setSlowdown(node, factor, kConnectMs, error))
         return false;
-    }
     // As for links: a worker that computes for this plan is learnt from its reports, an idle one from the setting.
     const bool computes = m_deployment && m_deployment->participants().contains(node);
     if (!computes)
@@ -554,7 +554,10 @@ bool Controller::kill(const QString &node, QString *error)
         *error = QStringLiteral("no running local worker '%1'").arg(node);
         return false;
     }
-    ClusterSession::waitUntil([&] { return m_state.value(node) == NodeState::Dead; }, 3000);
+    if (!BlockingClient::waitUntil([&] { return m_state.value(node) == NodeState::Dead; }, kConnectMs)) {
+        *error = QStringLiteral("%1 was killed but its connection is still open").arg(node);
+        return false;
+    }
     return true;
 }
 
@@ -562,41 +565,25 @@ bool Controller::restart(const QString &node, QString *error)
 {
     if (!m_cluster.restart(node, error))
         return false;
+    const WorkerEndpoint *endpoint = m_cluster.endpoint(node);
+    if (!endpoint) {
+        *error = QStringLiteral("%1 restarted but has no address").arg(node);
+        return false;
+    }
     setState(node, NodeState::Connecting);
-    m_client->connectTo(m_cluster.endpoints());
-    if (!ClusterSession::waitUntil([&] { return m_client->readyNodes().contains(node); }, kConnectMs)) {
-        *error = QStringLiteral("%1 restarted but does not answer").arg(node);
+    const QMap<QString, QString> failed = m_calls->connectAll({*endpoint}, kConnectMs); // the others stay as they are
+    if (!failed.isEmpty()) {
+        *error = QStringLiteral("%1 restarted but does not answer (%2)").arg(node, failed.first());
+        setState(node, NodeState::Dead);
         return false;
     }
-    QString fingerprint, failure;
-    auto ok = connect(m_client.get(), &ClusterClient::loaded, [&](const QString &n, const QCborMap &h) {
-        if (n == node)
-            fingerprint = h.value(QStringLiteral("fingerprint")).toString();
-    });
-    auto bad = connect(m_client.get(), &ClusterClient::loadFailed, [&](const QString &n, const QString &m) {
-        if (n == node)
-            failure = m;
-    });
-    setState(node, NodeState::Loading);
-    m_client->load(node, m_loadHeader); // the model every other worker loaded, not the file read again
-
-    ClusterSession::waitUntil([&] { return !fingerprint.isEmpty() || !failure.isEmpty(); }, kLoadMs);
-    disconnect(ok);
-    disconnect(bad);
-    if (fingerprint != m_fingerprint) {
-        *error = failure.isEmpty() ? QStringLiteral("%1 came back with other weights (%2)").arg(node, fingerprint) : failure;
-        return false;
-    }
+    m_returning.remove(node);
     m_slowdown.insert(node, m_experiment.node(node) ? m_experiment.node(node)->slowdown : 1.0);
-    setState(node, NodeState::Ready);
-    m_estimator.setNodes(m_device, aliveEdges(), m_cloud);
-    for (const DirectedLink &link : m_experiment.expandLinks())
+    for (const DirectedLink &link : m_experiment.expandLinks()) // a restart starts from the experiment's links
         if (link.from == node)
-            m_client->setLink(link.from, link.to, {link.mbps, link.burstBytes, link.delayMs});
-    emitEvent(QStringLiteral("node_back"), QStringLiteral("%1 back").arg(node));
-    m_needsReplan = true;
-    m_replanReason = QStringLiteral("%1 back").arg(node);
-    return true;
+            m_links.insert(link.from + QLatin1String("->") + link.to, link);
+    setState(node, NodeState::Dead); // readmit() takes it from here, as any worker that comes back
+    return readmit(node, error);
 }
 
 } // namespace d3::core

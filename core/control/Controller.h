@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BlockingClient.h"
 #include "ClusterClient.h"
 #include "ConditionEstimator.h"
 #include "protocol/Deployment.h"
@@ -25,10 +26,12 @@ namespace d3::core {
 /// plans with the chosen planner (or takes a manual plan), sends requests and measures every stage and link of each. It
 /// keeps running estimates of per-worker speeds and per-link rates (ConditionEstimator) and, when they drift past the
 /// threshold, re-plans: HPA adjusts the current plan in part, the others plan afresh; a manual plan stays. A plan takes
-/// effect at the next request boundary. When a worker dies it re-plans over the survivors (no edge left: a two-tier
-/// plan) and retries the request in flight once; a restarted worker is loaded and used again. Every request ends as a
-/// completed or failed RequestRecord. The calls block, serving the event loop while they wait
-/// (ClusterSession::waitUntil); lives in the thread that created it, which must outlive the local workers.
+/// effect at the next request boundary. When a worker is lost it re-plans over the survivors (no edge left: a
+/// two-tier plan) and retries the request in flight once (the record counts the attempts); a worker that answers
+/// again (a stall that ended, a restart at its address, restart()) is loaded again, its fingerprint checked, its
+/// slowdown and links set as before, and planned in at the next request boundary, with a node_back event. Every
+/// request ends as a completed or failed RequestRecord. The calls block, serving the event loop while they wait
+/// (BlockingClient); lives in the thread that created it, which must outlive the local workers.
 class Controller : public QObject
 {
     Q_OBJECT
@@ -67,7 +70,7 @@ public:
     void setLink(const DirectedLink &link);
     /// Changes a worker's compute padding.
     bool setSlowdown(const QString &node, double factor, QString *error);
-    /// Kills a local worker's process.
+    /// Kills a local worker's process; true once the controller has seen it lost.
     bool kill(const QString &node, QString *error);
     /// Restarts a local worker, loads the model on it and uses it again.
     bool restart(const QString &node, QString *error);
@@ -91,6 +94,8 @@ public:
     CostModel costModel(bool tiles) const;
     /// Every worker's state.
     const QHash<QString, NodeState> &nodes() const { return m_state; }
+    /// The local workers (processes started for the experiment).
+    const LocalCluster &cluster() const { return m_cluster; }
     /// Milliseconds since start().
     double elapsedMs() const { return m_clock.nsecsElapsed() / 1e6; }
 
@@ -110,6 +115,9 @@ Q_SIGNALS:
 private:
     void setState(const QString &node, NodeState state);
     void onNodeLost(const QString &node, const QString &reason);
+    void onNodeReady(const QString &node);
+    bool readmit(const QString &node, QString *error);
+    void readmitReturning();
     bool deploy(const PlanResult &result, const QString &planner, const QString &reason, QString *error);
     bool replan(const QString &reason, QString *error);
     void adaptAfter(const RequestResult &result);
@@ -120,13 +128,16 @@ private:
     Experiment m_experiment;
     LocalCluster m_cluster;
     std::unique_ptr<ClusterClient> m_client;
+    std::unique_ptr<BlockingClient> m_calls;
+    QSet<QString> m_returning; // lost workers that answer again, planned in at the next request boundary
+    QHash<QString, DirectedLink> m_links; // every link's shaping as set now, by "from->to"
     QElapsedTimer m_clock;
     QHash<QString, NodeState> m_state;
     QHash<QString, double> m_slowdown; // the compute padding each worker has now
     QString m_device;
     QStringList m_edges; // every edge worker, in experiment order
     QString m_cloud;
-    QCborMap m_loadHeader; // the Load message of the model in use (a restarted worker gets the same)
+    LoadMessage m_load; // the Load message of the model in use (a worker that comes back gets the same)
     ModelGraph m_graph;
     std::optional<CostModel> m_costModel;
     QString m_fingerprint;

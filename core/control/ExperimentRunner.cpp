@@ -1,7 +1,7 @@
 #include "ExperimentRunner.h"
 #include "TimelinePlayer.h"
 
-#include "ClusterSession.h"
+#include "BlockingClient.h"
 #include "ControlLog.h"
 #include "record/RunSummary.h"
 
@@ -118,7 +118,7 @@ bool ExperimentRunner::runPhase(const ExperimentPhase &phase, QString *error)
         m_recorder.add(r);
         Q_EMIT progress(phase.index, m_experiment.phases().size(), k, count, r);
         if (intervalMs > 0) // paced: the next request starts one interval after this one did
-            ClusterSession::waitUntil([&] { return sent.nsecsElapsed() / 1e6 >= intervalMs; }, int(intervalMs) + 1);
+            BlockingClient::waitUntil([&] { return sent.nsecsElapsed() / 1e6 >= intervalMs; }, int(intervalMs) + 1);
     }
     closeLast(count);
     return true;

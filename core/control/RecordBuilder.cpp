@@ -17,14 +17,20 @@ RequestRecord RecordBuilder::completed(const RequestResult &result, const Deploy
     QHash<QString, double> tileNodeMs; // tiles on one node run one after another
     for (const HopReport &h : result.hops) {
         if (h.kind == HopReport::Kind::Compute) {
-            if (h.stage == QLatin1String("device"))
+            switch (h.stage) {
+            case StageKind::Device:
                 r.deviceMs += h.ms;
-            else if (h.stage == QLatin1String("tiles"))
+                break;
+            case StageKind::Tiles:
                 tileNodeMs[h.node] += h.ms;
-            else if (h.stage == QLatin1String("edge"))
+                break;
+            case StageKind::Edge:
                 r.edgeMs += h.ms;
-            else
+                break;
+            case StageKind::Cloud:
                 r.cloudMs += h.ms;
+                break;
+            }
             continue;
         }
         const bool fromDevice = h.node == d.device(), toDevice = h.to == d.device();
@@ -33,7 +39,7 @@ RequestRecord RecordBuilder::completed(const RequestResult &result, const Deploy
             r.backboneMs += h.ms;
             r.backboneBytes += h.bytes;
         } else if (fromDevice) {
-            r.uplinkMs = h.stage == QLatin1String("tile_in") ? std::max(r.uplinkMs, h.ms) : r.uplinkMs + h.ms;
+            r.uplinkMs = h.data == DataKind::TileIn ? std::max(r.uplinkMs, h.ms) : r.uplinkMs + h.ms;
             r.uplinkBytes += h.bytes;
         } else if (toDevice) {
             r.returnMs += h.ms;

@@ -21,6 +21,7 @@ QByteArray Frame::head() const
     out.append(buffer, 4);
     qToLittleEndian<quint64>(quint64(payload.size()), buffer);
     out.append(buffer, 8);
+    out.append(kPreambleSize - kTagOffset, '\0');
     out.append(cbor);
     return out;
 }

@@ -1,5 +1,7 @@
 #include "FrameParser.h"
 
+#include "protocol/MessageType.h"
+
 #include <QCborValue>
 #include <QIODevice>
 #include <QtEndian>
@@ -17,6 +19,16 @@ constexpr qint64 kAllocateWholeFrameAfter = 64 * 1024;
 const QByteArray kMagic("D3LB");
 
 } // namespace
+
+FrameParser::Limits FrameParser::handshakeLimits()
+{
+    Limits limits;
+    limits.maxHeaderBytes = 1024;
+    limits.maxPayloadBytes = 0;
+    limits.types = {quint16(MessageType::AuthChallenge), quint16(MessageType::AuthResponse),
+                    quint16(MessageType::AuthResult)};
+    return limits;
+}
 
 void FrameParser::fail(const QString &why)
 {
@@ -99,6 +111,8 @@ void FrameParser::pull(const std::function<qint64()> &available, const std::func
             return;
         qint64 count = 0;
         char *to = room(have, &count);
+        if (!to)
+            return;
         const qint64 got = read(to, count);
         if (got <= 0)
             return;
@@ -123,7 +137,14 @@ char *FrameParser::room(qint64 available, qint64 *count)
     const qint64 room = inOrAtHand >= kAllocateWholeFrameAfter ? m_payloadBytes
                                                                : std::min(m_payloadBytes, 4 * inOrAtHand);
     if (m_payload.size() < room) {
-        QByteArray bigger(qsizetype(room), Qt::Uninitialized); // exactly this size (resize() would round it up)
+        QByteArray bigger;
+        try {
+            bigger = QByteArray(qsizetype(room), Qt::Uninitialized); // exactly this size (resize() would round it up)
+        } catch (const std::bad_alloc &) {
+            fail(QStringLiteral("out of memory for a payload of %1 bytes").arg(m_payloadBytes));
+            *count = 0;
+            return nullptr;
+        }
         std::memcpy(bigger.data(), m_payload.constData(), size_t(m_payloadGot));
         m_payload = std::move(bigger);
     }
@@ -156,7 +177,12 @@ void FrameParser::checkPreamble()
     const char *p = m_head.constData();
     const quint16 version = qFromLittleEndian<quint16>(p + 4);
     if (version != Frame::kVersion)
-        return fail(QStringLiteral("protocol version %1, this build speaks %2").arg(version).arg(Frame::kVersion));
+        return fail(QStringLiteral("the peer speaks d3lab protocol version %1, this build speaks %2 (run the same "
+                                   "d3lab release on every node)").arg(version).arg(Frame::kVersion));
+    const quint16 type = qFromLittleEndian<quint16>(p + 6);
+    if (!m_limits.types.isEmpty() && !m_limits.types.contains(type))
+        return fail(QStringLiteral("message type %1 is not accepted here (before authentication only the handshake is)")
+                        .arg(type));
     const quint32 headerBytes = qFromLittleEndian<quint32>(p + 16);
     const quint64 payloadBytes = qFromLittleEndian<quint64>(p + 20);
     if (headerBytes > quint64(m_limits.maxHeaderBytes))
@@ -181,10 +207,11 @@ void FrameParser::complete()
     frame.requestId = qFromLittleEndian<quint64>(m_head.constData() + 8);
     frame.header = header.toMap();
     frame.payload = std::move(m_payload); // exactly the payload's size: handed over, not copied
+    frame.wireHead = m_head;
     m_ready = std::move(frame);
     m_readyBytes = m_head.size() + m_payloadGot;
     m_payload = QByteArray();
-    m_head.resize(Frame::kPreambleSize); // keeps its allocation for the next frame
+    m_head = QByteArray(); // the frame shares its bytes
     m_headGot = m_payloadGot = 0;
     m_headerBytes = m_payloadBytes = -1;
 }

@@ -3,6 +3,7 @@
 #include "Frame.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <functional>
@@ -24,13 +25,18 @@ public:
     struct Limits {
         qint64 maxHeaderBytes = 64 * 1024;                  ///< CBOR header
         qint64 maxPayloadBytes = qint64(1) << 30;           ///< payload (1 GiB)
+        QList<quint16> types;                               ///< the message types accepted (empty: any)
     };
+    /// What a peer that has not authenticated may send: a handshake message of at most 1 KiB, without a payload.
+    static Limits handshakeLimits();
 
     /// A parser with the default limits.
     FrameParser() = default;
     /// A parser with the given limits.
     explicit FrameParser(Limits limits) : m_limits(limits) {}
 
+    /// The limits from the next frame's preamble on (a frame whose preamble was already checked keeps the old ones).
+    void setLimits(Limits limits) { m_limits = std::move(limits); }
     /// Appends received bytes (nothing is kept past a failure); next() parses them.
     void feed(const QByteArray &bytes);
     /// Reads what device has available straight into the frame being received (its payload into the payload's own

@@ -66,6 +66,9 @@ bool OutboundPeers::open(const QString &name)
         Peer &p = m_peers[name];
         if (p.connection != connection)
             return;
+        if (connection->peerName() != name) // a worker is known by the name it proves, not only by its address
+            return connection->close(QStringLiteral("the peer at %1 calls itself '%2', not '%3' (start it with --name %3)")
+                                         .arg(m_addresses.value(name), connection->peerName(), name));
         while (!p.queued.isEmpty()) {
             const Frame f = p.queued.dequeue();
             p.inFlight.append(f.requestId);

@@ -12,8 +12,8 @@ namespace d3::core {
 class PeerConnection;
 
 /// This process's outgoing connections to named peers ("host:port" each): dials on first use, authenticates with
-/// the shared token, queues frames until the handshake is done, and remembers each link's shaping so a reconnect
-/// keeps it. One per process side (a worker's next hops, or the controller's workers). Lives in one thread.
+/// the shared token (a peer that proves a name other than the one it was dialled as is refused), queues frames
+/// until the handshake is done, and remembers each link's shaping so a reconnect keeps it. One per process side (a worker's next hops, or the controller's workers). Lives in one thread.
 class OutboundPeers : public QObject
 {
     Q_OBJECT

@@ -5,13 +5,14 @@
 #include <QFileInfo>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
+#include <QtEndian>
 
 #include <array>
 
 namespace d3::core {
 namespace {
 
-const QByteArray kContext("d3lab-auth-v1");
+const QByteArray kContext("d3lab-auth-v2");
 constexpr qint64 kMinTokenBytes = 16;
 constexpr qint64 kMaxTokenBytes = 4096;
 
@@ -24,24 +25,60 @@ QByteArray PeerAuth::makeChallenge()
     return challenge;
 }
 
-QByteArray PeerAuth::respond(const QByteArray &token, const QByteArray &challenge, const QString &name)
+namespace {
+
+/// HMAC-SHA256(key, context || label || each field with its length), so that no two different inputs give the
+/// same bytes.
+QByteArray mac(const QByteArray &key, const char *label, const PeerAuth::Exchange &e)
 {
-    QMessageAuthenticationCode mac(QCryptographicHash::Sha256, token);
-    mac.addData(kContext);
-    mac.addData(challenge);
-    mac.addData(name.toUtf8());
-    return mac.result();
+    QMessageAuthenticationCode code(QCryptographicHash::Sha256, key);
+    code.addData(kContext);
+    auto field = [&code](const QByteArray &bytes) {
+        const quint32 size = qToLittleEndian(quint32(bytes.size()));
+        code.addData(reinterpret_cast<const char *>(&size), sizeof size);
+        code.addData(bytes);
+    };
+    field(QByteArray(label));
+    field(e.listenerChallenge);
+    field(e.dialerChallenge);
+    field(e.listenerName.toUtf8());
+    field(e.dialerName.toUtf8());
+    return code.result();
 }
 
-bool PeerAuth::verify(const QByteArray &token, const QByteArray &challenge, const QString &name,
-                      const QByteArray &response)
+} // namespace
+
+QByteArray PeerAuth::proof(const QByteArray &token, Side side, const Exchange &exchange)
 {
-    const QByteArray expected = respond(token, challenge, name);
-    if (response.size() != expected.size())
+    return mac(token, side == Side::Listener ? "proof of the listener" : "proof of the dialer", exchange);
+}
+
+bool PeerAuth::verifyProof(const QByteArray &token, Side side, const Exchange &exchange, const QByteArray &given)
+{
+    return equalInConstantTime(proof(token, side, exchange), given);
+}
+
+QByteArray PeerAuth::frameKey(const QByteArray &token, Side side, const Exchange &exchange)
+{
+    return mac(token, side == Side::Listener ? "frames of the listener" : "frames of the dialer", exchange);
+}
+
+QByteArray PeerAuth::frameTag(const QByteArray &key, quint64 sequence, QByteArrayView head)
+{
+    QMessageAuthenticationCode code(QCryptographicHash::Sha256, key);
+    const quint64 le = qToLittleEndian(sequence);
+    code.addData(reinterpret_cast<const char *>(&le), sizeof le);
+    code.addData(head.data(), head.size());
+    return code.result().left(kTagBytes);
+}
+
+bool PeerAuth::equalInConstantTime(QByteArrayView a, QByteArrayView b)
+{
+    if (a.size() != b.size())
         return false;
     unsigned char diff = 0;
-    for (qsizetype i = 0; i < expected.size(); ++i)
-        diff |= static_cast<unsigned char>(expected[i] ^ response[i]);
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
     return diff == 0;
 }
 

@@ -1,7 +1,9 @@
 #include "PeerConnection.h"
 
-#include "protocol/MessageType.h"
 #include "NetLog.h"
+#include "protocol/HandshakeMessages.h"
+#include "protocol/Message.h"
+#include "protocol/MessageType.h"
 #include "PeerAuth.h"
 #include "SocketIo.h"
 
@@ -11,14 +13,6 @@
 
 namespace d3::core {
 namespace {
-
-Frame message(MessageType type, QCborMap header = {})
-{
-    Frame f;
-    f.type = quint16(type);
-    f.header = std::move(header);
-    return f;
-}
 
 /// The most the socket reads into its own buffer at a time: enough for a frame's head and for small frames; the
 /// rest of a larger payload is read straight into the payload's own buffer (onReadyRead()).
@@ -43,6 +37,12 @@ PeerConnection::PeerConnection(QTcpSocket *socket, Side side, QByteArray token, 
     m_shaper.setEarlyNs(kPumpTickNs / 2); // the timer wakes up to a tick late: aim half a tick early
     connect(&m_pumpTimer, &QTimer::timeout, this, &PeerConnection::pump);
     connect(&m_heartbeatTimer, &QTimer::timeout, this, &PeerConnection::checkLiveness);
+    m_parser.setLimits(FrameParser::handshakeLimits());
+    m_handshakeTimer.setSingleShot(true);
+    connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
+        close(QStringLiteral("refused: no handshake within %1 ms").arg(m_handshakeTimer.interval()));
+    });
+    m_handshakeTimer.start(kHandshakeTimeoutMs);
     connect(m_socket, &QTcpSocket::readyRead, this, &PeerConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &PeerConnection::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] { close(QStringLiteral("peer disconnected")); });
@@ -53,8 +53,9 @@ PeerConnection::PeerConnection(QTcpSocket *socket, Side side, QByteArray token, 
         m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         m_socket->setReadBufferSize(kReadBufferBytes);
         if (m_side == Side::Listener) {
-            m_challenge = PeerAuth::makeChallenge();
-            sendNow(message(MessageType::AuthChallenge, {{QStringLiteral("challenge"), m_challenge}}));
+            m_exchange.listenerChallenge = PeerAuth::makeChallenge();
+            m_exchange.listenerName = m_localName;
+            sendNow(frameOf(AuthChallengeMessage{m_exchange.listenerChallenge, m_localName}));
         }
     };
     if (m_socket->state() == QAbstractSocket::ConnectedState)
@@ -70,6 +71,17 @@ PeerConnection::~PeerConnection()
     delete m_socket;
 }
 
+void PeerConnection::setHandshakeTimeout(int ms)
+{
+    if (m_authenticated || !m_closeReason.isEmpty())
+        return;
+    if (ms <= 0)
+        return m_handshakeTimer.stop();
+    const int elapsed = int(m_clock.elapsed());
+    m_handshakeTimer.start(std::max(0, ms - elapsed));
+    m_handshakeTimer.setInterval(ms); // what the message names
+}
+
 void PeerConnection::setShaping(double rateMbps, qint64 burstBytes, double delayMs)
 {
     m_shaper.configure(rateMbps, burstBytes, delayMs, m_clock.nsecsElapsed());
@@ -83,7 +95,9 @@ void PeerConnection::send(const Frame &frame)
     const qint64 now = m_clock.nsecsElapsed();
     // The payload goes out as it is, shared with the caller (often the tensor's own bytes): only the preamble and
     // header are new bytes.
-    const QByteArray head = frame.head();
+    QByteArray head = frame.head();
+    const QByteArray tag = PeerAuth::frameTag(m_sendKey, m_sendSequence++, head);
+    head.replace(Frame::kTagOffset, tag.size(), tag);
     const qint64 size = head.size() + frame.payload.size();
     m_shaper.enqueue(head);
     m_shaper.enqueue(frame.payload);
@@ -190,7 +204,7 @@ void PeerConnection::checkLiveness()
     if (m_authenticated && m_heartbeatIntervalMs > 0 && m_shaper.pendingBytes() == 0
         && now - m_lastHeartbeatNs >= qint64(m_heartbeatIntervalMs) * 1000000) {
         m_lastHeartbeatNs = now;
-        send(message(MessageType::Heartbeat, {{QStringLiteral("beat"), true}}));
+        send(frameOf(HeartbeatMessage{true}));
     }
 }
 
@@ -218,6 +232,7 @@ void PeerConnection::close(const QString &reason)
     m_closeReason = reason.isEmpty() ? QStringLiteral("closed") : reason;
     m_pumpTimer.stop();
     m_heartbeatTimer.stop();
+    m_handshakeTimer.stop();
     qCInfo(lcNet) << "connection" << m_socket->peerAddress().toString() << m_socket->peerPort() << "closed:"
                   << m_closeReason;
     m_socket->abort();
@@ -235,7 +250,11 @@ void PeerConnection::onReadyRead()
         const auto frame = m_parser.next();
         if (!frame)
             break;
-        handle(*frame);
+        try {
+            handle(*frame);
+        } catch (const std::bad_alloc &) { // a receiver ran out of memory for this frame: it fails, not the process
+            close(QStringLiteral("out of memory handling a frame of %1 payload bytes").arg(frame->payload.size()));
+        }
     }
     if (m_parser.failed())
         return close(QStringLiteral("refused: ") + m_parser.error());
@@ -245,45 +264,91 @@ void PeerConnection::onReadyRead()
 
 void PeerConnection::handle(const Frame &frame)
 {
+    if (!m_authenticated)
+        return handshake(frame);
     const auto type = MessageType(frame.type);
-    if (m_authenticated) {
-        if (type == MessageType::AuthChallenge || type == MessageType::AuthResponse || type == MessageType::AuthResult)
-            return close(QStringLiteral("refused: handshake message after authentication"));
-        Q_EMIT frameReceived(frame);
+    if (frame.wireHead.size() < Frame::kPreambleSize)
+        return close(QStringLiteral("refused: a frame without its head"));
+    QByteArray head = frame.wireHead;
+    const QByteArray tag = head.mid(Frame::kTagOffset, PeerAuth::kTagBytes);
+    head.replace(Frame::kTagOffset, PeerAuth::kTagBytes, QByteArray(PeerAuth::kTagBytes, '\0'));
+    if (!PeerAuth::equalInConstantTime(tag, PeerAuth::frameTag(m_receiveKey, m_receiveSequence++, head)))
+        return close(QStringLiteral("refused: frame %1 from '%2' fails its authentication tag (altered, replayed or "
+                                    "sent by a relay)").arg(m_receiveSequence - 1).arg(m_peerName));
+    if (type == MessageType::AuthChallenge || type == MessageType::AuthResponse || type == MessageType::AuthResult)
+        return close(QStringLiteral("refused: handshake message after authentication"));
+    if (type == MessageType::Heartbeat) { // answered here: no owner needs to see them
+        QString error;
+        const auto beat = messageOf<HeartbeatMessage>(frame, &error);
+        if (!beat)
+            return close(QStringLiteral("refused: %1").arg(error));
+        if (!beat->beat)
+            send(frameOf(HeartbeatMessage{true}, frame.requestId));
         return;
     }
-    if (m_side == Side::Listener && type == MessageType::AuthResponse) {
-        const QString name = frame.header.value(QStringLiteral("name")).toString();
-        const QByteArray response = frame.header.value(QStringLiteral("response")).toByteArray();
-        if (name.isEmpty() || name.size() > 128 || !PeerAuth::verify(m_token, m_challenge, name, response)) {
-            sendNow(message(MessageType::AuthResult, {{QStringLiteral("ok"), false}}));
-            m_socket->flush();
-            return close(QStringLiteral("refused: authentication failed (wrong token) for peer '%1'").arg(name.left(128)));
+    Q_EMIT frameReceived(frame);
+}
+
+void PeerConnection::handshake(const Frame &frame)
+{
+    const auto type = MessageType(frame.type);
+    QString error;
+    if (m_side == Side::Listener && type == MessageType::AuthResponse && m_exchange.dialerChallenge.isEmpty()
+        && !m_exchange.listenerChallenge.isEmpty()) {
+        const auto response = messageOf<AuthResponseMessage>(frame, &error);
+        PeerAuth::Exchange e = m_exchange;
+        if (response) {
+            e.dialerName = response->name;
+            e.dialerChallenge = response->challenge;
         }
-        m_peerName = name;
-        m_authenticated = true;
-        sendNow(message(MessageType::AuthResult, {{QStringLiteral("ok"), true}, {QStringLiteral("name"), m_localName}}));
-        Q_EMIT authenticated();
-        return;
+        if (!response || e.dialerChallenge == e.listenerChallenge
+            || !PeerAuth::verifyProof(m_token, Side::Dialer, e, response->proof)) {
+            sendNow(frameOf(AuthResultMessage{false, {}}));
+            m_socket->flush();
+            return close(response ? QStringLiteral("refused: authentication failed (wrong token) for peer '%1'")
+                                        .arg(e.dialerName)
+                                  : QStringLiteral("refused: %1").arg(error));
+        }
+        sendNow(frameOf(AuthResultMessage{true, PeerAuth::proof(m_token, Side::Listener, e)}));
+        return authenticate(e);
     }
-    if (m_side == Side::Dialer && type == MessageType::AuthChallenge) {
-        const QByteArray challenge = frame.header.value(QStringLiteral("challenge")).toByteArray();
-        if (challenge.size() != PeerAuth::kChallengeBytes)
-            return close(QStringLiteral("refused: malformed challenge"));
-        sendNow(message(MessageType::AuthResponse, {{QStringLiteral("name"), m_localName},
-                                                    {QStringLiteral("response"),
-                                                     PeerAuth::respond(m_token, challenge, m_localName)}}));
+    if (m_side == Side::Dialer && type == MessageType::AuthChallenge && m_exchange.listenerChallenge.isEmpty()) {
+        const auto challenge = messageOf<AuthChallengeMessage>(frame, &error);
+        if (!challenge)
+            return close(QStringLiteral("refused: malformed challenge (%1)").arg(error));
+        m_exchange.listenerChallenge = challenge->challenge;
+        m_exchange.listenerName = challenge->name;
+        m_exchange.dialerName = m_localName;
+        m_exchange.dialerChallenge = PeerAuth::makeChallenge();
+        sendNow(frameOf(AuthResponseMessage{m_localName, m_exchange.dialerChallenge,
+                                            PeerAuth::proof(m_token, Side::Dialer, m_exchange)}));
         return;
     }
     if (m_side == Side::Dialer && type == MessageType::AuthResult) {
-        if (!frame.header.value(QStringLiteral("ok")).toBool())
+        if (m_exchange.dialerChallenge.isEmpty())
+            return close(QStringLiteral("refused: an authentication result before any challenge was exchanged"));
+        const auto result = messageOf<AuthResultMessage>(frame, &error);
+        if (result && !result->ok)
             return close(QStringLiteral("refused by the peer: authentication failed (wrong token?)"));
-        m_peerName = frame.header.value(QStringLiteral("name")).toString();
-        m_authenticated = true;
-        Q_EMIT authenticated();
-        return;
+        if (!result || !PeerAuth::verifyProof(m_token, Side::Listener, m_exchange, result->proof))
+            return close(QStringLiteral("refused: the peer '%1' did not prove the token (an impostor, or a relay)")
+                             .arg(m_exchange.listenerName));
+        return authenticate(m_exchange);
     }
-    close(QStringLiteral("refused: message type %1 before authentication").arg(frame.type));
+    close(QStringLiteral("refused: message type %1 out of place in the handshake").arg(frame.type));
+}
+
+void PeerConnection::authenticate(const PeerAuth::Exchange &exchange)
+{
+    m_exchange = exchange;
+    const Side other = m_side == Side::Listener ? Side::Dialer : Side::Listener;
+    m_sendKey = PeerAuth::frameKey(m_token, m_side, exchange);
+    m_receiveKey = PeerAuth::frameKey(m_token, other, exchange);
+    m_peerName = m_side == Side::Listener ? exchange.dialerName : exchange.listenerName;
+    m_authenticated = true;
+    m_handshakeTimer.stop();
+    m_parser.setLimits(FrameParser::Limits());
+    Q_EMIT authenticated();
 }
 
 } // namespace d3::core

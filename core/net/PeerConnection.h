@@ -3,6 +3,7 @@
 #include "Frame.h"
 #include "FrameParser.h"
 #include "LinkShaper.h"
+#include "PeerAuth.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -13,21 +14,28 @@ class QTcpSocket;
 
 namespace d3::core {
 
-/// One authenticated, shaped TCP connection between two d3lab peers. The listener side challenges, the dialer
-/// side answers (PeerAuth); until that succeeds any other frame closes the connection. Afterwards frames flow both
-/// ways; outgoing bytes pass this side's LinkShaper. Any malformed input closes the connection with one logged
-/// reason and a closed() signal; nothing else in the process is affected. Lives in the thread of its socket.
+/// One authenticated, shaped TCP connection between two d3lab peers. Both sides prove the shared token (PeerAuth:
+/// the listener challenges, the dialer answers and challenges back, the listener answers); until both have, only
+/// handshake frames of at most 1 KiB are read, and the handshake must end within handshakeTimeoutMs. Afterwards
+/// frames flow both ways, each with a tag keyed from the handshake (a frame without the right tag closes the
+/// connection); heartbeats are answered and consumed here; outgoing bytes pass this side's LinkShaper. Any
+/// malformed input, or an allocation that fails, closes the connection with one logged reason and a closed()
+/// signal; nothing else in the process is affected. Lives in the thread of its socket.
 class PeerConnection : public QObject
 {
     Q_OBJECT
 public:
     /// Which side of the handshake this is.
-    enum class Side { Listener, Dialer };
+    using Side = PeerAuth::Side;
+    /// How long a handshake may take by default (from the connection's start).
+    static constexpr int kHandshakeTimeoutMs = 5000;
 
     /// Takes ownership of a connected (or connecting) socket; localName is what this side calls itself.
     PeerConnection(QTcpSocket *socket, Side side, QByteArray token, QString localName, QObject *parent = nullptr);
     ~PeerConnection() override;
 
+    /// Closes the connection unless the handshake has succeeded within ms of its start (0 = no deadline).
+    void setHandshakeTimeout(int ms);
     /// True once the handshake succeeded.
     bool isAuthenticated() const { return m_authenticated; }
     /// The peer's name (known after authentication).
@@ -60,7 +68,7 @@ public:
 Q_SIGNALS:
     /// The handshake succeeded.
     void authenticated();
-    /// A frame arrived after authentication.
+    /// A frame other than a heartbeat arrived after authentication (its tag checked).
     void frameReceived(const d3::core::Frame &frame);
     /// The connection closed; reason says why.
     void closed(const QString &reason);
@@ -71,6 +79,8 @@ Q_SIGNALS:
 private:
     void onReadyRead();
     void handle(const Frame &frame);
+    void handshake(const Frame &frame);
+    void authenticate(const PeerAuth::Exchange &exchange);
     void sendNow(const Frame &frame);
     void pump();
     void write(const QList<QByteArray> &pieces);
@@ -94,8 +104,13 @@ private:
     QByteArray m_token;
     QString m_localName;
     QString m_peerName;
-    QByteArray m_challenge;
+    PeerAuth::Exchange m_exchange; // what both sides said so far
     bool m_authenticated = false;
+    QByteArray m_sendKey;          // keys of the frames' tags, from the handshake
+    QByteArray m_receiveKey;
+    quint64 m_sendSequence = 0;
+    quint64 m_receiveSequence = 0;
+    QTimer m_handshakeTimer;
     QString m_closeReason;
     FrameParser m_parser;
     LinkShaper m_shaper;

@@ -174,7 +174,7 @@ QString Deployment::firstHop(const QString &from, const QString &to) const
 QVector<Deployment::Transfer> Deployment::transfers() const
 {
     QVector<Transfer> out;
-    auto send = [&](const QString &from, const QString &to, const QString &kind, int at, int tile) {
+    auto send = [&](const QString &from, const QString &to, DataKind kind, int at, int tile) {
         const QString hop = firstHop(from, to);
         out.append({from, hop, kind, at, tile});
         if (hop != to)
@@ -185,13 +185,13 @@ QVector<Deployment::Transfer> Deployment::transfers() const
         const Stage *next = stageAt(at);
         if (!next) {
             if (from != m_device)
-                send(from, m_device, QStringLiteral("result"), at, -1);
+                send(from, m_device, DataKind::Result, at, -1);
         } else if (next->kind == StageKind::Tiles) {
             for (int t = 0; t < m_plan.tileNodes.size(); ++t)
                 if (tileNode(t) != from)
-                    out.append({from, tileNode(t), QStringLiteral("tile_in"), at, t});
+                    out.append({from, tileNode(t), DataKind::TileIn, at, t});
         } else if (next->node != from) {
-            send(from, next->node, QStringLiteral("cut"), at, -1);
+            send(from, next->node, DataKind::Cut, at, -1);
         }
     };
     route(m_device, 0);
@@ -199,7 +199,7 @@ QVector<Deployment::Transfer> Deployment::transfers() const
         if (s.kind == StageKind::Tiles)
             for (int t = 0; t < m_plan.tileNodes.size(); ++t)
                 if (tileNode(t) != s.node)
-                    out.append({tileNode(t), s.node, QStringLiteral("tile_out"), s.b, t});
+                    out.append({tileNode(t), s.node, DataKind::TileOut, s.b, t});
         route(s.node, s.b);
     }
     return out;

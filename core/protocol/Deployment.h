@@ -1,5 +1,6 @@
 #pragma once
 
+#include "StageKind.h"
 #include "graph/ModelGraph.h"
 #include "plan/Plan.h"
 #include "tiling/TileGeometry.h"
@@ -24,8 +25,11 @@ namespace d3::core {
 class Deployment
 {
 public:
-    /// What a stage is.
-    enum class StageKind { Device, Tiles, Edge, Cloud };
+    /// Plans each end keeps, the latest: a request in flight finishes on the plan it began with, and re-plans,
+    /// probes and dragged cuts do not pile up.
+    static constexpr int kKept = 8;
+    /// What a stage is (core::StageKind).
+    using StageKind = core::StageKind;
     /// Layers [a, b) of every request run on one node (for Tiles: the node that stitches; tiles run on tileNode()).
     struct Stage {
         StageKind kind = StageKind::Device;
@@ -37,7 +41,7 @@ public:
     struct Transfer {
         QString from;    ///< sending worker
         QString to;      ///< receiving worker
-        QString kind;    ///< "cut", "tile_in", "tile_out" or "result" (a relayed message keeps its kind)
+        DataKind kind = DataKind::Cut; ///< what travels (a relayed message keeps its kind)
         int at = 0;      ///< the cut whose crossing tensors travel (tiles: the stack's first cut or its end)
         int tile = -1;   ///< tile index for tile_in / tile_out
     };

@@ -1,7 +1,12 @@
 #pragma once
 
+#include "MessageType.h"
+#include "StageKind.h"
+
 #include <QCborMap>
 #include <QString>
+
+#include <optional>
 
 namespace d3::core {
 
@@ -13,7 +18,8 @@ struct HopReport {
 
     Kind kind = Kind::Compute;
     QString node;          ///< the worker that measured it (the sender of a transfer)
-    QString stage;         ///< compute: "device", "tiles", "edge" or "cloud"; transfer: "cut", "tile_in", "tile_out", "result"
+    StageKind stage = StageKind::Device; ///< compute: the stage computed
+    DataKind data = DataKind::Cut;       ///< transfer: what travelled
     int a = 0;             ///< compute: first layer; transfer: the cut whose tensors travelled
     int b = 0;             ///< compute: one past the last layer
     int tile = -1;         ///< tile index (tiles, tile_in, tile_out), else -1
@@ -22,10 +28,11 @@ struct HopReport {
     QString to;            ///< transfer: the receiving worker
     qint64 bytes = 0;      ///< transfer: bytes on the wire (the whole frame)
 
-    /// The Report message's header.
+    static constexpr MessageType kType = MessageType::Report;
+    /// The Report message's header ("stage" holds the stage's or the data kind's name).
     QCborMap toCbor() const;
-    /// Reads a Report header (unknown or missing fields take their defaults).
-    static HopReport fromCbor(const QCborMap &map);
+    /// Reads and checks a Report header; nullopt with one line in *error.
+    static std::optional<HopReport> fromCbor(const QCborMap &map, QString *error);
 };
 
 } // namespace d3::core

@@ -1,14 +1,16 @@
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
 
 namespace d3::core {
 
-/// Frame types of the d3lab protocol (docs/PROTOCOL.md). Values are part of the wire format: never renumber.
+/// Frame types of the d3lab protocol (docs/PROTOCOL.md). Values are part of the wire format: never renumber. Each
+/// message's fields are defined once, in the struct of core/protocol/*Messages.h (or Deployment, HopReport).
 enum class MessageType : quint16 {
-    AuthChallenge = 1,   ///< listener -> dialer: {"challenge": bytes}
-    AuthResponse = 2,    ///< dialer -> listener: {"name": string, "response": bytes}
-    AuthResult = 3,      ///< listener -> dialer: {"ok": bool, "name": string (the listener's)}
+    AuthChallenge = 1,   ///< listener -> dialer: {"challenge", "name"} (HandshakeMessages.h)
+    AuthResponse = 2,    ///< dialer -> listener: {"name", "challenge", "proof"}
+    AuthResult = 3,      ///< listener -> dialer: {"ok", "proof"}
     Heartbeat = 4,       ///< either way, after authentication: {} asks for an answer, {"beat": true} does not
     Load = 10,           ///< -> worker: {"model": built-in name} or {"model_json": model file text}, "seed": int
     Loaded = 11,         ///< worker ->: {"model", "layers", "fingerprint", "build_ms", "weights"}
@@ -31,5 +33,8 @@ enum class MessageType : quint16 {
     SetSlowdown = 27,    ///< controller -> worker: {"factor"}: the compute padding from the next job on
     SlowdownSet = 28,    ///< worker -> controller: {"factor"}: in effect
 };
+
+/// The message's name as docs/PROTOCOL.md gives it ("Load"), or "type N" for a number no message has.
+QString messageName(quint16 type);
 
 } // namespace d3::core

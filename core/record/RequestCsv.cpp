@@ -12,7 +12,7 @@ namespace {
 enum Column {
     Phase, Id, PlanId, Planner, Plan, Probe, Completed, Failure, StartMs, EndToEndMs, PredictedMs, DeviceMs, TilesMs,
     EdgeMs, CloudMs, UplinkMs, EdgeEdgeMs, BackboneMs, ReturnMs, UplinkBytes, EdgeEdgeBytes, BackboneBytes,
-    ReturnBytes, ColumnCount
+    ReturnBytes, Attempts, ColumnCount
 };
 
 QByteArray number(double value)
@@ -91,7 +91,7 @@ const QStringList &RequestCsv::columns()
         QStringLiteral("device_ms"), QStringLiteral("tiles_ms"), QStringLiteral("edge_ms"), QStringLiteral("cloud_ms"),
         QStringLiteral("uplink_ms"), QStringLiteral("edge_edge_ms"), QStringLiteral("backbone_ms"),
         QStringLiteral("return_ms"), QStringLiteral("uplink_bytes"), QStringLiteral("edge_edge_bytes"),
-        QStringLiteral("backbone_bytes"), QStringLiteral("return_bytes"),
+        QStringLiteral("backbone_bytes"), QStringLiteral("return_bytes"), QStringLiteral("attempts"),
     };
     Q_ASSERT(names.size() == ColumnCount);
     return names;
@@ -111,6 +111,7 @@ QByteArray RequestCsv::row(const RequestRecord &r)
         number(r.deviceMs), number(r.tilesMs), number(r.edgeMs), number(r.cloudMs), number(r.uplinkMs),
         number(r.edgeEdgeMs), number(r.backboneMs), number(r.returnMs), QByteArray::number(r.uplinkBytes),
         QByteArray::number(r.edgeEdgeBytes), QByteArray::number(r.backboneBytes), QByteArray::number(r.returnBytes),
+        QByteArray::number(r.attempts),
     };
     return fields.join(',') + '\n';
 }
@@ -118,7 +119,9 @@ QByteArray RequestCsv::row(const RequestRecord &r)
 std::optional<RequestRecord> RequestCsv::parse(const QStringList &fields, QString *error)
 {
     error->clear();
-    if (fields.size() != ColumnCount) {
+    // Runs recorded before the attempts column have one field less: each request was sent once.
+    const bool withAttempts = fields.size() == ColumnCount;
+    if (!withAttempts && fields.size() != ColumnCount - 1) {
         *error = QStringLiteral("%1 fields, expected %2 (%3)")
                      .arg(fields.size()).arg(int(ColumnCount)).arg(columns().join(QLatin1Char(',')));
         return std::nullopt;
@@ -151,6 +154,12 @@ std::optional<RequestRecord> RequestCsv::parse(const QStringList &fields, QStrin
     r.edgeEdgeBytes = f.nonNegative(EdgeEdgeBytes);
     r.backboneBytes = f.nonNegative(BackboneBytes);
     r.returnBytes = f.nonNegative(ReturnBytes);
+    if (withAttempts) {
+        const qint64 attempts = f.nonNegative(Attempts);
+        if ((attempts < 1 || attempts > 1000) && f.ok())
+            *error = QStringLiteral("column attempts: '%1' is not in 1..1000").arg(fields.at(Attempts));
+        r.attempts = int(attempts);
+    }
     if (!f.ok())
         return std::nullopt;
     return r;

@@ -30,6 +30,7 @@ struct RequestRecord {
     qint64 edgeEdgeBytes = 0;   ///< bytes edge -> edge
     qint64 backboneBytes = 0;   ///< bytes edge <-> cloud (both ways)
     qint64 returnBytes = 0;     ///< bytes edge -> device
+    int attempts = 1;           ///< times it was sent: 2 when it was retried after a worker was lost
 };
 
 } // namespace d3::core

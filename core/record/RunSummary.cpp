@@ -19,13 +19,14 @@ double RunSummary::median(QVector<double> values)
 QJsonObject RunSummary::make(const Experiment &experiment, const QVector<RequestRecord> &records,
                              const QVector<Adaptation> &adaptations)
 {
-    int completed = 0, failed = 0;
+    int completed = 0, failed = 0, retried = 0;
     QVector<double> ratios;
     QMap<QString, QVector<const RequestRecord *>> byPlan; // "phase/plan_id"
     QJsonArray failures;
     for (const RequestRecord &r : records) {
         if (r.probe)
             continue;
+        retried += r.attempts > 1;
         if (!r.completed) {
             ++failed;
             failures.append(QJsonObject{{QStringLiteral("id"), qint64(r.id)}, {QStringLiteral("phase"), r.phase},
@@ -89,6 +90,7 @@ QJsonObject RunSummary::make(const Experiment &experiment, const QVector<Request
             {QStringLiteral("requests"), completed + failed},
             {QStringLiteral("completed"), completed},
             {QStringLiteral("failed"), failed},
+            {QStringLiteral("retried"), retried},
             {QStringLiteral("failures"), failures},
             {QStringLiteral("measured_over_predicted"), median(ratios)},
             {QStringLiteral("plans"), plans},

@@ -1,8 +1,8 @@
 #include "Console.h"
 
 #include "MainWindow.h"
-#include "SessionState.h"
-#include "session/LiveSession.h"
+#include "control/SessionState.h"
+#include "control/LiveSession.h"
 
 #include <QApplication>
 #include <QDir>
@@ -30,8 +30,8 @@ QStringList Console::languages()
 
 Console::Console(const QString &program, QObject *parent)
     : QObject(parent)
-    , m_session(std::make_unique<LiveSession>(program))
-    , m_state(std::make_unique<SessionState>(m_session.get()))
+    , m_session(std::make_unique<core::LiveSession>(program))
+    , m_state(std::make_unique<core::SessionState>(m_session.get()))
 {
 }
 

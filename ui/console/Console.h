@@ -9,10 +9,13 @@
 
 #include <memory>
 
-namespace d3::ui {
-
+namespace d3::core {
 class LiveSession;
 class SessionState;
+}
+
+namespace d3::ui {
+
 
 /// The console application's parts: the live session (its worker thread and workers), the state the panels show,
 /// the translator and the main window. Switching the language builds the window anew on the same session, so
@@ -44,15 +47,15 @@ public:
     /// The window (rebuilt on a language change).
     MainWindow *window() const { return m_window; }
     /// The session.
-    LiveSession *session() const { return m_session.get(); }
+    core::LiveSession *session() const { return m_session.get(); }
     /// The state the panels show.
-    SessionState *state() const { return m_state.get(); }
+    core::SessionState *state() const { return m_state.get(); }
 
 private:
     void buildWindow();
 
-    std::unique_ptr<LiveSession> m_session;
-    std::unique_ptr<SessionState> m_state;
+    std::unique_ptr<core::LiveSession> m_session;
+    std::unique_ptr<core::SessionState> m_state;
     QTranslator m_translator;
     QTranslator m_qtTranslator;
     QString m_language = QStringLiteral("en");

@@ -5,14 +5,14 @@
 #include "RecentFilesMenu.h"
 #include "RunToolBar.h"
 #include "SessionExporter.h"
-#include "SessionState.h"
+#include "control/SessionState.h"
 #include "UiLog.h"
 #include "cluster/ClusterPanel.h"
 #include "graph/LayerGraphPanel.h"
 #include "links/LinksPanel.h"
 #include "plots/LivePlotsPanel.h"
 #include "experiment/ExperimentPlan.h"
-#include "session/LiveSession.h"
+#include "control/LiveSession.h"
 #include "tiles/TileGridPanel.h"
 
 #include <QAction>
@@ -38,7 +38,7 @@ const QString kExportKey = QStringLiteral("files/exportFolder");
 
 } // namespace
 
-MainWindow::MainWindow(LiveSession *session, SessionState *state, QWidget *parent)
+MainWindow::MainWindow(core::LiveSession *session, core::SessionState *state, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
     , m_state(state)
@@ -150,23 +150,23 @@ void MainWindow::buildMenus()
 
 void MainWindow::wireState()
 {
-    connect(m_state, &SessionState::experimentChanged, this, &MainWindow::showExperiment);
-    connect(m_state, &SessionState::modelChanged, this, &MainWindow::showModel);
-    connect(m_state, &SessionState::planChanged, this, &MainWindow::showPlan);
-    connect(m_state, &SessionState::ready, this, [this] { m_toolBar->setSessionReady(true); });
-    connect(m_state, &SessionState::failed, this, &MainWindow::problem);
-    connect(m_state, &SessionState::nodeStateChanged, m_cluster, &ClusterPanel::setState);
-    connect(m_state, &SessionState::profileProgress, m_cluster, &ClusterPanel::setProgress);
-    connect(m_state, &SessionState::busy, m_cluster, &ClusterPanel::setBusy);
-    connect(m_state, &SessionState::speedsChanged, this, [this] { m_cluster->setSpeeds(m_state->speeds()); });
-    connect(m_state, &SessionState::linkConfigured, m_links, &LinksPanel::setConfigured);
-    connect(m_state, &SessionState::linkMeasured, m_links, &LinksPanel::setMeasured);
-    connect(m_state, &SessionState::tileTimesChanged, this, [this] { m_tiles->setTileTimes(m_state->tileTimes()); });
-    connect(m_state, &SessionState::requestAdded, this, [this](const core::RequestRecord &r) {
+    connect(m_state, &core::SessionState::experimentChanged, this, &MainWindow::showExperiment);
+    connect(m_state, &core::SessionState::modelChanged, this, &MainWindow::showModel);
+    connect(m_state, &core::SessionState::planChanged, this, &MainWindow::showPlan);
+    connect(m_state, &core::SessionState::ready, this, [this] { m_toolBar->setSessionReady(true); });
+    connect(m_state, &core::SessionState::failed, this, &MainWindow::problem);
+    connect(m_state, &core::SessionState::nodeStateChanged, m_cluster, &ClusterPanel::setState);
+    connect(m_state, &core::SessionState::profileProgress, m_cluster, &ClusterPanel::setProgress);
+    connect(m_state, &core::SessionState::busy, m_cluster, &ClusterPanel::setBusy);
+    connect(m_state, &core::SessionState::speedsChanged, this, [this] { m_cluster->setSpeeds(m_state->speeds()); });
+    connect(m_state, &core::SessionState::linkConfigured, m_links, &LinksPanel::setConfigured);
+    connect(m_state, &core::SessionState::linkMeasured, m_links, &LinksPanel::setMeasured);
+    connect(m_state, &core::SessionState::tileTimesChanged, this, [this] { m_tiles->setTileTimes(m_state->tileTimes()); });
+    connect(m_state, &core::SessionState::requestAdded, this, [this](const core::RequestRecord &r) {
         m_plots->appendRequest(r);
         showStatus();
     });
-    connect(m_state, &SessionState::eventAdded, this, [this](const core::RunEvent &e) {
+    connect(m_state, &core::SessionState::eventAdded, this, [this](const core::RunEvent &e) {
         m_plots->addEvent(e);
         m_log->addEvent(e);
     });
@@ -175,7 +175,7 @@ void MainWindow::wireState()
 void MainWindow::wirePanels()
 {
     connect(m_toolBar, &RunToolBar::runToggled, this, &MainWindow::setRunning);
-    connect(m_toolBar, &RunToolBar::plannerChosen, m_session, &LiveSession::usePlanner);
+    connect(m_toolBar, &RunToolBar::plannerChosen, m_session, &core::LiveSession::usePlanner);
     connect(m_toolBar, &RunToolBar::followChosen, m_plots, &LivePlotsPanel::setFollowSeconds);
     connect(m_graph, &LayerGraphPanel::cutsRequested, this, [this](int p, int q) {
         const auto &plan = m_state->plan();
@@ -200,10 +200,10 @@ void MainWindow::wirePanels()
         m_toolBar->showPlanner(planner, true);
         m_session->usePlanner(planner, true);
     });
-    connect(m_links, &LinksPanel::linkChanged, m_session, &LiveSession::setLink);
-    connect(m_cluster, &ClusterPanel::killRequested, m_session, &LiveSession::kill);
-    connect(m_cluster, &ClusterPanel::restartRequested, m_session, &LiveSession::restart);
-    connect(m_cluster, &ClusterPanel::slowdownRequested, m_session, &LiveSession::setSlowdown);
+    connect(m_links, &LinksPanel::linkChanged, m_session, &core::LiveSession::setLink);
+    connect(m_cluster, &ClusterPanel::killRequested, m_session, &core::LiveSession::kill);
+    connect(m_cluster, &ClusterPanel::restartRequested, m_session, &core::LiveSession::restart);
+    connect(m_cluster, &ClusterPanel::slowdownRequested, m_session, &core::LiveSession::setSlowdown);
     connect(m_cluster, &ClusterPanel::addRequested, this, [this](const core::ExperimentNode &node) {
         changeNodes([&node](QJsonArray *nodes, QString *) {
             nodes->append(QJsonObject{{QStringLiteral("name"), node.name}, {QStringLiteral("role"), node.role},

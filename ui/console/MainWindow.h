@@ -7,6 +7,11 @@
 
 class QLabel;
 
+namespace d3::core {
+class LiveSession;
+class SessionState;
+}
+
 namespace d3::ui {
 
 class ClusterPanel;
@@ -14,15 +19,13 @@ class EventLogPanel;
 class LayerGraphPanel;
 class LinksPanel;
 class LivePlotsPanel;
-class LiveSession;
 class RecentFilesMenu;
 class RunToolBar;
-class SessionState;
 class TileGridPanel;
 
 /// The console's main window (docs/ARCHITECTURE.md, The console). It only wires panels to the session: the cluster, the
 /// layer graph with its partition handles, the tile grid, the links, the live plots and the event log show
-/// SessionState; what the operator does in them goes to LiveSession. Menus open and save experiments, export plots and
+/// core::SessionState; what the operator does in them goes to core::LiveSession. Menus open and save experiments, export plots and
 /// data, record the session as a run, and switch the language; the layout and recent files persist (QSettings). Built
 /// anew when the language changes, from the same session and state. GUI thread.
 class MainWindow : public QMainWindow
@@ -30,7 +33,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     /// A window on session and state (neither owned; both outlive it).
-    MainWindow(LiveSession *session, SessionState *state, QWidget *parent = nullptr);
+    MainWindow(core::LiveSession *session, core::SessionState *state, QWidget *parent = nullptr);
     /// Saves the layout.
     ~MainWindow() override;
 
@@ -80,8 +83,8 @@ private:
     void askExport();
     void toggleRecording(bool on);
 
-    LiveSession *m_session;
-    SessionState *m_state;
+    core::LiveSession *m_session;
+    core::SessionState *m_state;
     ClusterPanel *m_cluster;
     LayerGraphPanel *m_graph;
     TileGridPanel *m_tiles;

@@ -3,6 +3,8 @@
 #include "ComputeQueue.h"
 #include "WorkerLog.h"
 #include "net/CborInteger.h"
+#include "protocol/Message.h"
+#include "protocol/RequestMessages.h"
 #include "protocol/MessageType.h"
 #include "net/PeerConnection.h"
 #include "protocol/TensorCodec.h"
@@ -11,26 +13,12 @@
 
 #include <QElapsedTimer>
 
+#include <limits>
+
 namespace d3::worker {
 namespace {
 
-constexpr size_t kKeptDeployments = 8; // requests in flight finish on the plan they began with
 constexpr int kMaxStitches = 32;       // unfinished tiled requests kept at once
-
-QString stageName(core::Deployment::StageKind kind)
-{
-    switch (kind) {
-    case core::Deployment::StageKind::Device:
-        return QStringLiteral("device");
-    case core::Deployment::StageKind::Tiles:
-        return QStringLiteral("tiles");
-    case core::Deployment::StageKind::Edge:
-        return QStringLiteral("edge");
-    case core::Deployment::StageKind::Cloud:
-        break;
-    }
-    return QStringLiteral("cloud");
-}
 
 } // namespace
 
@@ -51,7 +39,7 @@ DataPlane::DataPlane(QString name, QByteArray token, ComputeQueue *compute, QObj
                 core::HopReport r;
                 r.kind = core::HopReport::Kind::Transfer;
                 r.node = m_name;
-                r.stage = s.kind;
+                r.data = s.kind;
                 r.a = s.at;
                 r.tile = s.tile;
                 r.ms = s.encodeMs + ms;
@@ -87,7 +75,8 @@ void DataPlane::setEngine(std::shared_ptr<const engine::Engine> engine)
 
 void DataPlane::deploy(const QCborMap &header)
 {
-    const quint64 planId = quint64(core::cborInteger(header.value(QStringLiteral("plan_id")), 0));
+    const quint64 planId = quint64(core::cborIntegerIn(header.value(QStringLiteral("plan_id")), 0,
+                                                       std::numeric_limits<qint64>::max()).value_or(0));
     if (!m_engine)
         return Q_EMIT deployFailed(planId, QStringLiteral("no model loaded"));
     QString why;
@@ -99,7 +88,7 @@ void DataPlane::deploy(const QCborMap &header)
         qCInfo(lcWorker) << m_name << "takes no part in plan" << planId;
     auto shared = std::make_shared<const core::Deployment>(std::move(*d));
     m_deployments[planId] = shared;
-    while (m_deployments.size() > kKeptDeployments)
+    while (m_deployments.size() > size_t(core::Deployment::kKept))
         m_deployments.erase(m_deployments.begin());
     QStringList waiting;
     for (const QString &hop : shared->nextHops(m_name)) {
@@ -142,23 +131,24 @@ DataPlane::DeploymentPtr DataPlane::deployment(quint64 planId, quint64 id)
 void DataPlane::infer(const core::Frame &frame)
 {
     const quint64 id = frame.requestId;
-    const DeploymentPtr d = deployment(quint64(core::cborInteger(frame.header.value(QStringLiteral("plan_id")), 0)), id);
+    QString error;
+    const auto message = core::messageOf<core::InferMessage>(frame, &error);
+    if (!message)
+        return fail(id, QStringLiteral("%1: %2").arg(m_name, error));
+    const DeploymentPtr d = deployment(message->planId, id);
     if (!d)
         return;
     if (d->device() != m_name)
         return fail(id, QStringLiteral("%1: Infer goes to the plan's device '%2'").arg(m_name, d->device()));
     const core::TensorShape &shape = m_engine->graph().inputShape();
-    if (frame.payload.isEmpty() && frame.header.contains(QStringLiteral("input_seed"))) { // this device's own camera
-        const qint64 seed = core::cborInteger(frame.header.value(QStringLiteral("input_seed")), -1);
-        if (seed < 0)
-            return fail(id, QStringLiteral("%1: Infer's input_seed must be a non-negative integer").arg(m_name));
+    if (frame.payload.isEmpty() && message->inputSeed) { // this device's own camera
+        const quint64 seed = *message->inputSeed;
         // The image of a seed is always the same: made once (about 1 ms for 416 x 416) and shared by the requests
         // that ask for it again (the stages only read it).
-        if (!m_camera || m_camera->seed != quint64(seed) || m_camera->image.shape != shape.dims)
-            m_camera = CameraImage{quint64(seed), core::SyntheticInput::make(shape, quint64(seed))};
+        if (!m_camera || m_camera->seed != seed || m_camera->image.shape != shape.dims)
+            m_camera = CameraImage{seed, core::SyntheticInput::make(shape, seed)};
         return forward(d, id, 0, {{0, m_camera->image}});
     }
-    QString error;
     auto tensors = core::TensorCodec::decode(frame, &error);
     if (!tensors)
         return fail(id, error);
@@ -170,33 +160,34 @@ void DataPlane::infer(const core::Frame &frame)
 void DataPlane::receive(const QString &from, const core::Frame &frame)
 {
     const quint64 id = frame.requestId;
-    const DeploymentPtr d = deployment(quint64(core::cborInteger(frame.header.value(QStringLiteral("plan_id")), 0)), id);
+    QString error;
+    const auto message = core::messageOf<core::DataMessage>(frame, &error);
+    if (!message)
+        return fail(id, QStringLiteral("%1: Data from %2: %3").arg(m_name, from, error));
+    const DeploymentPtr d = deployment(message->planId, id);
     if (!d)
         return;
-    const QString kind = frame.header.value(QStringLiteral("kind")).toString();
-    const QString to = frame.header.value(QStringLiteral("to")).toString(m_name);
+    const core::DataKind kind = message->kind;
+    const QString to = message->to.isEmpty() ? m_name : message->to;
+    const qint64 at = message->at;
+    const qint64 tile = message->tile;
     if (to != m_name) { // between device and cloud, through this edge node
         if (d->relay() != m_name || d->firstHop(from, to) != m_name)
             return fail(id, QStringLiteral("%1: not the relay from %2 to '%3' in plan %4").arg(m_name, from, to).arg(d->planId()));
-        return send(d, id, to, kind, int(core::cborInteger(frame.header.value(QStringLiteral("at")), 0)),
-                    int(core::cborInteger(frame.header.value(QStringLiteral("tile")), -1)), frame);
+        return send(d, id, to, kind, int(at), int(tile), frame);
     }
-    QString error;
     auto tensors = core::TensorCodec::decode(frame, &error);
     if (!tensors)
         return fail(id, QStringLiteral("%1: Data from %2: %3").arg(m_name, from, error));
-    const qint64 at = core::cborInteger(frame.header.value(QStringLiteral("at")), -1);
-    const qint64 tile = core::cborInteger(frame.header.value(QStringLiteral("tile")), -1);
-    const core::Deployment::Stage *stage = (at >= 0 && at <= d->layerCount()) ? d->stageAt(int(at)) : nullptr;
+    const core::Deployment::Stage *stage = at <= d->layerCount() ? d->stageAt(int(at)) : nullptr;
     const core::TileGeometry *g = d->geometry();
     const bool tileOk = g && tile >= 0 && tile < g->tiles().size();
-    if (kind == QLatin1String("cut") && stage && stage->kind != core::Deployment::StageKind::Tiles
-        && stage->node == m_name)
+    if (kind == core::DataKind::Cut && stage && stage->kind != core::StageKind::Tiles && stage->node == m_name)
         return runStage(d, id, *stage, std::move(*tensors));
-    if (kind == QLatin1String("tile_in") && stage && stage->kind == core::Deployment::StageKind::Tiles && tileOk
+    if (kind == core::DataKind::TileIn && stage && stage->kind == core::StageKind::Tiles && tileOk
         && d->tileNode(int(tile)) == m_name)
         return runTile(d, id, int(tile), std::move(*tensors));
-    if (kind == QLatin1String("tile_out") && tileOk && at == g->stack().end && d->stitcher() == m_name) {
+    if (kind == core::DataKind::TileOut && tileOk && at == g->stack().end && d->stitcher() == m_name) {
         const core::Tile &t = g->tiles()[int(tile)];
         const QVector<qint64> expected{m_engine->graph().tensorShape(g->stack().output).dims.value(0), t.out.height(),
                                        t.out.width()};
@@ -204,10 +195,10 @@ void DataPlane::receive(const QString &from, const core::Frame &frame)
             return fail(id, QStringLiteral("%1: tile %2 from %3 has the wrong shape").arg(m_name).arg(tile).arg(from));
         return paste(d, id, int(tile), tensors->value(g->stack().output));
     }
-    if (kind == QLatin1String("result") && at == d->layerCount() && d->device() == m_name)
+    if (kind == core::DataKind::Result && at == d->layerCount() && d->device() == m_name)
         return Q_EMIT done(id, d->planId(), *tensors);
     fail(id, QStringLiteral("%1: unexpected Data '%2' at %3 (tile %4) from %5 for plan %6")
-                 .arg(m_name, kind).arg(at).arg(tile).arg(from).arg(d->planId()));
+                 .arg(m_name, core::dataKindName(kind)).arg(at).arg(tile).arg(from).arg(d->planId()));
 }
 
 void DataPlane::forward(const DeploymentPtr &d, quint64 id, int at, engine::TensorMap tensors)
@@ -216,9 +207,9 @@ void DataPlane::forward(const DeploymentPtr &d, quint64 id, int at, engine::Tens
     if (!next) {
         if (d->device() == m_name)
             return Q_EMIT done(id, d->planId(), tensors);
-        return sendData(d, id, d->device(), QStringLiteral("result"), at, -1, tensors);
+        return sendData(d, id, d->device(), core::DataKind::Result, at, -1, tensors);
     }
-    if (next->kind == core::Deployment::StageKind::Tiles) {
+    if (next->kind == core::StageKind::Tiles) {
         const core::TileGeometry &g = *d->geometry();
         for (int t = 0; t < g.tiles().size(); ++t) {
             engine::TensorMap crops;
@@ -230,13 +221,13 @@ void DataPlane::forward(const DeploymentPtr &d, quint64 id, int at, engine::Tens
             if (d->tileNode(t) == m_name)
                 runTile(d, id, t, std::move(crops));
             else
-                sendData(d, id, d->tileNode(t), QStringLiteral("tile_in"), at, t, crops);
+                sendData(d, id, d->tileNode(t), core::DataKind::TileIn, at, t, crops);
         }
         return;
     }
     if (next->node == m_name)
         return runStage(d, id, *next, std::move(tensors));
-    sendData(d, id, next->node, QStringLiteral("cut"), at, -1, tensors);
+    sendData(d, id, next->node, core::DataKind::Cut, at, -1, tensors);
 }
 
 void DataPlane::runStage(const DeploymentPtr &d, quint64 id, const core::Deployment::Stage &stage,
@@ -252,7 +243,7 @@ void DataPlane::runStage(const DeploymentPtr &d, quint64 id, const core::Deploym
         core::HopReport r;
         r.measuredMs = measuredMs;
         r.node = m_name;
-        r.stage = stageName(s.kind);
+        r.stage = s.kind;
         r.a = s.a;
         r.b = s.b;
         r.ms = ms;
@@ -277,7 +268,7 @@ void DataPlane::runTile(const DeploymentPtr &d, quint64 id, int tile, engine::Te
         core::HopReport r;
         r.measuredMs = measuredMs;
         r.node = m_name;
-        r.stage = QStringLiteral("tiles");
+        r.stage = core::StageKind::Tiles;
         r.a = stack.begin;
         r.b = stack.end;
         r.tile = tile;
@@ -287,7 +278,7 @@ void DataPlane::runTile(const DeploymentPtr &d, quint64 id, int tile, engine::Te
         else if (d->stitcher() == m_name)
             paste(d, id, tile, **out);
         else
-            sendData(d, id, d->stitcher(), QStringLiteral("tile_out"), stack.end, tile, {{stack.output, **out}});
+            sendData(d, id, d->stitcher(), core::DataKind::TileOut, stack.end, tile, {{stack.output, **out}});
         Q_EMIT report(id, r); // after the request's critical path
     });
 }
@@ -318,24 +309,23 @@ void DataPlane::paste(const DeploymentPtr &d, quint64 id, int tile, const core::
     forward(d, id, g.stack().end, {{g.stack().output, std::move(stitched)}});
 }
 
-void DataPlane::sendData(const DeploymentPtr &d, quint64 id, const QString &to, const QString &kind, int at, int tile,
+void DataPlane::sendData(const DeploymentPtr &d, quint64 id, const QString &to, core::DataKind kind, int at, int tile,
                          const engine::TensorMap &tensors)
 {
-    core::Frame f;
-    f.type = quint16(core::MessageType::Data);
-    f.requestId = id;
-    f.header = {{QStringLiteral("plan_id"), qint64(d->planId())},
-                {QStringLiteral("kind"), kind},
-                {QStringLiteral("at"), at},
-                {QStringLiteral("tile"), tile},
-                {QStringLiteral("to"), to}};
+    core::DataMessage message;
+    message.planId = d->planId();
+    message.kind = kind;
+    message.at = at;
+    message.tile = tile;
+    message.to = to;
+    core::Frame f = core::frameOf(message, id);
     QElapsedTimer encoding;
     encoding.start();
     core::TensorCodec::encode(tensors, &f);
     send(d, id, to, kind, at, tile, f, encoding.nsecsElapsed() / 1e6);
 }
 
-void DataPlane::send(const DeploymentPtr &d, quint64 id, const QString &to, const QString &kind, int at, int tile,
+void DataPlane::send(const DeploymentPtr &d, quint64 id, const QString &to, core::DataKind kind, int at, int tile,
                      const core::Frame &frame, double encodeMs)
 {
     const QString hop = d->firstHop(m_name, to);
@@ -358,21 +348,15 @@ void DataPlane::setShaping(const QString &to, const core::OutboundPeers::Shaping
     m_peers.setShaping(to, shaping);
 }
 
-QCborArray DataPlane::linkStats() const
+QVector<core::LinkStat> DataPlane::linkStats() const
 {
-    QCborArray links;
+    QVector<core::LinkStat> links;
     for (const QString &to : m_peers.names()) {
         const core::OutboundPeers::Shaping s = m_peers.shaping(to);
         const core::PeerConnection *c = m_peers.connection(to);
         const core::PeerConnection::SendStats stats = c ? c->sendStats() : core::PeerConnection::SendStats{};
-        links.append(QCborMap{{QStringLiteral("to"), to},
-                              {QStringLiteral("rate_mbps"), s.rateMbps},
-                              {QStringLiteral("burst"), s.burstBytes},
-                              {QStringLiteral("delay_ms"), s.delayMs},
-                              {QStringLiteral("connected"), c != nullptr},
-                              {QStringLiteral("bytes"), stats.bytes},
-                              {QStringLiteral("busy_ms"), stats.busyNs / 1e6},
-                              {QStringLiteral("measured_mbps"), stats.measuredMbps()}});
+        links.append({to, s.rateMbps, s.burstBytes, s.delayMs, c != nullptr, stats.bytes, stats.busyNs / 1e6,
+                      stats.measuredMbps()});
     }
     return links;
 }

@@ -6,6 +6,8 @@
 #include "protocol/Deployment.h"
 #include "protocol/HopReport.h"
 
+#include "protocol/LinkMessages.h"
+
 #include <QCborArray>
 #include <QHash>
 #include <QMap>
@@ -41,8 +43,12 @@ public:
     void receive(const QString &from, const core::Frame &frame);
     /// Shapes this worker's link to another worker.
     void setShaping(const QString &to, const core::OutboundPeers::Shaping &shaping);
+    /// True if this worker has a link to name (an address or a shaping).
+    bool knows(const QString &name) const { return m_peers.names().contains(name); }
+    /// Links this worker knows.
+    int linkCount() const { return int(m_peers.names().size()); }
     /// Configured and measured figures of every link this worker knows (LinkStats "links").
-    QCborArray linkStats() const;
+    QVector<core::LinkStat> linkStats() const;
 
 Q_SIGNALS:
     /// The deployment is stored and its next hops are connected.
@@ -66,7 +72,7 @@ private:
     };
     struct Sending {
         quint64 requestId;
-        QString kind;
+        core::DataKind kind;
         int at;
         int tile;
         double encodeMs; // serialising the tensors before the frame was handed over
@@ -80,9 +86,9 @@ private:
     void runStage(const DeploymentPtr &d, quint64 id, const core::Deployment::Stage &stage, engine::TensorMap tensors);
     void runTile(const DeploymentPtr &d, quint64 id, int tile, engine::TensorMap crops);
     void paste(const DeploymentPtr &d, quint64 id, int tile, const core::HostTensor &out);
-    void sendData(const DeploymentPtr &d, quint64 id, const QString &to, const QString &kind, int at, int tile,
+    void sendData(const DeploymentPtr &d, quint64 id, const QString &to, core::DataKind kind, int at, int tile,
                   const engine::TensorMap &tensors);
-    void send(const DeploymentPtr &d, quint64 id, const QString &to, const QString &kind, int at, int tile,
+    void send(const DeploymentPtr &d, quint64 id, const QString &to, core::DataKind kind, int at, int tile,
               const core::Frame &frame, double encodeMs = 0);
     void fail(quint64 id, const QString &message);
     void checkPendingDeploys();

@@ -3,12 +3,13 @@
 #include "WorkerLog.h"
 #include "graph/ModelCatalog.h"
 #include "graph/ModelParser.h"
-#include "net/CborInteger.h"
+#include "protocol/LinkMessages.h"
+#include "protocol/Message.h"
 #include "protocol/MessageType.h"
+#include "protocol/ModelMessages.h"
+#include "protocol/RequestMessages.h"
 #include "net/PeerConnection.h"
 #include "protocol/TensorCodec.h"
-
-#include <QTcpSocket>
 
 #include <cmath>
 #include <limits>
@@ -16,14 +17,8 @@
 namespace d3::worker {
 namespace {
 
-core::Frame reply(core::MessageType type, quint64 requestId, QCborMap header = {})
-{
-    core::Frame f;
-    f.type = quint16(type);
-    f.requestId = requestId;
-    f.header = std::move(header);
-    return f;
-}
+/// The most links a worker shapes (one per other worker of its cluster).
+constexpr int kMaxLinks = 256;
 
 } // namespace
 
@@ -34,23 +29,24 @@ WorkerServer::WorkerServer(QString role, QString name, QByteArray token, double 
     , m_name(std::move(name))
     , m_token(std::move(token))
     , m_weightsFile(std::move(weightsFile))
+    , m_listener(m_token, m_name)
     , m_data(m_name, m_token, &m_compute)
     , m_compute(slowdown)
 {
-    connect(&m_server, &QTcpServer::newConnection, this, &WorkerServer::onConnection);
+    connect(&m_listener, &core::PeerListener::peerAuthenticated, this, &WorkerServer::onPeer);
     if (threads > 0) // set where torch runs: with OpenMP the thread count is a per-thread setting
         m_compute.run([threads] { engine::Engine::setThreads(threads); }, this, {}, false);
     connect(&m_data, &DataPlane::deployReady, this, [this](quint64 planId) {
-        toController(reply(core::MessageType::Deployed, 0, {{QStringLiteral("plan_id"), qint64(planId)}}));
+        toController(core::frameOf(core::DeployedMessage{planId}));
     });
     connect(&m_data, &DataPlane::deployFailed, this, [this](quint64 planId, const QString &message) {
-        replyError(m_controller, 0, message, {{QStringLiteral("plan_id"), qint64(planId)}});
+        replyError(m_controller, 0, message, planId);
     });
     connect(&m_data, &DataPlane::report, this, [this](quint64 id, const core::HopReport &r) {
-        toController(reply(core::MessageType::Report, id, r.toCbor()));
+        toController(core::frameOf(r, id));
     });
     connect(&m_data, &DataPlane::done, this, [this](quint64 id, quint64 planId, const QMap<int, core::HostTensor> &out) {
-        core::Frame f = reply(core::MessageType::Done, id, {{QStringLiteral("plan_id"), qint64(planId)}});
+        core::Frame f = core::frameOf(core::DoneMessage{planId}, id);
         core::TensorCodec::encode(out, &f);
         toController(f);
     });
@@ -62,25 +58,15 @@ WorkerServer::~WorkerServer() = default;
 
 bool WorkerServer::listen(const QHostAddress &host, quint16 port, QString *error)
 {
-    if (!m_server.listen(host, port)) {
-        *error = QStringLiteral("cannot listen on %1:%2 (%3)").arg(host.toString()).arg(port).arg(m_server.errorString());
-        return false;
-    }
-    return true;
+    return m_listener.listen(host, port, error);
 }
 
-void WorkerServer::onConnection()
+void WorkerServer::onPeer(core::PeerConnection *peer)
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        auto *peer = new core::PeerConnection(socket, core::PeerConnection::Side::Listener, m_token, m_name, this);
-        connect(peer, &core::PeerConnection::frameReceived, this,
-                [this, peer](const core::Frame &frame) { onFrame(peer, frame); });
-        connect(peer, &core::PeerConnection::closed, peer, &QObject::deleteLater);
-        connect(peer, &core::PeerConnection::authenticated, this, [this, peer] {
-            qCInfo(lcWorker) << m_name << "accepted" << peer->peerName();
-            peer->setHeartbeat(250, 0); // the controller watches the worker, not the other way round
-        });
-    }
+    qCInfo(lcWorker) << m_name << "accepted" << peer->peerName();
+    peer->setHeartbeat(250, 0); // the controller watches the worker, not the other way round
+    connect(peer, &core::PeerConnection::frameReceived, this,
+            [this, peer](const core::Frame &frame) { onFrame(peer, frame); });
 }
 
 void WorkerServer::toController(const core::Frame &frame)
@@ -98,10 +84,6 @@ void WorkerServer::onFrame(core::PeerConnection *peer, const core::Frame &frame)
     if (type == MessageType::Load || type == MessageType::Deploy || type == MessageType::Infer)
         m_controller = peer;
     switch (type) {
-    case MessageType::Heartbeat:
-        if (!frame.header.value(QStringLiteral("beat")).toBool())
-            peer->send(reply(MessageType::Heartbeat, frame.requestId));
-        break;
     case MessageType::Load:
         load(peer, frame);
         break;
@@ -127,49 +109,49 @@ void WorkerServer::onFrame(core::PeerConnection *peer, const core::Frame &frame)
         profile(peer, frame);
         break;
     case MessageType::SetSlowdown: {
-        const double factor = frame.header.value(QStringLiteral("factor")).toDouble();
-        if (!std::isfinite(factor) || factor < 1 || factor > 1000)
-            return replyError(peer, frame.requestId, QStringLiteral("SetSlowdown needs a factor in 1..1000"));
-        m_compute.setSlowdown(factor);
-        qCInfo(lcWorker) << m_name << "slowdown" << factor;
-        peer->send(reply(MessageType::SlowdownSet, frame.requestId, {{QStringLiteral("factor"), factor}}));
+        QString error;
+        const auto message = core::messageOf<core::SetSlowdownMessage>(frame, &error);
+        if (!message)
+            return replyError(peer, frame.requestId, error);
+        m_compute.setSlowdown(message->factor);
+        qCInfo(lcWorker) << m_name << "slowdown" << message->factor;
+        peer->send(core::frameOf(core::SlowdownSetMessage{message->factor}, frame.requestId));
         break;
     }
     default:
-        peer->close(QStringLiteral("refused: message type %1 is not served by a worker").arg(frame.type));
+        peer->close(QStringLiteral("refused: %1 is not served by a worker").arg(core::messageName(frame.type)));
     }
 }
 
-void WorkerServer::replyError(core::PeerConnection *peer, quint64 requestId, const QString &message, QCborMap extra)
+void WorkerServer::replyError(core::PeerConnection *peer, quint64 requestId, const QString &message,
+                              std::optional<quint64> planId)
 {
     qCWarning(lcWorker) << m_name << "request" << requestId << "failed:" << message;
-    extra.insert(QStringLiteral("message"), message);
-    extra.insert(QStringLiteral("node"), m_name);
     if (peer)
-        peer->send(reply(core::MessageType::Error, requestId, extra));
+        peer->send(core::frameOf(core::ErrorMessage{message, m_name, planId}, requestId));
 }
 
 void WorkerServer::load(core::PeerConnection *peer, const core::Frame &frame)
 {
+    QString refused;
+    const auto message = core::messageOf<core::LoadMessage>(frame, &refused);
+    if (!message)
+        return replyError(peer, frame.requestId, refused);
     core::GraphError graphError;
     std::optional<core::ModelGraph> graph;
-    if (frame.header.contains(QStringLiteral("model_json")))
-        graph = core::ModelParser::parse(frame.header.value(QStringLiteral("model_json")).toString().toUtf8(),
+    if (!message->modelJson.isEmpty())
+        graph = core::ModelParser::parse(message->modelJson.toUtf8(),
                                          QStringLiteral("model sent by %1").arg(peer->peerName()), &graphError);
-    else if (core::ModelCatalog::builtinNames().contains(frame.header.value(QStringLiteral("model")).toString()))
-        graph = core::ModelCatalog::builtin(frame.header.value(QStringLiteral("model")).toString(), &graphError);
+    else if (core::ModelCatalog::builtinNames().contains(message->model))
+        graph = core::ModelCatalog::builtin(message->model, &graphError);
     else
-        graphError.message = QStringLiteral("Load needs a built-in 'model' name or 'model_json'");
+        graphError.message = QStringLiteral("Load: '%1' is not a built-in model (send the file's text as 'model_json')")
+                                 .arg(message->model);
     if (!graph)
         return replyError(peer, frame.requestId, graphError.toString());
     engine::WeightSource weights;
-    if (frame.header.contains(QStringLiteral("seed"))) {
-        const auto seed = core::cborIntegerIn(frame.header.value(QStringLiteral("seed")), 0,
-                                              std::numeric_limits<qint64>::max());
-        if (!seed)
-            return replyError(peer, frame.requestId, QStringLiteral("Load: 'seed' must be a non-negative integer"));
-        weights.seed = quint64(*seed);
-    }
+    if (message->seed)
+        weights.seed = *message->seed;
     weights.path = m_weightsFile;
     QPointer<core::PeerConnection> target(peer);
     const quint64 id = frame.requestId;
@@ -183,12 +165,9 @@ void WorkerServer::load(core::PeerConnection *peer, const core::Frame &frame)
         m_engine = *built;
         m_data.setEngine(m_engine);
         if (target)
-            target->send(reply(core::MessageType::Loaded, id,
-                               {{QStringLiteral("model"), m_engine->graph().name()},
-                                {QStringLiteral("layers"), m_engine->graph().layerCount()},
-                                {QStringLiteral("fingerprint"), m_engine->fingerprint()},
-                                {QStringLiteral("weights"), m_engine->weights().describe()},
-                                {QStringLiteral("build_ms"), ms}}));
+            target->send(core::frameOf(core::LoadedMessage{m_engine->graph().name(), m_engine->graph().layerCount(),
+                                                           m_engine->fingerprint(), m_engine->weights().describe(), ms},
+                                       id));
     }, false);
 }
 
@@ -196,13 +175,10 @@ void WorkerServer::runRange(core::PeerConnection *peer, const core::Frame &frame
 {
     if (!m_engine)
         return replyError(peer, frame.requestId, QStringLiteral("no model loaded"));
-    const int n = m_engine->graph().layerCount();
-    const auto a = core::cborIntegerIn(frame.header.value(QStringLiteral("a")), 0, n);
-    const auto b = core::cborIntegerIn(frame.header.value(QStringLiteral("b")), 0, n);
-    if (!a || !b)
-        return replyError(peer, frame.requestId,
-                          QStringLiteral("RunRange: 'a' and 'b' must be integer cut positions in 0..%1").arg(n));
     QString error;
+    const auto range = core::RunRangeMessage::fromCbor(frame.header, m_engine->graph().layerCount(), &error);
+    if (!range)
+        return replyError(peer, frame.requestId, error);
     auto tensors = core::TensorCodec::decode(frame, &error);
     if (!tensors)
         return replyError(peer, frame.requestId, error);
@@ -211,12 +187,12 @@ void WorkerServer::runRange(core::PeerConnection *peer, const core::Frame &frame
     auto engine = m_engine;
     auto out = std::make_shared<std::optional<engine::TensorMap>>();
     auto why = std::make_shared<QString>();
-    m_compute.run([engine, a = int(*a), b = int(*b), in = std::move(*tensors), out, why] {
+    m_compute.run([engine, a = int(range->a), b = int(range->b), in = std::move(*tensors), out, why] {
         *out = engine->runRange(a, b, in, why.get());
     }, this, [this, target, id, out, why](double ms, double) {
         if (!*out)
             return replyError(target, id, *why);
-        core::Frame f = reply(core::MessageType::RangeResult, id, {{QStringLiteral("compute_ms"), ms}});
+        core::Frame f = core::frameOf(core::RangeResultMessage{ms}, id);
         core::TensorCodec::encode(**out, &f);
         if (target)
             target->send(f);
@@ -227,10 +203,12 @@ void WorkerServer::profile(core::PeerConnection *peer, const core::Frame &frame)
 {
     if (!m_engine)
         return replyError(peer, frame.requestId, QStringLiteral("no model loaded"));
-    const qint64 warmup = core::cborInteger(frame.header.value(QStringLiteral("warmup")), 2);
-    const qint64 runs = core::cborInteger(frame.header.value(QStringLiteral("runs")), 5);
-    if (warmup < 0 || warmup > 100 || runs < 1 || runs > 1000)
-        return replyError(peer, frame.requestId, QStringLiteral("Profile needs warmup in 0..100 and runs in 1..1000"));
+    QString error;
+    const auto message = core::messageOf<core::ProfileMessage>(frame, &error);
+    if (!message)
+        return replyError(peer, frame.requestId, error);
+    const qint64 warmup = message->warmup;
+    const qint64 runs = message->runs;
     QPointer<core::PeerConnection> target(peer);
     const quint64 id = frame.requestId;
     auto engine = m_engine;
@@ -241,41 +219,38 @@ void WorkerServer::profile(core::PeerConnection *peer, const core::Frame &frame)
         *result = engine->profile(int(warmup), int(runs), slowdown, [this, target, id](int done, int layers) {
             QMetaObject::invokeMethod(this, [target, id, done, layers] {
                 if (target)
-                    target->send(reply(core::MessageType::ProfileProgress, id,
-                                       {{QStringLiteral("done"), done}, {QStringLiteral("layers"), layers}}));
+                    target->send(core::frameOf(core::ProfileProgressMessage{done, layers}, id));
             });
         }, why.get());
     }, this, [this, target, id, result, why](double, double) {
         if (!*result)
             return replyError(target, id, *why);
         if (target)
-            target->send(reply(core::MessageType::Profiled, id,
-                               {{QStringLiteral("profile"), QString::fromUtf8((*result)->toJson())}}));
+            target->send(core::frameOf(core::ProfiledMessage{QString::fromUtf8((*result)->toJson())}, id));
     }, false);
 }
 
 void WorkerServer::setLink(core::PeerConnection *peer, const core::Frame &frame)
 {
-    const QString to = frame.header.value(QStringLiteral("to")).toString();
-    core::OutboundPeers::Shaping s;
-    s.rateMbps = frame.header.value(QStringLiteral("rate_mbps")).toDouble();
-    s.burstBytes = core::cborInteger(frame.header.value(QStringLiteral("burst")), 0);
-    s.delayMs = frame.header.value(QStringLiteral("delay_ms")).toDouble();
-    if (to.isEmpty() || to.size() > 128 || !std::isfinite(s.rateMbps) || s.rateMbps < 0 || s.rateMbps > 1e6
-        || s.burstBytes < 0 || s.burstBytes > (qint64(1) << 30) || !std::isfinite(s.delayMs) || s.delayMs < 0
-        || s.delayMs > 60000)
+    QString error;
+    const auto message = core::messageOf<core::SetLinkMessage>(frame, &error);
+    if (!message)
+        return replyError(peer, frame.requestId, error);
+    if (message->to == m_name)
+        return replyError(peer, frame.requestId, QStringLiteral("SetLink: '%1' is this worker").arg(m_name));
+    if (!m_data.knows(message->to) && m_data.linkCount() >= kMaxLinks)
         return replyError(peer, frame.requestId,
-                          QStringLiteral("SetLink needs 'to' (a worker name), rate_mbps >= 0 (0 = unlimited), "
-                                         "burst bytes >= 0 and delay_ms in 0..60000"));
-    m_data.setShaping(to, s);
-    qCInfo(lcWorker) << m_name << "link to" << to << "shaped:" << s.rateMbps << "Mbit/s," << s.delayMs << "ms";
+                          QStringLiteral("SetLink: '%1' would be link %2; a worker shapes at most %3")
+                              .arg(message->to).arg(m_data.linkCount() + 1).arg(kMaxLinks));
+    const core::OutboundPeers::Shaping s{message->rateMbps, message->burstBytes, message->delayMs};
+    m_data.setShaping(message->to, s);
+    qCInfo(lcWorker) << m_name << "link to" << message->to << "shaped:" << s.rateMbps << "Mbit/s," << s.delayMs << "ms";
     sendLinkStats(peer, frame.requestId);
 }
 
 void WorkerServer::sendLinkStats(core::PeerConnection *peer, quint64 requestId)
 {
-    peer->send(reply(core::MessageType::LinkStats, requestId,
-                     {{QStringLiteral("node"), m_name}, {QStringLiteral("links"), m_data.linkStats()}}));
+    peer->send(core::frameOf(core::LinkStatsMessage{m_name, m_data.linkStats()}, requestId));
 }
 
 } // namespace d3::worker

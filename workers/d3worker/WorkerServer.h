@@ -3,10 +3,10 @@
 #include "ComputeQueue.h"
 #include "DataPlane.h"
 #include "Engine.h"
+#include "net/PeerListener.h"
 
 #include <QObject>
 #include <QPointer>
-#include <QTcpServer>
 
 #include <memory>
 
@@ -38,24 +38,25 @@ public:
     /// Binds to host:port (port 0 picks a free one); false with *error on failure.
     bool listen(const QHostAddress &host, quint16 port, QString *error);
     /// The bound port.
-    quint16 port() const { return m_server.serverPort(); }
+    quint16 port() const { return m_listener.port(); }
 
 private:
-    void onConnection();
+    void onPeer(core::PeerConnection *peer);
     void onFrame(core::PeerConnection *peer, const core::Frame &frame);
     void load(core::PeerConnection *peer, const core::Frame &frame);
     void runRange(core::PeerConnection *peer, const core::Frame &frame);
     void profile(core::PeerConnection *peer, const core::Frame &frame);
     void setLink(core::PeerConnection *peer, const core::Frame &frame);
     void sendLinkStats(core::PeerConnection *peer, quint64 requestId);
-    void replyError(core::PeerConnection *peer, quint64 requestId, const QString &message, QCborMap extra = {});
+    void replyError(core::PeerConnection *peer, quint64 requestId, const QString &message,
+                    std::optional<quint64> planId = std::nullopt);
     void toController(const core::Frame &frame);
 
     QString m_role;
     QString m_name;
     QByteArray m_token;
     QString m_weightsFile;
-    QTcpServer m_server;
+    core::PeerListener m_listener;
     DataPlane m_data;
     ComputeQueue m_compute; // declared last but one: destroyed (its thread joined) before the data plane
     QPointer<core::PeerConnection> m_controller;

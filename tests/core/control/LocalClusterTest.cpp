@@ -57,8 +57,8 @@ LocalCluster &configured(LocalCluster &cluster)
     return cluster;
 }
 
-/// Connects to a worker as a dialer with token; "" once it authenticated and answered a Heartbeat, else why not.
-QString heartbeat(const WorkerEndpoint &endpoint, const QByteArray &token)
+/// Connects to a worker as a dialer with token; "" once it authenticated and answered GetLinks, else why not.
+QString answers(const WorkerEndpoint &endpoint, const QByteArray &token)
 {
     auto *socket = new QTcpSocket;
     socket->connectToHost(endpoint.host, endpoint.port);
@@ -67,14 +67,14 @@ QString heartbeat(const WorkerEndpoint &endpoint, const QByteArray &token)
         return QStringLiteral("%1: not authenticated (%2)").arg(endpoint.name, peer.closeReason());
     bool answered = false;
     QObject::connect(&peer, &PeerConnection::frameReceived, [&](const Frame &f) {
-        answered = answered || (f.type == quint16(MessageType::Heartbeat) && f.requestId == 77);
+        answered = answered || (f.type == quint16(MessageType::LinkStats) && f.requestId == 77);
     });
-    Frame beat;
-    beat.type = quint16(MessageType::Heartbeat);
-    beat.requestId = 77;
-    peer.send(beat);
+    Frame ask;
+    ask.type = quint16(MessageType::GetLinks);
+    ask.requestId = 77;
+    peer.send(ask);
     if (!spinUntil([&] { return answered || !peer.closeReason().isEmpty(); }) || !answered)
-        return QStringLiteral("%1: no heartbeat (%2)").arg(endpoint.name, peer.closeReason());
+        return QStringLiteral("%1: no answer (%2)").arg(endpoint.name, peer.closeReason());
     return {};
 }
 
@@ -123,7 +123,7 @@ TEST(LocalClusterTest, StandardClusterServesTheTokenAndStopLeavesNoProcess)
     EXPECT_EQ(st.st_mode & 0777, 0600u);
 
     for (const WorkerEndpoint &e : endpoints)
-        EXPECT_EQ(heartbeat(e, cluster.token()), QString()) << e.name.toStdString();
+        EXPECT_EQ(answers(e, cluster.token()), QString()) << e.name.toStdString();
 
     auto *socket = new QTcpSocket;
     socket->connectToHost(endpoints[1].host, endpoints[1].port);
@@ -162,7 +162,7 @@ TEST(LocalClusterTest, KillEmitsWorkerExitedAndRestartBringsTheWorkerBack)
     EXPECT_EQ(cluster.endpoint(QStringLiteral("edge2"))->pid, 0);
     EXPECT_FALSE(cluster.kill(QStringLiteral("edge2")));
     EXPECT_FALSE(cluster.kill(QStringLiteral("nobody")));
-    EXPECT_EQ(heartbeat(*cluster.endpoint(QStringLiteral("edge1")), cluster.token()), QString());
+    EXPECT_EQ(answers(*cluster.endpoint(QStringLiteral("edge1")), cluster.token()), QString());
 
     ASSERT_TRUE(cluster.restart(QStringLiteral("edge2"), &error)) << error.toStdString();
     const WorkerEndpoint &back = *cluster.endpoint(QStringLiteral("edge2"));
@@ -170,7 +170,7 @@ TEST(LocalClusterTest, KillEmitsWorkerExitedAndRestartBringsTheWorkerBack)
     EXPECT_NE(back.pid, oldPid);
     EXPECT_NE(back.port, 0);
     EXPECT_TRUE(processExists(back.pid));
-    EXPECT_EQ(heartbeat(back, cluster.token()), QString());
+    EXPECT_EQ(answers(back, cluster.token()), QString());
     qDebug() << "edge2 moved from port" << oldPort << "to" << back.port;
 
     // A worker killed from outside is noticed through the event loop.

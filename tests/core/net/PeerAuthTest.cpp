@@ -13,20 +13,63 @@ namespace {
 
 const QByteArray kToken("correct horse battery staple 42");
 
-TEST(PeerAuthTest, TheRightTokenPassesAndAnyChangeFails)
+PeerAuth::Exchange exchange()
 {
-    const QByteArray challenge = PeerAuth::makeChallenge();
-    ASSERT_EQ(challenge.size(), PeerAuth::kChallengeBytes);
-    const QByteArray response = PeerAuth::respond(kToken, challenge, QStringLiteral("edge-1"));
-    EXPECT_TRUE(PeerAuth::verify(kToken, challenge, QStringLiteral("edge-1"), response));
-    EXPECT_FALSE(PeerAuth::verify("another token of sufficient size", challenge, QStringLiteral("edge-1"), response));
-    EXPECT_FALSE(PeerAuth::verify(kToken, PeerAuth::makeChallenge(), QStringLiteral("edge-1"), response));
-    EXPECT_FALSE(PeerAuth::verify(kToken, challenge, QStringLiteral("edge-2"), response));
-    EXPECT_FALSE(PeerAuth::verify(kToken, challenge, QStringLiteral("edge-1"), response.left(16)));
-    QByteArray flipped = response;
+    return {PeerAuth::makeChallenge(), PeerAuth::makeChallenge(), QStringLiteral("cloud"), QStringLiteral("controller")};
+}
+
+TEST(PeerAuthTest, EachProofNeedsTheTokenBothChallengesBothNamesAndItsSide)
+{
+    using Side = PeerAuth::Side;
+    const PeerAuth::Exchange e = exchange();
+    ASSERT_EQ(e.listenerChallenge.size(), PeerAuth::kChallengeBytes);
+    const QByteArray dialer = PeerAuth::proof(kToken, Side::Dialer, e);
+    const QByteArray listener = PeerAuth::proof(kToken, Side::Listener, e);
+    EXPECT_TRUE(PeerAuth::verifyProof(kToken, Side::Dialer, e, dialer));
+    EXPECT_TRUE(PeerAuth::verifyProof(kToken, Side::Listener, e, listener));
+    // A proof reflected to the other side is not that side's proof.
+    EXPECT_NE(dialer, listener);
+    EXPECT_FALSE(PeerAuth::verifyProof(kToken, Side::Listener, e, dialer));
+    EXPECT_FALSE(PeerAuth::verifyProof(kToken, Side::Dialer, e, listener));
+    EXPECT_FALSE(PeerAuth::verifyProof("another token of sufficient size", Side::Dialer, e, dialer));
+    auto changed = [&](auto change) {
+        PeerAuth::Exchange other = e;
+        change(other);
+        return PeerAuth::verifyProof(kToken, Side::Dialer, other, dialer);
+    };
+    EXPECT_FALSE(changed([](PeerAuth::Exchange &x) { x.listenerChallenge = PeerAuth::makeChallenge(); }));
+    EXPECT_FALSE(changed([](PeerAuth::Exchange &x) { x.dialerChallenge = PeerAuth::makeChallenge(); }));
+    EXPECT_FALSE(changed([](PeerAuth::Exchange &x) { x.listenerName = QStringLiteral("edge1"); }));
+    EXPECT_FALSE(changed([](PeerAuth::Exchange &x) { x.dialerName = QStringLiteral("controllerX"); }));
+    // Moving bytes from one name to the other does not give the same input.
+    EXPECT_FALSE(changed([](PeerAuth::Exchange &x) {
+        x.listenerName = QStringLiteral("cloudc");
+        x.dialerName = QStringLiteral("ontroller");
+    }));
+    EXPECT_FALSE(PeerAuth::verifyProof(kToken, Side::Dialer, e, dialer.left(16)));
+    QByteArray flipped = dialer;
     flipped[5] = char(flipped[5] ^ 1);
-    EXPECT_FALSE(PeerAuth::verify(kToken, challenge, QStringLiteral("edge-1"), flipped));
-    EXPECT_EQ(response.indexOf(kToken), -1); // the token never appears in what is sent
+    EXPECT_FALSE(PeerAuth::verifyProof(kToken, Side::Dialer, e, flipped));
+    EXPECT_EQ(dialer.indexOf(kToken), -1); // the token never appears in what is sent
+}
+
+TEST(PeerAuthTest, FrameTagsDependOnTheKeyTheSequenceAndEveryByteOfTheHead)
+{
+    using Side = PeerAuth::Side;
+    const PeerAuth::Exchange e = exchange();
+    const QByteArray dialerKey = PeerAuth::frameKey(kToken, Side::Dialer, e);
+    const QByteArray listenerKey = PeerAuth::frameKey(kToken, Side::Listener, e);
+    EXPECT_NE(dialerKey, listenerKey); // a frame sent one way cannot be reflected back
+    EXPECT_NE(dialerKey, PeerAuth::frameKey(kToken, Side::Dialer, exchange())); // nor reused on another connection
+    const QByteArray head("D3LB some head bytes");
+    const QByteArray tag = PeerAuth::frameTag(dialerKey, 7, head);
+    EXPECT_EQ(tag.size(), PeerAuth::kTagBytes);
+    EXPECT_EQ(tag, PeerAuth::frameTag(dialerKey, 7, head));
+    EXPECT_NE(tag, PeerAuth::frameTag(dialerKey, 8, head));
+    EXPECT_NE(tag, PeerAuth::frameTag(listenerKey, 7, head));
+    QByteArray other = head;
+    other[10] = char(other[10] ^ 1);
+    EXPECT_NE(tag, PeerAuth::frameTag(dialerKey, 7, other));
 }
 
 TEST(PeerAuthTest, ChallengesAreFresh)

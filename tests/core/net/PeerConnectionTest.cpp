@@ -1,4 +1,6 @@
 #include "protocol/MessageType.h"
+#include "net/FrameParser.h"
+#include "net/PeerAuth.h"
 #include "net/PeerConnection.h"
 
 #include "EventLoop.h"
@@ -73,7 +75,7 @@ TEST(PeerConnectionTest, SharedTokenAuthenticatesBothSidesAndFramesFlow)
     std::vector<Frame> &received = pair.received;
     pair.dialer->setShaping(100, 0, 5); // 100 Mbit/s and 5 ms: the shaped path
     Frame f;
-    f.type = quint16(MessageType::Heartbeat);
+    f.type = quint16(MessageType::GetLinks);
     f.requestId = 42;
     f.payload = QByteArray(300000, 'x');
     pair.dialer->send(f);
@@ -227,7 +229,7 @@ TEST(PeerConnectionTest, FrameSentReportsEachFrameOnceWithItsTransferTime)
                      [&](quint64 id, quint16, qint64 bytes, double ms) { sent.push_back({id, bytes, ms}); });
     pair.dialer->setShaping(0, 0, 30); // unlimited rate, 30 ms one-way delay
     Frame f;
-    f.type = quint16(MessageType::Heartbeat);
+    f.type = quint16(MessageType::GetLinks);
     for (quint64 id : {7u, 8u}) {
         f.requestId = id;
         f.payload = QByteArray(int(id) * 1000, 'x');
@@ -249,18 +251,217 @@ TEST(PeerConnectionTest, HeartbeatsKeepASilentPairAliveAndSilenceClosesIt)
     Pair pair(kToken, kToken);
     ASSERT_TRUE(pair.authenticate());
     int beats = 0;
-    QObject::connect(pair.listener.get(), &PeerConnection::frameReceived, [&](const Frame &f) {
-        beats += f.type == quint16(MessageType::Heartbeat);
+    int seen = 0;
+    QObject::connect(pair.dialer.get(), &PeerConnection::frameSent, [&](quint64, quint16 type, qint64, double) {
+        beats += type == quint16(MessageType::Heartbeat);
     });
+    QObject::connect(pair.listener.get(), &PeerConnection::frameReceived, [&](const Frame &) { ++seen; });
     pair.dialer->setHeartbeat(50, 800);
     pair.listener->setHeartbeat(0, 800); // listens only: the dialer's beats keep it alive
-    // The listener never answers, so the dialer hears nothing and gives up after its timeout; the listener, kept
+    // The listener never sends, so the dialer hears nothing and gives up after its timeout; the listener, kept
     // alive by the beats, only sees the connection close.
     ASSERT_TRUE(spinUntil([&] { return !pair.dialer->closeReason().isEmpty(); }));
     ASSERT_TRUE(spinUntil([&] { return !pair.listener->closeReason().isEmpty(); }));
     EXPECT_EQ(pair.listener->closeReason().indexOf(QStringLiteral("silent")), -1) << pair.listener->closeReason().toStdString();
     EXPECT_GE(beats, 5);
+    EXPECT_EQ(seen, 0); // heartbeats are consumed by the connection
     EXPECT_NE(pair.dialer->closeReason().indexOf(QStringLiteral("silent")), -1) << pair.dialer->closeReason().toStdString();
+}
+
+TEST(PeerConnectionTest, AHeartbeatAskingForAnAnswerIsAnsweredByTheConnectionItself)
+{
+    Pair pair(kToken, kToken);
+    ASSERT_TRUE(pair.authenticate());
+    std::vector<quint64> answered;
+    int seen = 0;
+    QObject::connect(pair.listener.get(), &PeerConnection::frameSent, [&](quint64 id, quint16 type, qint64, double) {
+        if (type == quint16(MessageType::Heartbeat))
+            answered.push_back(id);
+    });
+    QObject::connect(pair.listener.get(), &PeerConnection::frameReceived, [&](const Frame &) { ++seen; });
+    QObject::connect(pair.dialer.get(), &PeerConnection::frameReceived, [&](const Frame &) { ++seen; });
+    Frame ask;
+    ask.type = quint16(MessageType::Heartbeat);
+    ask.requestId = 77;
+    pair.dialer->send(ask);
+    ASSERT_TRUE(spinUntil([&] { return !answered.empty(); }));
+    EXPECT_EQ(answered, std::vector<quint64>{77});
+    spinUntil([] { return false; }, 100);
+    EXPECT_EQ(seen, 0);
+    EXPECT_TRUE(pair.dialer->closeReason().isEmpty());
+}
+
+/// A raw TCP peer speaking bytes of its own choosing to a listener-side PeerConnection.
+struct RawDialer {
+    QTcpServer server;
+    std::unique_ptr<PeerConnection> listener;
+    QTcpSocket raw;
+
+    RawDialer()
+    {
+        app();
+        EXPECT_TRUE(server.listen(QHostAddress::LocalHost, 0));
+        QObject::connect(&server, &QTcpServer::newConnection, [this] {
+            listener = std::make_unique<PeerConnection>(server.nextPendingConnection(), PeerConnection::Side::Listener,
+                                                        kToken, QStringLiteral("edge-1"));
+        });
+        raw.connectToHost(QHostAddress::LocalHost, server.serverPort());
+        EXPECT_TRUE(raw.waitForConnected(2000));
+    }
+    /// Waits until the listener closed; its reason ("" if it stayed open for 5 s).
+    QString closed()
+    {
+        spinUntil([this] { return listener && !listener->closeReason().isEmpty(); });
+        return listener ? listener->closeReason() : QString();
+    }
+};
+
+/// A raw TCP listener accepting one dialer-side PeerConnection, answering with bytes of its own choosing.
+struct RawListener {
+    QTcpServer server;
+    QTcpSocket *raw = nullptr;
+    std::unique_ptr<PeerConnection> dialer;
+
+    RawListener()
+    {
+        app();
+        EXPECT_TRUE(server.listen(QHostAddress::LocalHost, 0));
+        QObject::connect(&server, &QTcpServer::newConnection, [this] { raw = server.nextPendingConnection(); });
+        auto *socket = new QTcpSocket;
+        socket->connectToHost(QHostAddress::LocalHost, server.serverPort());
+        dialer = std::make_unique<PeerConnection>(socket, PeerConnection::Side::Dialer, kToken, QStringLiteral("device"));
+        EXPECT_TRUE(spinUntil([this] { return raw != nullptr; }));
+    }
+    /// The frames the dialer sent so far (parsed as a listener would before authentication).
+    const std::vector<Frame> &received()
+    {
+        m_parser.feed(raw->readAll());
+        while (auto f = m_parser.next())
+            m_received.push_back(*f);
+        return m_received;
+    }
+    QString closed()
+    {
+        spinUntil([this] { return !dialer->closeReason().isEmpty(); });
+        return dialer->closeReason();
+    }
+    FrameParser m_parser{FrameParser::handshakeLimits()};
+    std::vector<Frame> m_received;
+};
+
+Frame handshakeFrame(MessageType type, QCborMap header)
+{
+    Frame f;
+    f.type = quint16(type);
+    f.header = std::move(header);
+    return f;
+}
+
+TEST(PeerConnectionTest, BeforeAuthenticationALargeFrameIsRefusedAtItsPreamble)
+{
+    RawDialer peer;
+    Frame big = handshakeFrame(MessageType::AuthResponse, {});
+    big.payload = QByteArray(64 * 1024, 'x'); // announces 64 KiB: a real one announced 1 GiB and sent this much
+    peer.raw.write(big.encode());
+    const QString why = peer.closed();
+    EXPECT_NE(why.indexOf(QStringLiteral("payload of 65536 bytes exceeds the limit of 0")), -1) << why.toStdString();
+    EXPECT_FALSE(peer.listener->isAuthenticated());
+
+    RawDialer second;
+    QByteArray head = handshakeFrame(MessageType::AuthResponse, {}).encode();
+    head.replace(16, 4, QByteArray("\x00\x00\x10\x00", 4)); // a 1 MiB CBOR header
+    second.raw.write(head);
+    EXPECT_NE(second.closed().indexOf(QStringLiteral("exceeds the limit of 1024")), -1);
+}
+
+TEST(PeerConnectionTest, AHandshakeNotFinishedBeforeItsDeadlineIsClosed)
+{
+    RawDialer peer;
+    ASSERT_TRUE(spinUntil([&] { return peer.listener != nullptr; }));
+    peer.listener->setHandshakeTimeout(300);
+    peer.raw.write(QByteArray("D3L")); // slowloris: a few bytes, then nothing
+    const QString why = peer.closed();
+    EXPECT_NE(why.indexOf(QStringLiteral("no handshake within 300 ms")), -1) << why.toStdString();
+}
+
+TEST(PeerConnectionTest, ADialerRefusesAnAuthResultWithoutAnExchange)
+{
+    RawListener impostor;
+    impostor.raw->write(handshakeFrame(MessageType::AuthResult, {{QStringLiteral("ok"), true},
+                                                                {QStringLiteral("name"), QStringLiteral("cloud")}})
+                            .encode());
+    const QString why = impostor.closed();
+    EXPECT_NE(why.indexOf(QStringLiteral("before any challenge was exchanged")), -1) << why.toStdString();
+    EXPECT_FALSE(impostor.dialer->isAuthenticated());
+}
+
+TEST(PeerConnectionTest, ADialerRefusesAListenerThatCannotProveTheToken)
+{
+    RawListener impostor;
+    impostor.raw->write(handshakeFrame(MessageType::AuthChallenge,
+                                       {{QStringLiteral("challenge"), PeerAuth::makeChallenge()},
+                                        {QStringLiteral("name"), QStringLiteral("cloud")}})
+                            .encode());
+    ASSERT_TRUE(spinUntil([&] { return !impostor.received().empty(); }));
+    EXPECT_EQ(impostor.received()[0].type, quint16(MessageType::AuthResponse));
+    // Without the token the impostor can only claim success.
+    impostor.raw->write(handshakeFrame(MessageType::AuthResult, {{QStringLiteral("ok"), true},
+                                                                {QStringLiteral("proof"), QByteArray(32, 'p')}})
+                            .encode());
+    const QString why = impostor.closed();
+    EXPECT_NE(why.indexOf(QStringLiteral("did not prove the token")), -1) << why.toStdString();
+    EXPECT_FALSE(impostor.dialer->isAuthenticated());
+}
+
+TEST(PeerConnectionTest, APeerOnAnOlderProtocolVersionIsRefusedWithOneLine)
+{
+    RawListener old;
+    QByteArray v1 = handshakeFrame(MessageType::AuthChallenge, {{QStringLiteral("challenge"), PeerAuth::makeChallenge()}})
+                        .encode();
+    v1[4] = 1; // version 1, little endian
+    v1[5] = 0;
+    old.raw->write(v1);
+    const QString why = old.closed();
+    EXPECT_NE(why.indexOf(QStringLiteral("protocol version 1, this build speaks 2")), -1) << why.toStdString();
+}
+
+// A relay in the middle without the token: it passes a real listener's challenge to a real dialer and the answers
+// back, so both authenticate, but every frame it then sends of its own fails the frames' tags.
+TEST(PeerConnectionTest, ARelayThatPassedTheHandshakeCannotSpeakOnTheConnection)
+{
+    app();
+    QTcpServer realServer;
+    ASSERT_TRUE(realServer.listen(QHostAddress::LocalHost, 0));
+    std::unique_ptr<PeerConnection> real;
+    QObject::connect(&realServer, &QTcpServer::newConnection, [&] {
+        real = std::make_unique<PeerConnection>(realServer.nextPendingConnection(), PeerConnection::Side::Listener,
+                                                kToken, QStringLiteral("cloud"));
+    });
+    QTcpServer relayServer;
+    ASSERT_TRUE(relayServer.listen(QHostAddress::LocalHost, 0));
+    QTcpSocket toReal;
+    toReal.connectToHost(QHostAddress::LocalHost, realServer.serverPort());
+    ASSERT_TRUE(toReal.waitForConnected(2000));
+    auto *socket = new QTcpSocket;
+    socket->connectToHost(QHostAddress::LocalHost, relayServer.serverPort());
+    PeerConnection controller(socket, PeerConnection::Side::Dialer, kToken, QStringLiteral("controller"));
+    QTcpSocket *fromController = nullptr;
+    QObject::connect(&relayServer, &QTcpServer::newConnection, [&] { fromController = relayServer.nextPendingConnection(); });
+    ASSERT_TRUE(spinUntil([&] { return fromController != nullptr; }));
+    QObject::connect(&toReal, &QTcpSocket::readyRead, [&] { fromController->write(toReal.readAll()); });
+    QObject::connect(fromController, &QTcpSocket::readyRead, [&] { toReal.write(fromController->readAll()); });
+    ASSERT_TRUE(spinUntil([&] { return real && real->isAuthenticated() && controller.isAuthenticated(); }));
+
+    Frame takeOver;
+    takeOver.type = quint16(MessageType::SetSlowdown);
+    takeOver.header = {{QStringLiteral("factor"), 1000}};
+    int received = 0;
+    QObject::connect(real.get(), &PeerConnection::frameReceived, [&](const Frame &) { ++received; });
+    toReal.write(takeOver.encode());
+    ASSERT_TRUE(spinUntil([&] { return !real->closeReason().isEmpty(); }));
+    EXPECT_NE(real->closeReason().indexOf(QStringLiteral("fails its authentication tag")), -1)
+        << real->closeReason().toStdString();
+    EXPECT_EQ(received, 0);
 }
 
 } // namespace

@@ -37,7 +37,7 @@ QStringList describe(const QVector<Deployment::Transfer> &transfers)
 {
     QStringList out;
     for (const auto &t : transfers)
-        out << QStringLiteral("%1>%2 %3@%4%5").arg(t.from, t.to, t.kind).arg(t.at)
+        out << QStringLiteral("%1>%2 %3@%4%5").arg(t.from, t.to, dataKindName(t.kind)).arg(t.at)
                    .arg(t.tile >= 0 ? QStringLiteral("#%1").arg(t.tile) : QString());
     return out;
 }

@@ -131,8 +131,32 @@ TEST_F(RunRecorderTest, HeaderIsTheDocumentedColumns)
     EXPECT_EQ(f.readAll(), QByteArray("phase,id,plan_id,planner,plan,probe,completed,failure,start_ms,end_to_end_ms,"
                                       "predicted_ms,device_ms,tiles_ms,edge_ms,cloud_ms,uplink_ms,edge_edge_ms,"
                                       "backbone_ms,return_ms,uplink_bytes,edge_edge_bytes,backbone_bytes,"
-                                      "return_bytes\n"));
-    EXPECT_EQ(RequestCsv::columns().size(), 23);
+                                      "return_bytes,attempts\n"));
+    EXPECT_EQ(RequestCsv::columns().size(), 24);
+}
+
+TEST_F(RunRecorderTest, ARunRecordedBeforeTheAttemptsColumnReadsWithOneAttemptEach)
+{
+    {
+        RunRecorder recorder;
+        recordSimple(&recorder, 3);
+    }
+    QFile f(file("requests.csv"));
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    QByteArrayList lines = f.readAll().split('\n');
+    f.close();
+    for (QByteArray &line : lines)
+        if (!line.isEmpty())
+            line.truncate(line.lastIndexOf(',')); // drop the last column
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(lines.join('\n'));
+    f.close();
+    QString error;
+    const auto data = RunReader::read(dir(), &error);
+    ASSERT_TRUE(data) << error.toStdString();
+    ASSERT_EQ(data->requests.size(), 3);
+    for (const RequestRecord &r : data->requests)
+        EXPECT_EQ(r.attempts, 1);
 }
 
 TEST_F(RunRecorderTest, RoundTripsRecordsWithAwkwardText)
@@ -249,12 +273,15 @@ TEST_F(RunRecorderTest, CorruptRowsOfEveryKind)
         EXPECT_TRUE(error.startsWith(file("requests.csv") + QStringLiteral(":5: ") + expected)) << error.toStdString();
     };
     QByteArray good = RequestCsv::row(record(9, QStringLiteral("p")));
-    check("1,2,3\n", QStringLiteral("3 fields, expected 23"));
+    check("1,2,3\n", QStringLiteral("3 fields, expected 24"));
     check(QByteArray(good).replace(",hpa,", ",h\"pa,"), QStringLiteral("a quote inside unquoted field 4"));
     check(QByteArray(good).replace(",hpa,", ",\"hpa\"x,"), QStringLiteral("text after the closing quote of field 4"));
     check(QByteArray(good).replace(",hpa,p,0,1,", ",hpa,p,yes,1,"), QStringLiteral("column probe: 'yes' is not 0 or 1"));
     check(QByteArray(good).replace(",602112,", ",-5,"), QStringLiteral("column uplink_bytes: '-5' is not an integer"));
-    check("\n", QStringLiteral("1 fields, expected 23"));
+    check("\n", QStringLiteral("1 fields, expected 24"));
+    QByteArray once = good;
+    once.chop(2); // the attempts: "1\n"
+    check(once + "0\n", QStringLiteral("column attempts: '0' is not in 1..1000"));
 }
 
 TEST_F(RunRecorderTest, BadHeadersEventsAndSummaries)

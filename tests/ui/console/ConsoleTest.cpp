@@ -5,7 +5,7 @@
 #include "console/Console.h"
 #include "console/MainWindow.h"
 #include "console/RunToolBar.h"
-#include "console/SessionState.h"
+#include "control/SessionState.h"
 #include "cluster/ClusterPanel.h"
 #include "graph/LayerGraphPanel.h"
 #include "graph/LayerGraphView.h"
@@ -15,7 +15,7 @@
 #include "plots/LivePlotsPanel.h"
 #include "plots/QCustomPlotInclude.h"
 #include "record/RunReader.h"
-#include "session/LiveSession.h"
+#include "control/LiveSession.h"
 
 #include "ChildProcesses.h"
 #include "D3ctlProcess.h"
@@ -126,9 +126,9 @@ TEST(ConsoleTest, AnOperatorsSessionFromOpenToClose)
     {
         Console console(test::TestFiles::d3worker());
         console.show();
-        SessionState *state = console.state();
+        core::SessionState *state = console.state();
         QStringList problems;
-        QObject::connect(state, &SessionState::failed, [&](const QString &m) { problems << m; });
+        QObject::connect(state, &core::SessionState::failed, [&](const QString &m) { problems << m; });
         console.open(alexnetCluster());
         ASSERT_TRUE(spinUntil([&] { return state->plan().has_value() || !problems.isEmpty(); }, 120000));
         ASSERT_TRUE(problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();

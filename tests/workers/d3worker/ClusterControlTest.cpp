@@ -101,25 +101,24 @@ TEST(ClusterControlTest, AWeightsFileOnTheWorkersCommandLineReplacesTheSeed)
                                     {QStringLiteral("filed"), QStringLiteral("cloud"), 1.0, 1, weights}};
     ClusterSession h(specs, test::TestFiles::d3worker());
     ASSERT_TRUE(h.ok()) << h.error().toStdString();
-    QMap<QString, QCborMap> loaded;
-    QObject::connect(&h.client(), &core::ClusterClient::loaded,
-                     [&](const QString &node, const QCborMap &header) { loaded.insert(node, header); });
-    for (const QString &node : {QStringLiteral("seeded"), QStringLiteral("filed")})
-        h.client().load(node, {{QStringLiteral("model_json"), QString::fromUtf8(modelJson)}, {QStringLiteral("seed"), 1}});
-    ASSERT_TRUE(EventLoop::spinUntil([&] { return loaded.size() == 2; }, 60000));
-    EXPECT_EQ(loaded[QStringLiteral("filed")].value(QStringLiteral("weights")).toString(), weights);
-    EXPECT_EQ(loaded[QStringLiteral("seeded")].value(QStringLiteral("weights")).toString(), QStringLiteral("seed 1"));
+    core::LoadMessage load;
+    load.modelJson = QString::fromUtf8(modelJson);
+    load.seed = 1;
+    QString why;
+    const auto loaded = h.calls().load({QStringLiteral("seeded"), QStringLiteral("filed")}, load, 60000, &why);
+    ASSERT_TRUE(loaded) << why.toStdString();
+    EXPECT_EQ(loaded->value(QStringLiteral("filed")).weights, weights);
+    EXPECT_EQ(loaded->value(QStringLiteral("seeded")).weights, QStringLiteral("seed 1"));
 
     core::GraphError graphError;
     const auto graph = core::ModelParser::parse(modelJson, QStringLiteral("tiny_model.json"), &graphError);
     ASSERT_TRUE(graph) << graphError.toString().toStdString();
-    QString why;
     engine::WeightSource fromFile;
     fromFile.path = weights;
     const auto local = engine::Engine::create(*graph, fromFile, &why);
     ASSERT_TRUE(local) << why.toStdString();
-    EXPECT_EQ(loaded[QStringLiteral("filed")].value(QStringLiteral("fingerprint")).toString(), local->fingerprint());
-    EXPECT_NE(loaded[QStringLiteral("seeded")].value(QStringLiteral("fingerprint")).toString(), local->fingerprint());
+    EXPECT_EQ(loaded->value(QStringLiteral("filed")).fingerprint, local->fingerprint());
+    EXPECT_NE(loaded->value(QStringLiteral("seeded")).fingerprint, local->fingerprint());
 }
 
 } // namespace

@@ -110,13 +110,15 @@ TEST(ClusterFailureTest, LinkShapingSetByMessageReachesTheSenderAndPacesItsData)
     QString why;
     ASSERT_TRUE(h.loadEverywhere(QStringLiteral("alexnet"), 1, &why)) << why.toStdString();
     const core::ModelGraph graph = test::TestFiles::builtin(QStringLiteral("alexnet"));
-    QCborArray links;
-    QObject::connect(&h.client(), &core::ClusterClient::linkStats, [&](const QString &, const QCborArray &l) { links = l; });
+    QVector<core::LinkStat> links;
+    QObject::connect(&h.client(), &core::ClusterClient::linkStats,
+                     [&](const QString &, const QVector<core::LinkStat> &l) { links = l; });
     const double rate = 20, delay = 15;
-    h.client().setLink(QStringLiteral("device"), QStringLiteral("edge1"), {rate, 0, delay});
+    EXPECT_FALSE(h.client().setLink(QStringLiteral("device"), QStringLiteral("nobody"), {rate, 0, delay}));
+    ASSERT_TRUE(h.client().setLink(QStringLiteral("device"), QStringLiteral("edge1"), {rate, 0, delay}));
     ASSERT_TRUE(EventLoop::spinUntil([&] { return !links.isEmpty(); }));
-    EXPECT_EQ(links.at(0).toMap().value(QStringLiteral("to")).toString(), QStringLiteral("edge1"));
-    EXPECT_EQ(links.at(0).toMap().value(QStringLiteral("rate_mbps")).toDouble(), rate);
+    EXPECT_EQ(links.at(0).to, QStringLiteral("edge1"));
+    EXPECT_EQ(links.at(0).rateMbps, rate);
 
     // Edge-only: the raw input travels device -> edge1 through the shaped link.
     const auto planId = h.deploy(graph, split(0, graph.layerCount(), 0), &why);
@@ -137,10 +139,10 @@ TEST(ClusterFailureTest, LinkShapingSetByMessageReachesTheSenderAndPacesItsData)
     links = {};
     h.client().queryLinks(QStringLiteral("device"));
     ASSERT_TRUE(EventLoop::spinUntil([&] { return !links.isEmpty(); }));
-    const QCborMap edge1 = links.at(0).toMap();
-    EXPECT_GE(edge1.value(QStringLiteral("bytes")).toInteger(), uplink->bytes); // heartbeats travel the link too
-    EXPECT_GT(edge1.value(QStringLiteral("measured_mbps")).toDouble(), 0.0);
-    EXPECT_LE(edge1.value(QStringLiteral("measured_mbps")).toDouble(), rate * 1.05);
+    const core::LinkStat edge1 = links.at(0);
+    EXPECT_GE(edge1.bytes, uplink->bytes); // heartbeats travel the link too
+    EXPECT_GT(edge1.measuredMbps, 0.0);
+    EXPECT_LE(edge1.measuredMbps, rate * 1.05);
 }
 
 /// Raw bytes to a worker's port; true if the worker closes the connection within 5 s.

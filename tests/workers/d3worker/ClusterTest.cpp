@@ -86,7 +86,7 @@ TEST_P(ClusterModelTest, EveryPlanGivesTheMonolithicOutput)
     std::unique_ptr<engine::Engine> local;
     const core::HostTensor input = core::SyntheticInput::make(graph.inputShape(), 7);
     std::optional<core::HostTensor> monolithic;
-    ClusterSession::aside([&] {
+    core::BlockingClient::aside([&] {
         engine::Engine::setThreads(1);
         local = engine::Engine::create(graph, engine::WeightSource{}, &why);
         if (local)
@@ -109,7 +109,7 @@ TEST_P(ClusterModelTest, EveryPlanGivesTheMonolithicOutput)
                   << result->bytes() << " bytes between workers, " << result->endToEndMs << " ms end to end\n";
         if (np.plan.tiled()) { // the same tiles computed in this process (on another thread count than the workers')
             std::optional<core::HostTensor> tiledLocal;
-            ClusterSession::aside([&] {
+            core::BlockingClient::aside([&] {
                 auto geometry = core::TileGeometry::build(graph, *core::StackFinder::leading(graph, np.plan.p, np.plan.stackEnd, &why),
                                                           np.plan.rows, np.plan.cols, &why);
                 if (auto out = geometry ? local->forwardTiled(input, np.plan.p, np.plan.q, *geometry, &why) : std::nullopt)

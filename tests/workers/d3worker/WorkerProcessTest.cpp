@@ -10,6 +10,7 @@
 
 #include "EventLoop.h"
 #include "Exactness.h"
+#include "WorkerProcess.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -26,7 +27,10 @@
 namespace d3 {
 namespace {
 
-const QByteArray kToken("worker-process-test-token-0123456789");
+using test::WorkerProcess;
+using test::message;
+using test::request;
+const QByteArray kToken(WorkerProcess::kToken);
 
 QCoreApplication &app()
 {
@@ -36,75 +40,6 @@ QCoreApplication &app()
 bool spinUntil(const std::function<bool()> &done, int ms = 60000)
 {
     return test::EventLoop::spinUntil(done, ms);
-}
-
-/// A d3worker process on a free loopback port; killed when the test ends, whatever happens.
-class WorkerProcess
-{
-public:
-    explicit WorkerProcess(const QStringList &extra = {})
-    {
-        app();
-        const QString tokenFile = test::TestFiles::write(m_dir, QStringLiteral("token"), kToken);
-        m_process.start(test::TestFiles::d3worker(),
-                        QStringList{QStringLiteral("--role"), QStringLiteral("edge"), QStringLiteral("--listen"),
-                                    QStringLiteral("127.0.0.1:0"), QStringLiteral("--token-file"), tokenFile,
-                                    QStringLiteral("--threads"), QStringLiteral("1")} + extra);
-        static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
-        QDeadlineTimer deadline(30000);
-        while (m_port == 0 && !deadline.hasExpired() && m_process.state() != QProcess::NotRunning) {
-            m_process.waitForReadyRead(100);
-            m_output += QString::fromUtf8(m_process.readAllStandardOutput());
-            const auto m = listening.match(m_output);
-            if (m.hasMatch())
-                m_port = quint16(m.captured(1).toUInt());
-        }
-    }
-    ~WorkerProcess()
-    {
-        m_process.kill();
-        m_process.waitForFinished(5000);
-    }
-    quint16 port() const { return m_port; }
-
-    /// A dialer connection to the worker with the given token.
-    std::unique_ptr<core::PeerConnection> connect(const QByteArray &token)
-    {
-        auto *socket = new QTcpSocket;
-        socket->connectToHost(QHostAddress::LocalHost, m_port);
-        return std::make_unique<core::PeerConnection>(socket, core::PeerConnection::Side::Dialer, token,
-                                                      QStringLiteral("test-controller"));
-    }
-
-private:
-    QTemporaryDir m_dir;
-    QProcess m_process;
-    QString m_output;
-    quint16 m_port = 0;
-};
-
-/// Sends a frame and waits for the reply with the same request id.
-std::optional<core::Frame> request(core::PeerConnection &peer, core::Frame frame, int ms = 60000)
-{
-    static quint64 next = 1;
-    frame.requestId = next++;
-    std::optional<core::Frame> answer;
-    auto c = QObject::connect(&peer, &core::PeerConnection::frameReceived, [&](const core::Frame &f) {
-        if (f.requestId == frame.requestId)
-            answer = f;
-    });
-    peer.send(frame);
-    spinUntil([&] { return answer.has_value() || !peer.closeReason().isEmpty(); }, ms);
-    QObject::disconnect(c);
-    return answer;
-}
-
-core::Frame message(core::MessageType type, QCborMap header = {})
-{
-    core::Frame f;
-    f.type = quint16(type);
-    f.header = std::move(header);
-    return f;
 }
 
 TEST(WorkerProcessTest, LoadsAModelAndRunsRangesExactlyAsTheLocalEngine)
@@ -156,9 +91,9 @@ TEST(WorkerProcessTest, LoadsAModelAndRunsRangesExactlyAsTheLocalEngine)
     const auto refused = request(*peer, bad);
     ASSERT_TRUE(refused.has_value());
     EXPECT_EQ(core::MessageType(refused->type), core::MessageType::Error);
-    const auto beat = request(*peer, message(core::MessageType::Heartbeat), 5000);
-    ASSERT_TRUE(beat.has_value());
-    EXPECT_EQ(core::MessageType(beat->type), core::MessageType::Heartbeat);
+    const auto links = request(*peer, message(core::MessageType::GetLinks), 5000);
+    ASSERT_TRUE(links.has_value());
+    EXPECT_EQ(core::MessageType(links->type), core::MessageType::LinkStats);
 }
 
 TEST(WorkerProcessTest, WrongTokenIsRefusedAndTheWorkerServesOthers)
@@ -177,8 +112,8 @@ TEST(WorkerProcessTest, WrongTokenIsRefusedAndTheWorkerServesOthers)
 
     auto friendPeer = worker.connect(kToken);
     ASSERT_TRUE(spinUntil([&] { return friendPeer->isAuthenticated(); }, 10000));
-    const auto beat = request(*friendPeer, message(core::MessageType::Heartbeat), 5000);
-    ASSERT_TRUE(beat.has_value());
+    const auto links = request(*friendPeer, message(core::MessageType::GetLinks), 5000);
+    ASSERT_TRUE(links.has_value());
 }
 
 TEST(WorkerProcessTest, LoadNeverOpensAPathAMessageNames)
@@ -228,7 +163,8 @@ TEST(WorkerProcessTest, IntegerFieldsOutOfRangeAreRefusedNotTruncated)
         const auto answer = request(*peer, run);
         ASSERT_TRUE(answer.has_value());
         EXPECT_EQ(core::MessageType(answer->type), core::MessageType::Error) << "a = " << a;
-        EXPECT_TRUE(answer->header.value(QStringLiteral("message")).toString().contains(QStringLiteral("'a' and 'b'")))
+        EXPECT_TRUE(answer->header.value(QStringLiteral("message")).toString().contains(
+            QStringLiteral("RunRange: 'a' must be an integer in 0..%1").arg(graph.layerCount())))
             << answer->header.value(QStringLiteral("message")).toString().toStdString();
     }
     // The worker still serves a good request on the same connection.

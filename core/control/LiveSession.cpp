@@ -3,23 +3,24 @@
 #include <QEventLoop>
 #include <QTimer>
 
-namespace d3::ui {
+namespace d3::core {
 
 LiveSession::LiveSession(const QString &program, QObject *parent)
     : QObject(parent)
     , m_worker(new SessionWorker(program))
 {
-    qRegisterMetaType<core::ModelGraph>();
-    qRegisterMetaType<core::LayerCosts>();
-    qRegisterMetaType<core::PlanResult>();
-    qRegisterMetaType<core::RequestRecord>();
-    qRegisterMetaType<core::RunEvent>();
-    qRegisterMetaType<core::Conditions>();
-    qRegisterMetaType<core::DirectedLink>();
-    qRegisterMetaType<core::Controller::NodeState>();
+    qRegisterMetaType<ModelGraph>();
+    qRegisterMetaType<LayerCosts>();
+    qRegisterMetaType<PlanResult>();
+    qRegisterMetaType<RequestRecord>();
+    qRegisterMetaType<RunEvent>();
+    qRegisterMetaType<Conditions>();
+    qRegisterMetaType<DirectedLink>();
+    qRegisterMetaType<Controller::NodeState>();
     qRegisterMetaType<QHash<QString, double>>();
     m_thread.setObjectName(QStringLiteral("d3lab session"));
     m_worker->moveToThread(&m_thread);
+    connect(m_worker, &SessionWorker::opened, this, [this](quint64 epoch) { m_taken = epoch; });
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
 }
@@ -38,10 +39,11 @@ void LiveSession::post(std::function<void(SessionWorker *)> job)
                               Qt::QueuedConnection);
 }
 
-void LiveSession::open(const core::Experiment &experiment)
+void LiveSession::open(const Experiment &experiment)
 {
     m_down = false;
-    post([experiment](SessionWorker *w) { w->open(experiment); });
+    const quint64 epoch = ++m_opened;
+    post([experiment, epoch](SessionWorker *w) { w->open(experiment, epoch); });
 }
 
 void LiveSession::setRunning(bool running, double rateHz)
@@ -56,12 +58,12 @@ void LiveSession::usePlanner(const QString &planner, bool tiles)
     post([planner, tiles](SessionWorker *w) { w->usePlanner(planner, tiles); });
 }
 
-void LiveSession::forcePlan(const core::ExperimentPlan &plan, const QString &reason)
+void LiveSession::forcePlan(const ExperimentPlan &plan, const QString &reason)
 {
     post([plan, reason](SessionWorker *w) { w->forcePlan(plan, reason); });
 }
 
-void LiveSession::setLink(const core::DirectedLink &link)
+void LiveSession::setLink(const DirectedLink &link)
 {
     post([link](SessionWorker *w) { w->setLink(link); });
 }
@@ -99,4 +101,4 @@ bool LiveSession::shutdown(int timeoutMs)
     return done;
 }
 
-} // namespace d3::ui
+} // namespace d3::core

@@ -1,63 +1,66 @@
 #include "SessionState.h"
 
-#include "session/LiveSession.h"
+#include "LiveSession.h"
 #include "record/RunSummary.h"
 
-namespace d3::ui {
+namespace d3::core {
 
 SessionState::SessionState(LiveSession *session, QObject *parent)
     : QObject(parent)
+    , m_session(session)
 {
-    const SessionWorker *w = session->worker();
-    connect(w, &SessionWorker::modelLoaded, this, &SessionState::onModelLoaded);
-    connect(w, &SessionWorker::ready, this, &SessionState::ready);
-    connect(w, &SessionWorker::failed, this, &SessionState::failed);
-    connect(w, &SessionWorker::nodeStateChanged, this, [this](const QString &node, core::Controller::NodeState s) {
+    // Every signal passes listen(): between open() and the worker taking it up, what arrives is the last session's.
+    listen(&SessionWorker::modelLoaded, [this](const ModelGraph &g, const LayerCosts &c, const QString &f) {
+        onModelLoaded(g, c, f);
+    });
+    listen(&SessionWorker::ready, [this] { Q_EMIT ready(); });
+    listen(&SessionWorker::failed, [this](const QString &message) { Q_EMIT failed(message); });
+    listen(&SessionWorker::nodeStateChanged, [this](const QString &node, Controller::NodeState s) {
         m_states.insert(node, s);
         Q_EMIT nodeStateChanged(node, s);
     });
-    connect(w, &SessionWorker::profileProgress, this, &SessionState::profileProgress);
-    connect(w, &SessionWorker::busy, this, &SessionState::busy);
-    connect(w, &SessionWorker::planChanged, this,
-            [this](const core::PlanResult &plan, const QStringList &tiles, const QString &edge) {
-                m_plan = PlanInEffect{plan, tiles, edge};
-                Q_EMIT planChanged();
-            });
-    connect(w, &SessionWorker::requestDone, this, [this](const core::RequestRecord &r) {
+    listen(&SessionWorker::profileProgress,
+           [this](const QString &node, int done, int layers) { Q_EMIT profileProgress(node, done, layers); });
+    listen(&SessionWorker::busy, [this](const QStringList &nodes, bool busy) { Q_EMIT this->busy(nodes, busy); });
+    listen(&SessionWorker::planChanged, [this](const PlanResult &plan, const QStringList &tiles, const QString &edge) {
+        m_plan = PlanInEffect{plan, tiles, edge};
+        Q_EMIT planChanged();
+    });
+    listen(&SessionWorker::requestDone, [this](const RequestRecord &r) {
         m_data.requests.append(r);
         if (m_recorder.isOpen())
             m_recorder.add(r);
         Q_EMIT requestAdded(r);
     });
-    connect(w, &SessionWorker::event, this, [this](const core::RunEvent &e) {
+    listen(&SessionWorker::event, [this](const RunEvent &e) {
         m_data.events.append(e);
         if (m_recorder.isOpen())
             m_recorder.add(e);
         Q_EMIT eventAdded(e);
     });
-    connect(w, &SessionWorker::tileTimes, this, [this](const QVector<double> &ms) {
+    listen(&SessionWorker::tileTimes, [this](const QVector<double> &ms) {
         m_tileTimes = ms;
         Q_EMIT tileTimesChanged();
     });
-    connect(w, &SessionWorker::conditionsChanged, this, &SessionState::onConditions);
-    connect(w, &SessionWorker::speedsChanged, this, [this](const QHash<QString, double> &speeds) {
+    listen(&SessionWorker::conditionsChanged, [this](const Conditions &c) { onConditions(c); });
+    listen(&SessionWorker::speedsChanged, [this](const QHash<QString, double> &speeds) {
         m_speeds = speeds;
         Q_EMIT speedsChanged();
     });
-    connect(w, &SessionWorker::linkConfigured, this, &SessionState::onLink);
-    connect(w, &SessionWorker::linkMeasured, this, [this](const QString &from, const QString &to, double mbps) {
+    listen(&SessionWorker::linkConfigured, [this](const DirectedLink &link) { onLink(link); });
+    listen(&SessionWorker::linkMeasured, [this](const QString &from, const QString &to, double mbps) {
         m_measured.insert(from + QLatin1String("->") + to, mbps);
         Q_EMIT linkMeasured(from, to, mbps);
     });
 }
 
-void SessionState::reset(const core::Experiment &experiment)
+void SessionState::reset(const Experiment &experiment)
 {
     QString ignored;
     stopRecording(&ignored);
     m_experiment = experiment;
-    m_graph = core::ModelGraph();
-    m_costs = core::LayerCosts();
+    m_graph = ModelGraph();
+    m_costs = LayerCosts();
     m_costModel.reset();
     m_fingerprint.clear();
     m_plan.reset();
@@ -66,22 +69,22 @@ void SessionState::reset(const core::Experiment &experiment)
     m_links = experiment.expandLinks();
     m_measured.clear();
     m_tileTimes.clear();
-    m_data = core::RunData();
+    m_data = RunData();
     m_running = false;
     Q_EMIT experimentChanged();
 }
 
-void SessionState::onModelLoaded(const core::ModelGraph &graph, const core::LayerCosts &costs,
+void SessionState::onModelLoaded(const ModelGraph &graph, const LayerCosts &costs,
                                  const QString &fingerprint)
 {
     m_graph = graph;
     m_costs = costs;
     m_fingerprint = fingerprint;
-    m_costModel.emplace(m_graph, m_costs, core::Conditions());
+    m_costModel.emplace(m_graph, m_costs, Conditions());
     Q_EMIT modelChanged();
 }
 
-void SessionState::onConditions(const core::Conditions &conditions)
+void SessionState::onConditions(const Conditions &conditions)
 {
     if (!m_costModel || !conditions.validate().isEmpty())
         return;
@@ -89,10 +92,10 @@ void SessionState::onConditions(const core::Conditions &conditions)
     Q_EMIT conditionsChanged();
 }
 
-void SessionState::onLink(const core::DirectedLink &link)
+void SessionState::onLink(const DirectedLink &link)
 {
     bool known = false;
-    for (core::DirectedLink &l : m_links) {
+    for (DirectedLink &l : m_links) {
         if (l.from == link.from && l.to == link.to) {
             l = link;
             known = true;
@@ -103,17 +106,17 @@ void SessionState::onLink(const core::DirectedLink &link)
     Q_EMIT linkConfigured(link);
 }
 
-void SessionState::replayInto(core::RunRecorder &recorder) const
+void SessionState::replayInto(RunRecorder &recorder) const
 {
-    for (const core::RequestRecord &r : m_data.requests)
+    for (const RequestRecord &r : m_data.requests)
         recorder.add(r);
-    for (const core::RunEvent &e : m_data.events)
+    for (const RunEvent &e : m_data.events)
         recorder.add(e);
 }
 
 QJsonObject SessionState::summary() const
 {
-    return core::RunSummary::make(m_experiment, m_data.requests, {});
+    return RunSummary::make(m_experiment, m_data.requests, {});
 }
 
 bool SessionState::startRecording(const QString &dir, QString *error)
@@ -135,7 +138,7 @@ bool SessionState::stopRecording(QString *error)
 
 bool SessionState::saveRun(const QString &dir, QString *error) const
 {
-    core::RunRecorder recorder;
+    RunRecorder recorder;
     if (!recorder.open(dir, error))
         return false;
     replayInto(recorder);
@@ -146,4 +149,4 @@ bool SessionState::saveRun(const QString &dir, QString *error) const
     return recorder.writeSummary(summary(), error) && recorder.writeExperiment(m_experiment.toJson(dir), error);
 }
 
-} // namespace d3::ui
+} // namespace d3::core

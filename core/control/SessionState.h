@@ -4,20 +4,20 @@
 #include "plan/CostModel.h"
 #include "plan/LayerCosts.h"
 #include "plan/Planner.h"
-#include "control/Controller.h"
+#include "Controller.h"
 #include "experiment/DirectedLink.h"
 #include "experiment/Experiment.h"
 #include "record/RunData.h"
 #include "record/RunRecorder.h"
+#include "LiveSession.h"
 
 #include <QHash>
 #include <QObject>
 
 #include <optional>
 
-namespace d3::ui {
+namespace d3::core {
 
-class LiveSession;
 
 /// What the console knows of the live session, on the GUI thread: the experiment, the model and its costs, the
 /// plan in effect, every worker's state and speed, the links, and every request and event so far (RunData). It
@@ -30,7 +30,7 @@ class SessionState : public QObject
 public:
     /// The plan in effect with the names of its workers.
     struct PlanInEffect {
-        core::PlanResult result;   ///< the plan and its prediction
+        PlanResult result;   ///< the plan and its prediction
         QStringList tileNodes;     ///< per tile, the worker computing it
         QString edgeNode;          ///< the edge worker running the untiled edge layers and stitching
     };
@@ -39,28 +39,28 @@ public:
     explicit SessionState(LiveSession *session, QObject *parent = nullptr);
 
     /// Forgets everything of the last session and takes experiment as the one being opened.
-    void reset(const core::Experiment &experiment);
+    void reset(const Experiment &experiment);
 
     /// The experiment of the session.
-    const core::Experiment &experiment() const { return m_experiment; }
+    const Experiment &experiment() const { return m_experiment; }
     /// The model (empty before it is loaded).
-    const core::ModelGraph &graph() const { return m_graph; }
+    const ModelGraph &graph() const { return m_graph; }
     /// True once the model is loaded and profiled.
     bool hasModel() const { return m_graph.layerCount() > 0; }
     /// Per-layer costs at speed 1.
-    const core::LayerCosts &costs() const { return m_costs; }
+    const LayerCosts &costs() const { return m_costs; }
     /// The cost model under the latest estimates (nullptr before the model is loaded).
-    const core::CostModel *costModel() const { return m_costModel ? &*m_costModel : nullptr; }
+    const CostModel *costModel() const { return m_costModel ? &*m_costModel : nullptr; }
     /// The weights' fingerprint.
     const QString &fingerprint() const { return m_fingerprint; }
     /// The plan in effect (nullopt before the first).
     const std::optional<PlanInEffect> &plan() const { return m_plan; }
     /// Every worker's state.
-    const QHash<QString, core::Controller::NodeState> &nodeStates() const { return m_states; }
+    const QHash<QString, Controller::NodeState> &nodeStates() const { return m_states; }
     /// Every worker's estimated speed.
     const QHash<QString, double> &speeds() const { return m_speeds; }
     /// Every directed link as configured now.
-    const QVector<core::DirectedLink> &links() const { return m_links; }
+    const QVector<DirectedLink> &links() const { return m_links; }
     /// Measured throughput per "from->to" (Mbit/s).
     const QHash<QString, double> &measured() const { return m_measured; }
     /// The latest tile times (ms per tile).
@@ -70,7 +70,7 @@ public:
     /// True while requests run.
     bool isRunning() const { return m_running; }
     /// Every request and event of the session so far.
-    const core::RunData &data() const { return m_data; }
+    const RunData &data() const { return m_data; }
 
     /// Starts recording the session into dir (what happened so far first, then live); false with one line.
     bool startRecording(const QString &dir, QString *error);
@@ -114,26 +114,37 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    void onModelLoaded(const core::ModelGraph &graph, const core::LayerCosts &costs, const QString &fingerprint);
-    void onConditions(const core::Conditions &conditions);
-    void onLink(const core::DirectedLink &link);
+    /// Connects a signal of the session's worker to slot, dropping what arrives while the session is not current
+    /// (LiveSession::isCurrent()).
+    template<typename Signal, typename Slot>
+    void listen(Signal signal, Slot slot)
+    {
+        connect(m_session->worker(), signal, this, [this, slot](const auto &...args) {
+            if (m_session->isCurrent())
+                slot(args...);
+        });
+    }
+    void onModelLoaded(const ModelGraph &graph, const LayerCosts &costs, const QString &fingerprint);
+    void onConditions(const Conditions &conditions);
+    void onLink(const DirectedLink &link);
     QJsonObject summary() const;
-    void replayInto(core::RunRecorder &recorder) const;
+    void replayInto(RunRecorder &recorder) const;
 
-    core::Experiment m_experiment;
-    core::ModelGraph m_graph;
-    core::LayerCosts m_costs;
-    std::optional<core::CostModel> m_costModel;
+    LiveSession *m_session;
+    Experiment m_experiment;
+    ModelGraph m_graph;
+    LayerCosts m_costs;
+    std::optional<CostModel> m_costModel;
     QString m_fingerprint;
     std::optional<PlanInEffect> m_plan;
-    QHash<QString, core::Controller::NodeState> m_states;
+    QHash<QString, Controller::NodeState> m_states;
     QHash<QString, double> m_speeds;
-    QVector<core::DirectedLink> m_links;
+    QVector<DirectedLink> m_links;
     QHash<QString, double> m_measured;
     QVector<double> m_tileTimes;
-    core::RunData m_data;
-    core::RunRecorder m_recorder;
+    RunData m_data;
+    RunRecorder m_recorder;
     bool m_running = false;
 };
 
-} // namespace d3::ui
+} // namespace d3::core

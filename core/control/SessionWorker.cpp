@@ -1,13 +1,13 @@
 #include "SessionWorker.h"
 
-#include "UiLog.h"
-#include "control/ConditionEstimator.h"
+#include "ControlLog.h"
+#include "ConditionEstimator.h"
 #include "protocol/HopReport.h"
-#include "control/TimelinePlayer.h"
+#include "TimelinePlayer.h"
 
 #include <QTimer>
 
-namespace d3::ui {
+namespace d3::core {
 namespace {
 
 constexpr qint64 kMeasuredBytes = 64 * 1024; // transfers this large say something about a link's rate
@@ -44,25 +44,26 @@ void SessionWorker::drain()
 bool SessionWorker::guard(bool ok, const QString &error)
 {
     if (!ok) {
-        qCWarning(lcUi) << error;
+        qCWarning(lcControl) << error;
         Q_EMIT failed(error);
     }
     return ok;
 }
 
-void SessionWorker::open(const core::Experiment &experiment)
+void SessionWorker::open(const Experiment &experiment, quint64 epoch)
 {
     close();
+    Q_EMIT opened(epoch);
     m_experiment = experiment;
-    m_controller = std::make_unique<core::Controller>();
-    m_timeline = std::make_unique<core::TimelinePlayer>(m_experiment);
+    m_controller = std::make_unique<Controller>();
+    m_timeline = std::make_unique<TimelinePlayer>(m_experiment);
     m_requestIndex = 0;
-    core::Controller *c = m_controller.get();
-    connect(c, &core::Controller::nodeStateChanged, this, &SessionWorker::nodeStateChanged);
-    connect(c, &core::Controller::profileProgress, this, &SessionWorker::profileProgress);
-    connect(c, &core::Controller::measured, this, &SessionWorker::publishMeasurements);
-    connect(c, &core::Controller::linkShaped, this, &SessionWorker::linkConfigured);
-    connect(c, &core::Controller::event, this, [this](const core::RunEvent &e) {
+    Controller *c = m_controller.get();
+    connect(c, &Controller::nodeStateChanged, this, &SessionWorker::nodeStateChanged);
+    connect(c, &Controller::profileProgress, this, &SessionWorker::profileProgress);
+    connect(c, &Controller::measured, this, &SessionWorker::publishMeasurements);
+    connect(c, &Controller::linkShaped, this, &SessionWorker::linkConfigured);
+    connect(c, &Controller::event, this, [this](const RunEvent &e) {
         Q_EMIT event(e);
         if (e.kind == QLatin1String("plan"))
             publishPlan();
@@ -116,7 +117,7 @@ void SessionWorker::step()
     sent.start();
     const bool tiles = m_experiment.tiles.value(0, true);
     for (int i : m_timeline->due(m_requestIndex)) {
-        const core::ExperimentEvent &e = m_experiment.timeline[i];
+        const ExperimentEvent &e = m_experiment.timeline[i];
         Q_EMIT event(m_timeline->logLine(e, m_controller->elapsedMs(), 0));
         QString error;
         guard(m_timeline->fire(*m_controller, e, tiles, &error), error);
@@ -125,7 +126,7 @@ void SessionWorker::step()
     const QStringList participants = m_controller->deployment() ? m_controller->deployment()->participants()
                                                                 : QStringList();
     Q_EMIT busy(participants, true);
-    const core::RequestRecord record = m_controller->runRequest();
+    const RequestRecord record = m_controller->runRequest();
     Q_EMIT busy(participants, false);
     Q_EMIT requestDone(record);
     publishEstimates();
@@ -148,7 +149,7 @@ void SessionWorker::usePlanner(const QString &planner, bool tiles)
     m_experiment.tiles = {tiles};
 }
 
-void SessionWorker::forcePlan(const core::ExperimentPlan &plan, const QString &reason)
+void SessionWorker::forcePlan(const ExperimentPlan &plan, const QString &reason)
 {
     if (!m_controller)
         return;
@@ -159,7 +160,7 @@ void SessionWorker::forcePlan(const core::ExperimentPlan &plan, const QString &r
     guard(m_controller->forcePlan(plan.toPlan(), reason, &error), error);
 }
 
-void SessionWorker::setLink(const core::DirectedLink &link)
+void SessionWorker::setLink(const DirectedLink &link)
 {
     if (!m_controller)
         return;
@@ -209,7 +210,7 @@ void SessionWorker::publishEstimates()
 
 void SessionWorker::publishPlan()
 {
-    const core::Deployment *d = m_controller->deployment();
+    const Deployment *d = m_controller->deployment();
     if (!d)
         return;
     QStringList tiles;
@@ -218,11 +219,11 @@ void SessionWorker::publishPlan()
     Q_EMIT planChanged(m_controller->current(), tiles, d->stitcher());
 }
 
-void SessionWorker::publishMeasurements(const core::RequestResult &result)
+void SessionWorker::publishMeasurements(const RequestResult &result)
 {
     QVector<double> tileMs;
-    for (const core::HopReport &h : result.hops) {
-        if (h.kind == core::HopReport::Kind::Compute && h.stage == QLatin1String("tiles") && h.tile >= 0) {
+    for (const HopReport &h : result.hops) {
+        if (h.kind == HopReport::Kind::Compute && h.stage == StageKind::Tiles && h.tile >= 0) {
             if (tileMs.size() <= h.tile)
                 tileMs.resize(h.tile + 1);
             tileMs[h.tile] = h.ms;
@@ -230,13 +231,13 @@ void SessionWorker::publishMeasurements(const core::RequestResult &result)
     }
     Q_EMIT tileTimes(tileMs);
     QSet<QString> seen;
-    for (const core::HopReport &h : result.hops) {
+    for (const HopReport &h : result.hops) {
         const QString key = h.node + QLatin1String("->") + h.to;
-        if (h.kind != core::HopReport::Kind::Transfer || h.bytes < kMeasuredBytes || seen.contains(key))
+        if (h.kind != HopReport::Kind::Transfer || h.bytes < kMeasuredBytes || seen.contains(key))
             continue;
         seen.insert(key);
         Q_EMIT linkMeasured(h.node, h.to, m_controller->estimator().rate(h.node, h.to));
     }
 }
 
-} // namespace d3::ui
+} // namespace d3::core

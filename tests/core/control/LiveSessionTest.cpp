@@ -1,6 +1,7 @@
 // The console's session on real d3worker processes: opened off the GUI thread, requests streaming, the operator's
 // plan and link changes reaching the workers, a dying worker, and nothing left behind.
-#include "session/LiveSession.h"
+#include "control/LiveSession.h"
+#include "control/SessionState.h"
 
 #include "EventLoop.h"
 #include "TestFiles.h"
@@ -8,7 +9,7 @@
 #include "experiment/Experiment.h"
 #include "experiment/ExperimentPlan.h"
 
-#include <QApplication>
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QThread>
 
@@ -16,17 +17,13 @@
 
 #include <optional>
 
-namespace d3::ui {
+namespace d3::core {
 namespace {
 
-QApplication &app()
+QCoreApplication &app()
 {
-    static int argc = 1;
-    static char name[] = "ui_session_tests";
-    static char *argv[] = {name, nullptr};
-    static QApplication instance(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("d3.*.debug=false"));
-    return instance;
+    return test::EventLoop::app();
 }
 
 /// The d3worker processes this test started that are still there.
@@ -35,10 +32,10 @@ QVector<qint64> workers()
     return test::ChildProcesses::pids(QStringLiteral("d3worker"));
 }
 
-core::Experiment alexnetCluster()
+Experiment alexnetCluster()
 {
     QString error;
-    const auto e = core::Experiment::parse(R"({"format": "d3lab-experiment", "version": 1, "name": "session",
+    const auto e = Experiment::parse(R"({"format": "d3lab-experiment", "version": 1, "name": "session",
         "nodes": [{"name": "device", "role": "device", "slowdown": 3}, {"name": "edge1", "role": "edge"},
                   {"name": "edge2", "role": "edge"}, {"name": "cloud", "role": "cloud"}],
         "model": "alexnet", "planner": "hpa", "profile": {"warmup": 0, "runs": 1},
@@ -52,9 +49,9 @@ core::Experiment alexnetCluster()
 struct Heard {
     bool ready = false;
     QStringList failures;
-    QVector<core::RequestRecord> requests;
-    std::optional<core::PlanResult> plan;
-    QHash<QString, core::Controller::NodeState> states;
+    QVector<RequestRecord> requests;
+    std::optional<PlanResult> plan;
+    QHash<QString, Controller::NodeState> states;
     QVector<Qt::HANDLE> threads; // where the model was loaded
     int layers = 0;
 
@@ -63,13 +60,13 @@ struct Heard {
         const SessionWorker *w = s.worker();
         QObject::connect(w, &SessionWorker::ready, [this] { ready = true; });
         QObject::connect(w, &SessionWorker::failed, [this](const QString &m) { failures << m; });
-        QObject::connect(w, &SessionWorker::requestDone, [this](const core::RequestRecord &r) { requests << r; });
+        QObject::connect(w, &SessionWorker::requestDone, [this](const RequestRecord &r) { requests << r; });
         QObject::connect(w, &SessionWorker::planChanged,
-                         [this](const core::PlanResult &p, const QStringList &, const QString &) { plan = p; });
+                         [this](const PlanResult &p, const QStringList &, const QString &) { plan = p; });
         QObject::connect(w, &SessionWorker::nodeStateChanged,
-                         [this](const QString &n, core::Controller::NodeState st) { states.insert(n, st); });
+                         [this](const QString &n, Controller::NodeState st) { states.insert(n, st); });
         QObject::connect(w, &SessionWorker::modelLoaded, w,
-                         [this](const core::ModelGraph &g) {
+                         [this](const ModelGraph &g) {
                              threads << QThread::currentThreadId();
                              layers = g.layerCount();
                          },
@@ -95,13 +92,13 @@ TEST(LiveSessionTest, RunsOffTheGuiThreadAndCarriesOutTheOperatorsCommands)
 
         session.setRunning(true);
         ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.requests.size() >= 5; }, 60000));
-        for (const core::RequestRecord &r : heard.requests)
+        for (const RequestRecord &r : heard.requests)
             EXPECT_TRUE(r.completed) << r.failure.toStdString();
 
         // The operator's plan: everything on the edge, untiled.
         const int n = heard.layers;
         ASSERT_GT(n, 0);
-        session.forcePlan(core::ExperimentPlan{0, n}, QStringLiteral("test"));
+        session.forcePlan(ExperimentPlan{0, n}, QStringLiteral("test"));
         ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.plan->planner == QLatin1String("manual"); }, 30000));
         EXPECT_EQ(heard.plan->plan.p, 0);
         EXPECT_EQ(heard.plan->plan.q, n);
@@ -115,7 +112,7 @@ TEST(LiveSessionTest, RunsOffTheGuiThreadAndCarriesOutTheOperatorsCommands)
         session.setLink({QStringLiteral("device"), QStringLiteral("edge2"), 2, 0, 0});
         const int sentBefore = heard.requests.size();
         ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.requests.size() >= sentBefore + 3; }, 60000));
-        const core::RequestRecord &slow = heard.requests.last();
+        const RequestRecord &slow = heard.requests.last();
         ASSERT_TRUE(slow.completed) << slow.failure.toStdString();
         EXPECT_GE(slow.uplinkMs, slow.uplinkBytes * 8.0 / 2e3 * 0.97) << slow.uplinkBytes << " bytes";
 
@@ -125,7 +122,7 @@ TEST(LiveSessionTest, RunsOffTheGuiThreadAndCarriesOutTheOperatorsCommands)
         session.setLink({QStringLiteral("device"), QStringLiteral("edge2"), 200, 1, 0});
         session.kill(QStringLiteral("edge2"));
         ASSERT_TRUE(test::EventLoop::spinUntil(
-            [&] { return heard.states.value(QStringLiteral("edge2")) == core::Controller::NodeState::Dead; }, 30000));
+            [&] { return heard.states.value(QStringLiteral("edge2")) == Controller::NodeState::Dead; }, 30000));
         const int afterKill = heard.requests.size();
         ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.requests.size() >= afterKill + 3; }, 60000));
         EXPECT_TRUE(heard.requests.last().completed) << heard.requests.last().failure.toStdString();
@@ -134,6 +131,36 @@ TEST(LiveSessionTest, RunsOffTheGuiThreadAndCarriesOutTheOperatorsCommands)
         EXPECT_EQ(workers(), before);
     }
     EXPECT_EQ(workers(), before);
+}
+
+// Once: opening another experiment while a request was in flight appended that request to the new session.
+TEST(LiveSessionTest, AResultOfTheSessionBeforeNeverReachesTheNewOne)
+{
+    app();
+    LiveSession session(test::TestFiles::d3worker());
+    SessionState state(&session);
+    Experiment first = alexnetCluster();
+    first.planners = {QStringLiteral("edge-only")};
+    state.reset(first);
+    session.open(first);
+    session.setRunning(true);
+    ASSERT_TRUE(test::EventLoop::spinUntil([&] { return state.data().requests.size() >= 3; }, 120000));
+    // Requests run back to back: one is in flight when the next experiment is opened.
+    Experiment second = alexnetCluster();
+    second.name = QStringLiteral("second");
+    second.planners = {QStringLiteral("cloud-only")};
+    bool ready = false;
+    QObject::connect(&state, &SessionState::ready, [&] { ready = true; });
+    state.reset(second);
+    session.open(second);
+    ASSERT_TRUE(test::EventLoop::spinUntil([&] { return ready; }, 120000));
+    session.setRunning(true);
+    ASSERT_TRUE(test::EventLoop::spinUntil([&] { return state.data().requests.size() >= 3; }, 120000));
+    for (const RequestRecord &r : state.data().requests)
+        EXPECT_EQ(r.planner, QStringLiteral("cloud-only")) << "a request of the session before: " << r.plan.toStdString();
+    for (const RunEvent &e : state.data().events)
+        EXPECT_FALSE(e.label.contains(QStringLiteral("edge-only"))) << e.label.toStdString();
+    EXPECT_TRUE(session.shutdown());
 }
 
 TEST(LiveSessionTest, AnExperimentThatCannotStartIsOneLine)
@@ -150,4 +177,4 @@ TEST(LiveSessionTest, AnExperimentThatCannotStartIsOneLine)
 }
 
 } // namespace
-} // namespace d3::ui
+} // namespace d3::core

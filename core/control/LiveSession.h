@@ -5,7 +5,7 @@
 #include <QObject>
 #include <QThread>
 
-namespace d3::ui {
+namespace d3::core {
 
 /// The console's handle on a live session: a SessionWorker in a thread of its own, so that no network or compute
 /// work ever runs on the GUI thread. Commands are queued to the worker (carried out at request boundaries); the
@@ -20,15 +20,15 @@ public:
     ~LiveSession() override;
 
     /// Starts experiment's workers, loads its model, plans (see SessionWorker::open); any earlier session closes.
-    void open(const core::Experiment &experiment);
+    void open(const Experiment &experiment);
     /// Runs requests continuously (rateHz > 0: that many a second, else closed loop) or stops.
     void setRunning(bool running, double rateHz = 0);
     /// Plans with a planner ("manual": keep the plan in effect by hand).
     void usePlanner(const QString &planner, bool tiles);
     /// Deploys the operator's plan.
-    void forcePlan(const core::ExperimentPlan &plan, const QString &reason);
+    void forcePlan(const ExperimentPlan &plan, const QString &reason);
     /// Shapes a directed link.
-    void setLink(const core::DirectedLink &link);
+    void setLink(const DirectedLink &link);
     /// Changes a worker's compute padding.
     void setSlowdown(const QString &node, double factor);
     /// Kills a local worker.
@@ -41,6 +41,10 @@ public:
 
     /// The worker (its signals are what the panels connect to; never call its methods from the GUI thread).
     const SessionWorker *worker() const { return m_worker; }
+    /// True when what the worker says now belongs to the session opened last: false from open() until the worker
+    /// takes it up, while results of the session before (a request that was in flight) may still arrive. Receivers
+    /// drop what arrives while it is false (SessionState does).
+    bool isCurrent() const { return m_taken == m_opened; }
 
 private:
     void post(std::function<void(SessionWorker *)> job);
@@ -48,6 +52,8 @@ private:
     QThread m_thread;
     SessionWorker *m_worker; // lives in m_thread, deleted when it finishes
     bool m_down = false;
+    quint64 m_opened = 0; // sessions opened (the epoch of the last)
+    quint64 m_taken = 0;  // the epoch the worker has taken up
 };
 
-} // namespace d3::ui
+} // namespace d3::core

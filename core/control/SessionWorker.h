@@ -3,13 +3,13 @@
 #include "plan/Conditions.h"
 #include "plan/LayerCosts.h"
 #include "plan/Planner.h"
-#include "control/Controller.h"
+#include "Controller.h"
 #include "experiment/DirectedLink.h"
 #include "experiment/Experiment.h"
 #include "experiment/ExperimentPlan.h"
 #include "record/RequestRecord.h"
 #include "record/RunEvent.h"
-#include "control/TimelinePlayer.h"
+#include "TimelinePlayer.h"
 
 #include <QObject>
 #include <QQueue>
@@ -17,10 +17,10 @@
 #include <functional>
 #include <memory>
 
-namespace d3::ui {
+namespace d3::core {
 
 /// The console's side of the controller, living in a thread of its own (LiveSession owns that thread): it owns a
-/// core::Controller (and with it the local workers), runs requests one after another while the operator lets it,
+/// Controller (and with it the local workers), runs requests one after another while the operator lets it,
 /// and carries out the operator's commands at request boundaries. The Controller's calls block while serving the
 /// thread's event loop, so a command that arrives meanwhile is queued (enqueue) and run after the request: nothing
 /// re-enters the controller. Everything it learns leaves as queued signals. Every method: the worker thread only.
@@ -37,16 +37,17 @@ public:
     void enqueue(std::function<void()> job);
 
     /// Starts experiment's workers, loads its first model everywhere, profiles and deploys its first planner's plan.
-    /// Emits modelLoaded and ready, or failed with one line.
-    void open(const core::Experiment &experiment);
+    /// Emits opened(epoch) first (everything after it belongs to this session), then modelLoaded and ready, or
+    /// failed with one line.
+    void open(const Experiment &experiment, quint64 epoch = 0);
     /// Sends requests continuously (rateHz > 0: paced starts, else closed loop) or stops after the one in flight.
     void setRunning(bool running, double rateHz);
     /// Plans with planner (tiles: vertical separation allowed) and deploys the plan.
     void usePlanner(const QString &planner, bool tiles);
     /// Deploys a manual plan (the operator's cuts and grid).
-    void forcePlan(const core::ExperimentPlan &plan, const QString &reason);
+    void forcePlan(const ExperimentPlan &plan, const QString &reason);
     /// Shapes a directed link.
-    void setLink(const core::DirectedLink &link);
+    void setLink(const DirectedLink &link);
     /// Changes a worker's compute padding.
     void setSlowdown(const QString &node, double factor);
     /// Kills a local worker.
@@ -57,6 +58,8 @@ public:
     void close();
 
 Q_SIGNALS:
+    /// open() of session epoch began: what follows belongs to it.
+    void opened(quint64 epoch);
     /// The model is loaded and profiled: its graph, per-layer costs at speed 1 and the weights' fingerprint.
     void modelLoaded(const d3::core::ModelGraph &graph, const d3::core::LayerCosts &costs, const QString &fingerprint);
     /// open() finished: the first plan is deployed and requests can run.
@@ -93,14 +96,14 @@ private:
     void step();
     void scheduleStep(double delayMs);
     void publishPlan();
-    void publishMeasurements(const core::RequestResult &result);
+    void publishMeasurements(const RequestResult &result);
     void publishEstimates();
     bool guard(bool ok, const QString &error);
 
     QString m_program;
-    core::Experiment m_experiment;
-    std::unique_ptr<core::Controller> m_controller;
-    std::unique_ptr<core::TimelinePlayer> m_timeline;
+    Experiment m_experiment;
+    std::unique_ptr<Controller> m_controller;
+    std::unique_ptr<TimelinePlayer> m_timeline;
     qint64 m_requestIndex = 0; // requests sent since open(): the timeline's clock
     QQueue<std::function<void()>> m_jobs;
     bool m_busy = false;
@@ -109,4 +112,4 @@ private:
     double m_rateHz = 0;
 };
 
-} // namespace d3::ui
+} // namespace d3::core
