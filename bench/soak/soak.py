@@ -162,8 +162,9 @@ def main():
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, args.hostile + 256)), hard))
     out = args.out or tempfile.mkdtemp(prefix="d3lab-soak-")
-    run = subprocess.Popen([args.d3ctl, "run", args.experiment, "--out", out, "--json"], stdout=subprocess.PIPE,
-                           stderr=subprocess.DEVNULL, text=True)
+    log = open(os.path.join(tempfile.gettempdir(), "d3lab-soak-d3ctl.log"), "w")
+    run = subprocess.Popen([args.d3ctl, "run", args.experiment, "--out", out, "--json"], stdout=subprocess.DEVNULL,
+                           stderr=log, text=True)
     workers, ports = [], []
     deadline = time.time() + 120
     while time.time() < deadline and (len(workers) < 5 or len(ports) < len(workers)):

@@ -261,13 +261,20 @@ bool Controller::deploy(const PlanResult &result, const QString &planner, const 
     auto d = Deployment::make(m_graph, planId, result.plan, m_device, aliveEdges(), m_cloud, m_client->addresses(), error);
     if (!d)
         return false;
-    if (!m_calls->deploy(*d, kConnectMs, error))
-        return false;
+    if (!m_calls->deploy(*d, kConnectMs, error)) {
+        // Once more under a new id: a worker-to-worker handshake can be cut short by a flood of connections at a
+        // worker that is itself fine.
+        qCWarning(lcControl).noquote() << QStringLiteral("plan %1 not deployed (%2); once more").arg(planId).arg(*error);
+        const quint64 again = m_nextPlanId++;
+        d = Deployment::make(m_graph, again, result.plan, m_device, aliveEdges(), m_cloud, m_client->addresses(), error);
+        if (!d || !m_calls->deploy(*d, kConnectMs, error))
+            return false;
+    }
     m_deployment = std::make_shared<const Deployment>(std::move(*d));
     m_current = result;
     m_current.planner = planner;
     m_planConditions = m_estimator.conditions();
-    QJsonObject details = planJson(m_current, planId);
+    QJsonObject details = planJson(m_current, d->planId());
     details.insert(QStringLiteral("reason"), reason);
     details.insert(QStringLiteral("edges"), QJsonArray::fromStringList(aliveEdges()));
     emitEvent(QStringLiteral("plan"), QStringLiteral("%1: %2").arg(planner, result.plan.describe()), details);

@@ -29,7 +29,7 @@ public:
 
     /// Bytes of a challenge.
     static constexpr int kChallengeBytes = 32;
-    /// Bytes of a frame's tag (a truncated HMAC-SHA256).
+    /// Bytes of a frame's tag (keyed BLAKE2s-128).
     static constexpr int kTagBytes = 16;
     /// The longest name a peer may give (characters).
     static constexpr int kMaxNameChars = 128;
@@ -43,7 +43,8 @@ public:
     /// The key of the frames side sends after exchange.
     static QByteArray frameKey(const QByteArray &token, Side side, const Exchange &exchange);
     /// The tag of the sequence-th frame (from 0) sent with key whose head (preamble with a zero tag, then the CBOR
-    /// header) is head.
+    /// header) is head: BLAKE2s-128 of the key (zero-padded to a 64-byte block), the sequence (64 bits, little
+    /// endian) and the head.
     static QByteArray frameTag(const QByteArray &key, quint64 sequence, QByteArrayView head);
     /// True if a and b are equal, in a time that does not depend on where they differ.
     static bool equalInConstantTime(QByteArrayView a, QByteArrayView b);

@@ -26,6 +26,7 @@ constexpr qint64 kPumpTickNs = 1000000;
 PeerConnection::PeerConnection(QTcpSocket *socket, Side side, QByteArray token, QString localName, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_peerAddress(socket->peerAddress())
     , m_side(side)
     , m_token(std::move(token))
     , m_localName(std::move(localName))
@@ -335,7 +336,7 @@ void PeerConnection::handshake(const Frame &frame)
                              .arg(m_exchange.listenerName));
         return authenticate(m_exchange);
     }
-    close(QStringLiteral("refused: message type %1 out of place in the handshake").arg(frame.type));
+    close(QStringLiteral("refused: %1 out of place in the handshake").arg(messageName(frame.type)));
 }
 
 void PeerConnection::authenticate(const PeerAuth::Exchange &exchange)

@@ -6,6 +6,7 @@
 #include "PeerAuth.h"
 
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QObject>
 #include <QQueue>
 #include <QTimer>
@@ -38,6 +39,8 @@ public:
     void setHandshakeTimeout(int ms);
     /// True once the handshake succeeded.
     bool isAuthenticated() const { return m_authenticated; }
+    /// The peer's address (as the connection began).
+    const QHostAddress &peerAddress() const { return m_peerAddress; }
     /// The peer's name (known after authentication).
     const QString &peerName() const { return m_peerName; }
     /// Why it closed ("" while open).
@@ -100,6 +103,7 @@ private:
     };
 
     QTcpSocket *m_socket;
+    QHostAddress m_peerAddress;
     Side m_side;
     QByteArray m_token;
     QString m_localName;

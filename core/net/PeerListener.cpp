@@ -65,11 +65,19 @@ void PeerListener::acceptAll()
 void PeerListener::take(QTcpSocket *socket)
 {
     m_pending.removeAll(nullptr);
+    // At the cap the oldest handshake of the host holding the most goes: a flood from one host closes that host's
+    // own handshakes, never another host's.
     while (m_pending.size() >= m_maxUnauthenticated) {
+        QHash<QHostAddress, int> held;
+        for (const QPointer<PeerConnection> &p : std::as_const(m_pending))
+            ++held[p->peerAddress()];
+        qsizetype victim = 0;
+        for (qsizetype i = 1; i < m_pending.size(); ++i)
+            if (held.value(m_pending[i]->peerAddress()) > held.value(m_pending[victim]->peerAddress()))
+                victim = i;
         ++m_evicted;
-        if (PeerConnection *oldest = m_pending.takeFirst())
-            oldest->close(QStringLiteral("refused: %1 connections already in their handshake; the oldest goes")
-                              .arg(m_maxUnauthenticated));
+        m_pending.takeAt(victim)->close(QStringLiteral("refused: %1 connections already in their handshake; the "
+                                                       "oldest of the busiest host goes").arg(m_maxUnauthenticated));
     }
     auto *peer = new PeerConnection(socket, PeerConnection::Side::Listener, m_token, m_localName, this);
     peer->setHandshakeTimeout(m_handshakeTimeoutMs);

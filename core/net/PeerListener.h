@@ -15,8 +15,9 @@ namespace d3::core {
 /// A listening socket for d3lab peers that a hostile host on the LAN cannot exhaust (docs/PROTOCOL.md, Before
 /// authentication): every accepted connection becomes a listener-side PeerConnection with a handshake deadline;
 /// at most maxUnauthenticated of them may be in their handshake at once (a new one evicts the oldest, so a flood
-/// of idle connections cannot keep a real peer out for longer than its own handshake); and when the process runs
-/// out of descriptors, accepting pauses for a moment instead of spinning on a connection it cannot take.
+/// of idle connections cannot keep a real peer out for longer than its own handshake; the oldest of the host holding
+/// the most, so a flood from one host closes only that host's handshakes); and when the process runs out of
+/// descriptors, accepting pauses for a moment instead of spinning on a connection it cannot take.
 class PeerListener : public QObject
 {
     Q_OBJECT

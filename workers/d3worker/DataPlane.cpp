@@ -12,6 +12,7 @@
 #include "tiling/RegionCopy.h"
 
 #include <QElapsedTimer>
+#include <QTimer>
 
 #include <limits>
 
@@ -19,6 +20,7 @@ namespace d3::worker {
 namespace {
 
 constexpr int kMaxStitches = 32;       // unfinished tiled requests kept at once
+constexpr int kDialAttempts = 3;       // extra dials of a next hop a Deploy waits for
 
 } // namespace
 
@@ -53,13 +55,24 @@ DataPlane::DataPlane(QString name, QByteArray token, ComputeQueue *compute, QObj
                 for (quint64 id : ids)
                     fail(id, why);
                 m_sending.remove(name);
+                // A next hop not yet reached is dialled again a few times: a handshake can be cut short by a flood
+                // of connections at that worker (PeerListener closes the oldest handshake) without the worker
+                // being gone.
+                bool retried = false;
                 for (auto it = m_pendingDeploys.begin(); it != m_pendingDeploys.end();) {
-                    if (it.value().contains(name)) {
+                    if (!it.value().contains(name)) {
+                        ++it;
+                    } else if (m_dialAttempts.value(name) < kDialAttempts) {
+                        retried = true;
+                        ++it;
+                    } else {
                         Q_EMIT deployFailed(it.key(), why);
                         it = m_pendingDeploys.erase(it);
-                    } else {
-                        ++it;
                     }
+                }
+                if (retried) {
+                    m_dialAttempts[name] += 1;
+                    QTimer::singleShot(100, this, [this, name] { m_peers.open(name); });
                 }
             });
 }
@@ -107,6 +120,8 @@ void DataPlane::deploy(const QCborMap &header)
 void DataPlane::checkPendingDeploys()
 {
     const QStringList ready = m_peers.connected();
+    for (const QString &hop : ready)
+        m_dialAttempts.remove(hop);
     for (auto it = m_pendingDeploys.begin(); it != m_pendingDeploys.end();) {
         it.value().removeIf([&](const QString &hop) { return ready.contains(hop); });
         if (it.value().isEmpty()) {

@@ -102,6 +102,7 @@ private:
     QMap<quint64, Stitch> m_stitches;               // by request id
     QHash<QString, QList<Sending>> m_sending;        // per next hop, Data frames not yet written, in order
     QMap<quint64, QStringList> m_pendingDeploys;    // plan id -> next hops not yet connected
+    QHash<QString, int> m_dialAttempts;             // next hop -> dials again since it was last connected
     std::optional<CameraImage> m_camera;            // the device's last synthetic input, shared with requests
 };
 
