@@ -1,10 +1,13 @@
 #include "Deployment.h"
 
-#include "net/CborInteger.h"
+#include "CborFields.h"
 #include "tiling/StackFinder.h"
 
 #include <QCborArray>
 #include <QSet>
+
+#include <algorithm>
+#include <limits>
 
 namespace d3::core {
 namespace {
@@ -125,36 +128,38 @@ QCborMap Deployment::toCbor() const
 
 std::optional<Deployment> Deployment::fromCbor(const ModelGraph &graph, const QCborMap &map, QString *why)
 {
-    for (const char *field : {"plan_id", "p", "q", "stack_end", "rows", "cols", "edge_node"})
-        if (!map.value(key(field)).isInteger()) {
-            *why = QStringLiteral("Deploy: '%1' must be an integer").arg(key(field));
-            return std::nullopt;
-        }
-    auto small = [&](const char *field) {
-        return int(std::clamp<qint64>(cborInteger(map.value(key(field)), 0), -1, 1 << 20));
-    };
+    // Every integer in its range as it is read (never clamped into one: a stack_end of -2^40 is not "untiled");
+    // make() then checks the plan against the model.
+    constexpr qint64 kMaxIndex = 1 << 20;
+    CborFields f(map, QStringLiteral("Deploy"));
+    const qint64 planId = f.integer("plan_id", 1, std::numeric_limits<qint64>::max());
     Plan plan;
-    plan.p = small("p");
-    plan.q = small("q");
-    plan.stackEnd = small("stack_end");
-    plan.rows = small("rows");
-    plan.cols = small("cols");
-    plan.edgeNode = small("edge_node");
+    plan.p = int(f.integer("p", 0, kMaxIndex));
+    plan.q = int(f.integer("q", 0, kMaxIndex));
+    plan.stackEnd = int(f.integer("stack_end", -1, kMaxIndex));
+    plan.rows = int(f.integer("rows", 1, TileGeometry::kMaxGrid));
+    plan.cols = int(f.integer("cols", 1, TileGeometry::kMaxGrid));
+    plan.edgeNode = int(f.integer("edge_node", 0, kMaxIndex));
     const QCborArray tileNodes = map.value(key("tile_nodes")).toArray();
-    if (tileNodes.size() > TileGeometry::kMaxGrid * TileGeometry::kMaxGrid) {
-        *why = QStringLiteral("Deploy: too many tile nodes (%1)").arg(tileNodes.size());
+    if (tileNodes.size() > TileGeometry::kMaxGrid * TileGeometry::kMaxGrid)
+        f.fail(QStringLiteral("too many tile nodes (%1)").arg(tileNodes.size()));
+    for (const auto &v : tileNodes) {
+        if (!v.isInteger() || v.toInteger() < 0 || v.toInteger() > kMaxIndex)
+            f.fail(QStringLiteral("'tile_nodes' must hold edge node indices in 0..%1").arg(kMaxIndex));
+        plan.tileNodes.append(int(std::clamp<qint64>(v.toInteger(), 0, kMaxIndex)));
+    }
+    if (!f.ok()) {
+        *why = f.error();
         return std::nullopt;
     }
-    for (const auto &v : tileNodes)
-        plan.tileNodes.append(int(std::clamp<qint64>(cborInteger(v, -1), -1, 1 << 20)));
     QStringList edges;
     for (const auto &v : map.value(key("edges")).toArray())
         edges.append(v.toString());
     QMap<QString, QString> addresses;
     for (const auto &entry : map.value(key("addresses")).toMap())
         addresses.insert(entry.first.toString(), entry.second.toString());
-    return make(graph, quint64(cborInteger(map.value(key("plan_id")), 0)), plan, map.value(key("device")).toString(),
-                edges, map.value(key("cloud")).toString(), addresses, why);
+    return make(graph, quint64(planId), plan, map.value(key("device")).toString(), edges,
+                map.value(key("cloud")).toString(), addresses, why);
 }
 
 const Deployment::Stage *Deployment::stageAt(int at) const

@@ -17,12 +17,12 @@ enum class MessageType : quint16 {
     RunRange = 12,       ///< -> worker: {"a", "b"} + the tensors crossing cut a (TensorCodec)
     RangeResult = 13,    ///< worker ->: {"compute_ms"} + the tensors crossing cut b
     Error = 14,          ///< worker ->: {"message", "node"}: the request failed; the connection stays open
-    Deploy = 15,         ///< controller -> worker: a Deployment (core/run/Deployment.h)
+    Deploy = 15,         ///< controller -> worker: a Deployment (Deployment.h)
     Deployed = 16,       ///< worker -> controller: {"plan_id"}: stored, next hops connected
     Infer = 17,          ///< controller -> device: {"plan_id"} + the input (tensor 0)
     Data = 18,           ///< worker -> worker: {"plan_id", "kind", "at", "tile"} + tensors
     Done = 19,           ///< device -> controller: {"plan_id"} + the model output
-    Report = 20,         ///< worker -> controller: one HopReport (core/run/HopReport.h)
+    Report = 20,         ///< worker -> controller: one HopReport (HopReport.h)
     SetLink = 21,        ///< controller -> worker: {"to", "rate_mbps", "burst", "delay_ms"}; answered by LinkStats
     LinkStats = 22,      ///< worker -> controller: {"node", "links": [{"to", "rate_mbps", "burst", "delay_ms",
                          ///< "connected", "bytes", "busy_ms", "measured_mbps"}]}

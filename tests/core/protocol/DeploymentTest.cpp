@@ -3,6 +3,8 @@
 #include "TestFiles.h"
 #include "tiling/StackFinder.h"
 
+#include <QCborArray>
+
 #include <gtest/gtest.h>
 
 namespace d3::core {
@@ -131,6 +133,32 @@ TEST(DeploymentTest, SurvivesTheWireAndRefusesWhatDoesNotFit)
     QCborMap garbage = d->toCbor();
     garbage.insert(QStringLiteral("p"), QStringLiteral("five"));
     EXPECT_FALSE(Deployment::fromCbor(g, garbage, &why));
+    EXPECT_TRUE(why.startsWith(QStringLiteral("Deploy: 'p' must be an integer"))) << why.toStdString();
+}
+
+// Once, integers were clamped into range: a stack_end of -2^40 read as -1, "untiled", and a cut of 2^32 as 2^20.
+TEST(DeploymentTest, IntegersOutOfRangeAreRefusedNotClampedIntoMeaning)
+{
+    const ModelGraph g = test::TestFiles::builtin(QStringLiteral("resnet18"));
+    QString why;
+    const auto d = deploy(g, cuts(5, 30), &why);
+    ASSERT_TRUE(d) << why.toStdString();
+    const auto refused = [&](const char *field, const QCborValue &value) {
+        QCborMap m = d->toCbor();
+        m.insert(QLatin1String(field), value);
+        const bool ok = Deployment::fromCbor(g, m, &why).has_value();
+        return !ok && why.contains(QStringLiteral("'%1'").arg(QLatin1String(field)));
+    };
+    EXPECT_TRUE(refused("stack_end", -(qint64(1) << 40))) << why.toStdString();
+    EXPECT_TRUE(refused("p", qint64(1) << 32)) << why.toStdString();
+    EXPECT_TRUE(refused("plan_id", 0)) << why.toStdString();
+    EXPECT_TRUE(refused("plan_id", -1)) << why.toStdString();
+    EXPECT_TRUE(refused("rows", 0)) << why.toStdString();
+    EXPECT_TRUE(refused("q", 1.5)) << why.toStdString();
+    QCborMap m = d->toCbor();
+    m.insert(QStringLiteral("tile_nodes"), QCborArray{-7});
+    EXPECT_FALSE(Deployment::fromCbor(g, m, &why));
+    EXPECT_TRUE(why.contains(QStringLiteral("'tile_nodes'"))) << why.toStdString();
 }
 
 } // namespace
