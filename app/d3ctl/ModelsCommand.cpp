@@ -20,15 +20,22 @@ int ModelsCommand::run(const QStringList &args)
 
     QJsonArray list;
     TextTable table({QStringLiteral("model"), QStringLiteral("layers"), QStringLiteral("params"),
-                     QStringLiteral("GFLOPs"), QStringLiteral("input"), QStringLiteral("output")});
-    for (const QString &name : core::ModelCatalog::builtinNames()) {
+                     QStringLiteral("GFLOPs"), QStringLiteral("input"), QStringLiteral("output"),
+                     QStringLiteral("source")});
+    QStringList names = core::ModelCatalog::builtinNames();
+    const QMap<QString, QString> user = core::ModelCatalog::userModels();
+    names += user.keys();
+    for (const QString &name : names) {
         core::GraphError error;
-        const auto graph = core::ModelCatalog::builtin(name, &error);
-        if (!graph)
-            return Output::fail(error.toString());
+        const auto graph = core::ModelCatalog::resolve(name, &error);
+        if (!graph) { // a user's file that does not read is listed as such; the built-ins always read
+            Output::warn(error.toString());
+            continue;
+        }
         const core::TensorShape &in = graph->inputShape();
         list.append(QJsonObject{
             {QStringLiteral("name"), name},
+            {QStringLiteral("source"), user.contains(name) ? user.value(name) : QStringLiteral("built-in")},
             {QStringLiteral("layers"), graph->layerCount()},
             {QStringLiteral("params"), double(graph->totalParams())},
             {QStringLiteral("flops"), double(graph->totalFlops())},
@@ -42,7 +49,8 @@ int ModelsCommand::run(const QStringList &args)
         });
         table.addRow({name, QString::number(graph->layerCount()), Output::grouped(graph->totalParams()),
                       QString::number(double(graph->totalFlops()) / 1e9, 'f', 2), in.toString(),
-                      graph->tensorShape(graph->outputTensor()).toString()});
+                      graph->tensorShape(graph->outputTensor()).toString(),
+                      user.contains(name) ? user.value(name) : QStringLiteral("built-in")});
     }
     if (cl.has(QStringLiteral("json")))
         Output::printJson(QJsonDocument(list));

@@ -20,11 +20,16 @@ void Output::printJson(const QJsonDocument &doc)
 
 int Output::fail(const QString &message)
 {
+    warn(message);
+    return ExitBadInput;
+}
+
+void Output::warn(const QString &message)
+{
     QString line = message;
     line.replace(QLatin1Char('\n'), QLatin1Char(' '));
     const QByteArray bytes = (QStringLiteral("d3ctl: ") + line + QLatin1Char('\n')).toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-    return ExitBadInput;
 }
 
 namespace {

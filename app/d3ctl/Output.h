@@ -18,6 +18,8 @@ public:
     static void printJson(const QJsonDocument &doc);
     /// Writes "d3ctl: message" as one line to stderr and returns ExitBadInput.
     static int fail(const QString &message);
+    /// Writes "d3ctl: message" as one line to stderr (something skipped; the command goes on).
+    static void warn(const QString &message);
     /// Shows text as the one updating status line on stderr, only when stderr is a terminal (never in pipes,
     /// files or tests).
     static void status(const QString &text);

@@ -48,7 +48,25 @@ TEST_F(BadFilesTest, InputOfTheWrongShape)
                                                            QByteArray(3 * 100 * 100 * 4, 0)));
     const auto r = verify({QStringLiteral("alexnet"), QStringLiteral("--input"), path});
     EXPECT_TRUE(r.refused(path + QStringLiteral(": shape [3, 100, 100]")));
-    EXPECT_TRUE(r.err.contains("[3, 224, 224]"));
+    EXPECT_TRUE(r.err.contains("[1, 3, 224, 224]"));
+}
+
+// Once, an input without its batch dimension was taken silently; PyTorch's inputs and outputs have it.
+TEST_F(BadFilesTest, InputWithoutTheBatchDimension)
+{
+    const QString path = file("nobatch.npy", NpyBytes::make(QStringLiteral("<f4"), false, QStringLiteral("3, 224, 224"),
+                                                             QByteArray(3 * 224 * 224 * 4, 0)));
+    const auto r = verify({QStringLiteral("alexnet"), QStringLiteral("--input"), path});
+    EXPECT_TRUE(r.refused(path + QStringLiteral(": shape [3, 224, 224] does not match the input of alexnet, a batch of "
+                                                "one: [1, 3, 224, 224]"))) << r.err.toStdString();
+}
+
+TEST_F(BadFilesTest, AReferenceWithoutItsInputIsRefused)
+{
+    const QString path = file("ref.npy", NpyBytes::make(QStringLiteral("<f4"), false, QStringLiteral("1, 1000"),
+                                                         QByteArray(4000, 0)));
+    const auto r = verify({QStringLiteral("alexnet"), QStringLiteral("--reference"), path});
+    EXPECT_TRUE(r.refused(QStringLiteral("verify: --reference needs --input FILE"))) << r.err.toStdString();
 }
 
 TEST_F(BadFilesTest, InputOfTheWrongDtype)
@@ -63,8 +81,11 @@ TEST_F(BadFilesTest, ReferenceOfTheWrongShape)
 {
     const QString path = file("ref.npy", NpyBytes::make(QStringLiteral("<f4"), false, QStringLiteral("10,"),
                                                          QByteArray(40, 0)));
-    EXPECT_TRUE(verify({QStringLiteral("alexnet"), QStringLiteral("--reference"), path})
-                    .refused(path + QStringLiteral(": shape [10] does not match the output of alexnet")));
+    const QString input = file("x.npy", NpyBytes::make(QStringLiteral("<f4"), false, QStringLiteral("1, 3, 224, 224"),
+                                                        QByteArray(3 * 224 * 224 * 4, 0)));
+    EXPECT_TRUE(verify({QStringLiteral("alexnet"), QStringLiteral("--input"), input, QStringLiteral("--reference"), path})
+                    .refused(path + QStringLiteral(": shape [10] does not match the output of alexnet, a batch of one: "
+                                                   "[1, 1000]")));
 }
 
 TEST_F(BadFilesTest, MissingInputFile)

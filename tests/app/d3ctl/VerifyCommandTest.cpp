@@ -49,6 +49,34 @@ TEST(VerifyCommandTest, AlexnetSplitMeetsTheContract)
     expectContract(v);
 }
 
+// Once, a failed verify's text never said FAIL or what the tolerance was.
+TEST(VerifyCommandTest, TheTextSaysPassOrFailAndTheTolerance)
+{
+    const auto pass = D3ctlProcess::run({QStringLiteral("verify"), QStringLiteral("alexnet")});
+    ASSERT_TRUE(pass.succeeded()) << pass.err.toStdString();
+    const QString text = QString::fromUtf8(pass.out);
+    EXPECT_TRUE(text.startsWith(QStringLiteral("PASS alexnet"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("the contract: within 1e-05 of max|y| and the same argmax")))
+        << text.toStdString();
+
+    // A reference that is not the model's output: FAIL, exit 1, with the reference's tolerance.
+    QTemporaryDir dir;
+    const auto x = d3::core::SyntheticInput::make(d3::core::TensorShape{{3, 224, 224}}, 1);
+    const QString input = TestFiles::write(dir, QStringLiteral("x.npy"),
+                                           NpyBytes::make(QStringLiteral("<f4"), false, QStringLiteral("1, 3, 224, 224"),
+                                                          NpyBytes::floats(x.values)));
+    const QString reference = TestFiles::write(dir, QStringLiteral("y.npy"),
+                                               NpyBytes::make(QStringLiteral("<f4"), false, QStringLiteral("1, 1000"),
+                                                              NpyBytes::floats(d3::core::FloatStorage(1000, 0.5f))));
+    const auto fail = D3ctlProcess::run({QStringLiteral("verify"), QStringLiteral("alexnet"), QStringLiteral("--input"),
+                                         input, QStringLiteral("--reference"), reference});
+    EXPECT_EQ(fail.exitCode, 1) << fail.err.toStdString();
+    const QString failText = QString::fromUtf8(fail.out);
+    EXPECT_TRUE(failText.startsWith(QStringLiteral("FAIL alexnet"))) << failText.toStdString();
+    EXPECT_TRUE(failText.contains(QStringLiteral("against the reference (within 0.0001 of max|y| and the same argmax)")))
+        << failText.toStdString();
+}
+
 TEST(VerifyCommandTest, SaysWhatDecidesBitIdentity)
 {
     const QJsonObject v = verify({QStringLiteral("alexnet"), QStringLiteral("--cuts"), QStringLiteral("5,12"),

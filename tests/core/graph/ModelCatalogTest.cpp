@@ -71,19 +71,53 @@ TEST(ModelCatalogTest, ErrorsInAUserFileNameThePath)
 
 TEST(ModelCatalogTest, RefusesUnknownNamesClearly)
 {
-    for (const QString &name : {QStringLiteral("resnet19"), QStringLiteral("../models/alexnet"),
-                                QStringLiteral("/nonexistent/model.json"), QString()}) {
+    QTemporaryDir models;
+    qputenv("D3_MODEL_PATH", models.path().toUtf8()); // an empty models folder, whatever the user has
+    for (const QString &name : {QStringLiteral("resnet19"), QString()}) {
         GraphError error;
         EXPECT_FALSE(ModelCatalog::resolve(name, &error).has_value()) << name.toStdString();
         EXPECT_EQ(error.file, name);
         EXPECT_TRUE(error.message.contains(QStringLiteral("unknown model"))) << error.message.toStdString();
         EXPECT_TRUE(error.message.contains(QStringLiteral("alexnet, vgg16, resnet18, googlenet, mobilenet_v2, tiny_yolov2")))
             << error.message.toStdString();
+        EXPECT_TRUE(error.message.contains(models.path())) << error.message.toStdString();
         EXPECT_TRUE(error.toString().startsWith(name + QStringLiteral(": unknown model")));
     }
+    // A path that is not there is not an unknown model.
+    for (const QString &path : {QStringLiteral("../models/alexnet"), QStringLiteral("/nonexistent/model.json"),
+                                QStringLiteral("resnet50.json")}) {
+        GraphError error;
+        EXPECT_FALSE(ModelCatalog::resolve(path, &error).has_value()) << path.toStdString();
+        EXPECT_EQ(error.toString(), path + QStringLiteral(": no such file"));
+    }
     GraphError error;
+    EXPECT_FALSE(ModelCatalog::resolve(models.path(), &error).has_value());
+    EXPECT_EQ(error.message, QStringLiteral("not a regular file"));
     EXPECT_FALSE(ModelCatalog::builtin(QStringLiteral("lenet"), &error).has_value());
     EXPECT_EQ(error.file, QStringLiteral("lenet"));
+    qunsetenv("D3_MODEL_PATH");
+}
+
+TEST(ModelCatalogTest, ResolvesTheUsersModelsByNameFromTheModelsFolders)
+{
+    QTemporaryDir first, second;
+    QFile builtin(QStringLiteral(":/models/alexnet.json"));
+    ASSERT_TRUE(builtin.open(QIODevice::ReadOnly));
+    const QByteArray alexnet = builtin.readAll();
+    TestFiles::write(first, QStringLiteral("mynet.json"), alexnet);
+    TestFiles::write(second, QStringLiteral("mynet.json"), "{}"); // shadowed by the first folder
+    TestFiles::write(second, QStringLiteral("vgg16.json"), "{}"); // never shadows a built-in
+    TestFiles::write(second, QStringLiteral("notes.txt"), "not a model");
+    qputenv("D3_MODEL_PATH", (first.path() + QStringLiteral(":") + second.path()).toUtf8());
+    const QMap<QString, QString> user = ModelCatalog::userModels();
+    EXPECT_EQ(user.keys(), QStringList{QStringLiteral("mynet")});
+    EXPECT_EQ(user.value(QStringLiteral("mynet")), first.filePath(QStringLiteral("mynet.json")));
+    GraphError error;
+    const auto graph = ModelCatalog::resolve(QStringLiteral("mynet"), &error);
+    ASSERT_TRUE(graph) << error.toString().toStdString();
+    EXPECT_EQ(graph->layerCount(), ModelCatalog::builtin(QStringLiteral("alexnet"), &error)->layerCount());
+    EXPECT_TRUE(ModelCatalog::resolve(QStringLiteral("vgg16"), &error).has_value()); // the built-in
+    qunsetenv("D3_MODEL_PATH");
 }
 
 } // namespace
