@@ -17,13 +17,21 @@ int firstNonFeatureMap(const ModelGraph &graph, int p)
 
 bool StackFinder::isTileable(const Layer &layer)
 {
+    return whyNotTileable(layer).isEmpty();
+}
+
+QString StackFinder::whyNotTileable(const Layer &layer)
+{
     if (!isSpatiallyLocal(layer.op))
-        return false;
+        return QStringLiteral("%1 is not spatially local (an output value reads the whole map, or it is no map)")
+            .arg(opName(layer.op));
     if (layer.op == OpKind::AvgPool2d) {
         const LayerAttributes &a = layer.attributes;
-        return a.padding.h == 0 && a.padding.w == 0 && !a.ceilMode;
+        if (a.padding.h != 0 || a.padding.w != 0 || a.ceilMode)
+            return QStringLiteral("an avgpool2d with %1 divides its border windows by a count a tile cannot know")
+                .arg(a.ceilMode ? QStringLiteral("ceil_mode") : QStringLiteral("padding"));
     }
-    return true;
+    return {};
 }
 
 QVector<FusedStack> StackFinder::candidates(const ModelGraph &graph, int p, int q)
@@ -57,14 +65,27 @@ std::optional<FusedStack> StackFinder::leading(const ModelGraph &graph, int p, i
     if (p < 0 || q > graph.layerCount() || p >= q)
         *why = QStringLiteral("range [%1, %2) of %3 is empty or out of 0..%4").arg(p).arg(q).arg(graph.name()).arg(graph.layerCount());
     else if (!isTileable(graph.layer(p)))
-        *why = QStringLiteral("range [%1, %2) of %3 starts with layer '%4' (%5), which cannot be tiled: no spatial stack")
-                   .arg(p).arg(q).arg(graph.name(), graph.layer(p).name, opName(graph.layer(p).op));
+        *why = QStringLiteral("range [%1, %2) of %3 starts with layer '%4' (%5), which cannot be tiled (%6): no spatial "
+                              "stack")
+                   .arg(p).arg(q).arg(graph.name(), graph.layer(p).name, opName(graph.layer(p).op),
+                                      whyNotTileable(graph.layer(p)));
     else if (const int t = firstNonFeatureMap(graph, p); t >= 0)
         *why = QStringLiteral("range [%1, %2) of %3 starts after '%4' %5, which is not a feature map: no spatial stack")
                    .arg(p).arg(q).arg(graph.name(), graph.tensorName(t), graph.tensorShape(t).toString());
-    else
-        *why = QStringLiteral("range [%1, %2) of %3 has no spatial stack that ends in a single feature map before a "
-                              "layer that cannot be tiled").arg(p).arg(q).arg(graph.name());
+    else {
+        // The layers tile up to `end`, but no cut before it is crossed by one feature map alone (a branch is open).
+        int end = p;
+        while (end < q && isTileable(graph.layer(end)))
+            ++end;
+        if (end < q)
+            *why = QStringLiteral("range [%1, %2) of %3 has no spatial stack: layer '%4' (#%5) ends it, as %6, and no "
+                                  "cut before it is crossed by one feature map alone (a branch is still open)")
+                       .arg(p).arg(q).arg(graph.name(), graph.layer(end).name).arg(end)
+                       .arg(whyNotTileable(graph.layer(end)));
+        else
+            *why = QStringLiteral("range [%1, %2) of %3 has no spatial stack: no cut in it is crossed by one feature "
+                                  "map alone (a branch is still open at %2)").arg(p).arg(q).arg(graph.name());
+    }
     return std::nullopt;
 }
 

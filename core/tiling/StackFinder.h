@@ -17,6 +17,8 @@ public:
     /// True if layer i can be computed tile by tile exactly (spatially local, and for avgpool2d without padding
     /// or ceil_mode, whose divisors would change at tile borders).
     static bool isTileable(const Layer &layer);
+    /// Why layer cannot be tiled, in a few words; "" when it can.
+    static QString whyNotTileable(const Layer &layer);
 
     /// Every stack starting at p and ending at some s in (p, q] such that all layers in [p, s) are tileable and
     /// exactly one feature map crosses s; shortest first.

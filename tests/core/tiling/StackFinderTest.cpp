@@ -182,6 +182,25 @@ TEST(StackFinderTest, RangesWithoutASpatialStackSayWhy)
     EXPECT_TRUE(StackFinder::candidates(vgg, 4, 3).isEmpty());
 }
 
+// Once, a range whose branches stay open up to an avgpool with padding (as in inception_v3) said only that there was
+// no stack "before a layer that cannot be tiled", without naming the layer.
+TEST(StackFinderTest, AStackThatEndsInsideABranchNamesTheLayerThatEndsItAndWhy)
+{
+    const ModelGraph g = TinyModels::parse(QStringLiteral("branches"), QStringLiteral("[2, 12, 12]"), QStringLiteral(
+        "{'name': 'stem', 'op': 'conv2d', 'attributes': {'out_channels': 4, 'kernel_size': 3, 'padding': 1}},"
+        "{'name': 'b1', 'op': 'conv2d', 'inputs': ['stem'], 'attributes': {'out_channels': 2, 'kernel_size': 1}},"
+        "{'name': 'b2', 'op': 'avgpool2d', 'inputs': ['stem'],"
+        " 'attributes': {'kernel_size': 3, 'stride': 1, 'padding': 1}},"
+        "{'name': 'cat', 'op': 'concat', 'inputs': ['b1', 'b2']}"));
+    ASSERT_EQ(g.layerCount(), 4);
+    const QString why = noStack(g, 1, 4);
+    EXPECT_TRUE(why.contains(QStringLiteral("layer 'b2' (#2) ends it"))) << why.toStdString();
+    EXPECT_TRUE(why.contains(QStringLiteral("avgpool2d with padding"))) << why.toStdString();
+    EXPECT_TRUE(why.contains(QStringLiteral("a branch is still open"))) << why.toStdString();
+    const QString linear = noStack(TestFiles::builtin(QStringLiteral("vgg16")), 33, 40);
+    EXPECT_TRUE(linear.contains(QStringLiteral("not spatially local"))) << linear.toStdString();
+}
+
 TEST(StackFinderTest, LargestIsTheStackWithTheMostFlops)
 {
     const ModelGraph vgg = TestFiles::builtin(QStringLiteral("vgg16"));
