@@ -448,8 +448,12 @@ TEST(PeerConnectionTest, ARelayThatPassedTheHandshakeCannotSpeakOnTheConnection)
     QTcpSocket *fromController = nullptr;
     QObject::connect(&relayServer, &QTcpServer::newConnection, [&] { fromController = relayServer.nextPendingConnection(); });
     ASSERT_TRUE(spinUntil([&] { return fromController != nullptr; }));
-    QObject::connect(&toReal, &QTcpSocket::readyRead, [&] { fromController->write(toReal.readAll()); });
-    QObject::connect(fromController, &QTcpSocket::readyRead, [&] { toReal.write(fromController->readAll()); });
+    auto fromReal = [&] { fromController->write(toReal.readAll()); };
+    auto fromDialer = [&] { toReal.write(fromController->readAll()); };
+    QObject::connect(&toReal, &QTcpSocket::readyRead, fromReal);
+    QObject::connect(fromController, &QTcpSocket::readyRead, fromDialer);
+    fromReal(); // the challenge may have arrived before the relay was wired
+    fromDialer();
     ASSERT_TRUE(spinUntil([&] { return real && real->isAuthenticated() && controller.isAuthenticated(); }));
 
     Frame takeOver;
