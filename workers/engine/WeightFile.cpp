@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 
 namespace d3::engine {
 namespace {
@@ -37,8 +38,9 @@ bool isTorchScript(const std::string &path)
     }
 }
 
-/// True if the archive's pickle starts by building a collections.OrderedDict: torch.save(model.state_dict())
-/// without dict(), which LibTorch's unpickler cannot read (it fails deep inside with an internal assert).
+/// True if the archive's pickle builds a collections.OrderedDict anywhere: torch.save(model.state_dict()) without
+/// dict(), alone or inside a checkpoint, which LibTorch's unpickler cannot read (it fails deep inside with an
+/// internal assert).
 bool holdsOrderedDict(const std::string &path)
 {
     try {
@@ -46,12 +48,37 @@ bool holdsOrderedDict(const std::string &path)
         if (!reader.hasRecord("data.pkl"))
             return false;
         const auto [data, size] = reader.getRecord("data.pkl");
-        const std::string head(static_cast<const char *>(data.get()), std::min<size_t>(size, 64));
-        static const std::string global = "ccollections\nOrderedDict\n";
-        return head.size() > 2 + global.size() && head.compare(2, global.size(), global) == 0; // after PROTO n
+        const std::string_view pickle(static_cast<const char *>(data.get()), size);
+        return pickle.find("ccollections\nOrderedDict\n") != std::string_view::npos;
     } catch (const std::exception &) {
         return false;
     }
+}
+
+/// The dict of tensors in a checkpoint: the dict itself, or the dict under "state_dict" or "model_state_dict" (a
+/// training checkpoint beside its epoch and the like).
+c10::IValue stateDictOf(const c10::IValue &value)
+{
+    if (!value.isGenericDict())
+        return value;
+    const c10::Dict<c10::IValue, c10::IValue> dict = value.toGenericDict();
+    for (const char *key : {"state_dict", "model_state_dict"})
+        if (dict.contains(std::string(key)) && dict.at(std::string(key)).isGenericDict())
+            return dict.at(std::string(key));
+    return value;
+}
+
+/// Names without the "module." prefix nn.DataParallel and DistributedDataParallel add, when every name has it.
+void stripDataParallelPrefix(Named *named)
+{
+    static const std::string prefix = "module.";
+    if (named->empty() || !std::all_of(named->begin(), named->end(),
+                                       [](const auto &e) { return e.first.rfind(prefix, 0) == 0; }))
+        return;
+    Named stripped;
+    for (auto &[name, tensor] : *named)
+        stripped[name.substr(prefix.size())] = tensor;
+    *named = std::move(stripped);
 }
 
 Named readTorchScript(const std::string &path)
@@ -74,7 +101,8 @@ bool readStateDict(const QString &path, Named *named, QString *error)
     }
     if (holdsOrderedDict(path.toStdString())) {
         *error = QStringLiteral("%1: holds an OrderedDict, which LibTorch cannot read; save a plain dict with "
-                                "torch.save(dict(model.state_dict()), path)").arg(path);
+                                "torch.save(dict(model.state_dict()), path) (in a checkpoint: {'state_dict': "
+                                "dict(model.state_dict()), ...})").arg(path);
         return false;
     }
     std::vector<char> data(size_t(file.size())); // read once, straight into what the unpickler takes
@@ -82,7 +110,7 @@ bool readStateDict(const QString &path, Named *named, QString *error)
         *error = QStringLiteral("%1: cannot read the weights file (%2)").arg(path, file.errorString());
         return false;
     }
-    const c10::IValue value = torch::pickle_load(data);
+    const c10::IValue value = stateDictOf(torch::pickle_load(data));
     if (!value.isGenericDict()) {
         *error = QStringLiteral("%1: holds a %2, not a state_dict; save it with "
                                 "torch.save(dict(model.state_dict()), path)")
@@ -91,11 +119,13 @@ bool readStateDict(const QString &path, Named *named, QString *error)
     }
     for (const auto &entry : value.toGenericDict()) {
         if (!entry.key().isString() || !entry.value().isTensor()) {
-            *error = QStringLiteral("%1: the dict must map names to tensors").arg(path);
+            *error = QStringLiteral("%1: the dict must map names to tensors (a checkpoint holds them under "
+                                    "'state_dict')").arg(path);
             return false;
         }
         (*named)[entry.key().toStringRef()] = entry.value().toTensor();
     }
+    stripDataParallelPrefix(named);
     return true;
 }
 

@@ -73,6 +73,7 @@ INSTANTIATE_TEST_SUITE_P(
                       BadFile{"wrong_shape.torchscript.pt", "fc.weight", "[5, 4]"},
                       BadFile{"float64.pt", "bn.running_var", "float32"},
                       BadFile{"ordered_dict.pt", "", "torch.save(dict(model.state_dict()), path)"},
+                      BadFile{"checkpoint_ordered_dict.pt", "", "{'state_dict': dict(model.state_dict()), ...}"},
                       BadFile{"tensor.pt", "", "torch.save(dict(model.state_dict()), path)"},
                       BadFile{"garbage.pt", "", "not a PyTorch state_dict"},
                       BadFile{"truncated.pt", "", "not a PyTorch state_dict"},

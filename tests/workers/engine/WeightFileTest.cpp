@@ -36,6 +36,20 @@ TEST_F(WeightFileTest, StateDictAndTorchScriptLoadTheSameWeights)
     EXPECT_EQ(fromDict->weights().path, file(QStringLiteral("good.state_dict.pt")));
 }
 
+// Once, a training checkpoint ({'state_dict': ..., 'epoch': ...}) and DataParallel's "module." names were refused
+// without a hint; they are the same weights.
+TEST_F(WeightFileTest, CheckpointsAndDataParallelNamesLoadTheSameWeights)
+{
+    const auto plain = build(QStringLiteral("good.state_dict.pt"));
+    ASSERT_TRUE(plain);
+    for (const QString &name : {QStringLiteral("checkpoint.pt"), QStringLiteral("data_parallel.pt"),
+                                QStringLiteral("checkpoint_dp.pt")}) {
+        const auto engine = build(name);
+        ASSERT_TRUE(engine) << name.toStdString();
+        EXPECT_EQ(engine->fingerprint(), plain->fingerprint()) << name.toStdString();
+    }
+}
+
 TEST_F(WeightFileTest, LoadedWeightsReproducePyTorchsOutput)
 {
     QString error;

@@ -3,9 +3,12 @@
 adaptive average pool, flatten, fc 4->3; input [3, 8, 8]).
 
 usage: /usr/bin/python3 weight_files.py OUTDIR
-Good files: good.state_dict.pt, good.torchscript.pt (same weights), good.input.npy, good.reference.npy.
+Good files: good.state_dict.pt, good.torchscript.pt (same weights), good.input.npy, good.reference.npy; the same
+weights as a training checkpoint (checkpoint.pt: {'state_dict': ..., 'epoch': 7}), with DataParallel's "module."
+names (data_parallel.pt), and both (checkpoint_dp.pt, under 'model_state_dict').
 Bad files, one fault each: missing.pt (no fc.bias), extra.pt (fc.scale), wrong_shape.pt (fc.weight [3, 5]),
-float64.pt (bn.running_var float64), ordered_dict.pt (the OrderedDict itself, not dict()), tensor.pt (a bare
+float64.pt (bn.running_var float64), ordered_dict.pt (the OrderedDict itself, not dict()),
+checkpoint_ordered_dict.pt (the same inside a checkpoint), tensor.pt (a bare
 tensor), wrong_shape.torchscript.pt (an archive whose fc has 5 outputs).
 Exits 2 with one line on stderr if PyTorch or NumPy is missing.
 """
@@ -60,6 +63,12 @@ def main():
     numpy.save(path("good.input.npy"), x.numpy())
     numpy.save(path("good.reference.npy"), y.numpy())
 
+    # Training checkpoints and DataParallel names, read as the same weights.
+    torch.save({"state_dict": sd, "epoch": 7, "best_acc": 0.75}, path("checkpoint.pt"))
+    torch.save({"module." + k: v for k, v in sd.items()}, path("data_parallel.pt"))
+    torch.save({"model_state_dict": {"module." + k: v for k, v in sd.items()}, "epoch": 3}, path("checkpoint_dp.pt"))
+
+    torch.save({"state_dict": model.state_dict(), "epoch": 7}, path("checkpoint_ordered_dict.pt"))
     torch.save({k: v for k, v in sd.items() if k != "fc.bias"}, path("missing.pt"))
     torch.save({**sd, "fc.scale": torch.ones(3)}, path("extra.pt"))
     torch.save({**sd, "fc.weight": torch.zeros(3, 5)}, path("wrong_shape.pt"))
