@@ -38,10 +38,10 @@ bool isTorchScript(const std::string &path)
     }
 }
 
-/// True if the archive's pickle builds a collections.OrderedDict anywhere: torch.save(model.state_dict()) without
-/// dict(), alone or inside a checkpoint, which LibTorch's unpickler cannot read (it fails deep inside with an
-/// internal assert).
-bool holdsOrderedDict(const std::string &path)
+/// True if the archive's pickle starts by building a collections.OrderedDict (torch.save(model.state_dict())
+/// without dict(), which LibTorch's unpickler cannot read: it fails deep inside with an internal assert); with
+/// anywhere, if it builds one anywhere (every tensor's empty backward hooks are one, so that alone says nothing).
+bool holdsOrderedDict(const std::string &path, bool anywhere = false)
 {
     try {
         caffe2::serialize::PyTorchStreamReader reader(path);
@@ -49,7 +49,10 @@ bool holdsOrderedDict(const std::string &path)
             return false;
         const auto [data, size] = reader.getRecord("data.pkl");
         const std::string_view pickle(static_cast<const char *>(data.get()), size);
-        return pickle.find("ccollections\nOrderedDict\n") != std::string_view::npos;
+        static const std::string_view global = "ccollections\nOrderedDict\n";
+        if (anywhere)
+            return pickle.find(global) != std::string_view::npos;
+        return pickle.size() > 2 + global.size() && pickle.substr(2, global.size()) == global; // after PROTO n
     } catch (const std::exception &) {
         return false;
     }
@@ -110,7 +113,20 @@ bool readStateDict(const QString &path, Named *named, QString *error)
         *error = QStringLiteral("%1: cannot read the weights file (%2)").arg(path, file.errorString());
         return false;
     }
-    const c10::IValue value = stateDictOf(torch::pickle_load(data));
+    c10::IValue loaded;
+    try {
+        loaded = torch::pickle_load(data);
+    } catch (const c10::Error &) {
+        // A state_dict() kept as an OrderedDict inside a checkpoint fails here, not at the first bytes.
+        if (holdsOrderedDict(path.toStdString(), true)) {
+            *error = QStringLiteral("%1: cannot be read, and holds an OrderedDict (in a checkpoint, a state_dict() "
+                                    "saved without dict()?): save {'state_dict': dict(model.state_dict()), ...}")
+                         .arg(path);
+            return false;
+        }
+        throw;
+    }
+    const c10::IValue value = stateDictOf(loaded);
     if (!value.isGenericDict()) {
         *error = QStringLiteral("%1: holds a %2, not a state_dict; save it with "
                                 "torch.save(dict(model.state_dict()), path)")
