@@ -29,10 +29,8 @@ QMap<QString, QString> BlockingClient::connectAll(const QVector<WorkerEndpoint> 
                 return false;
         return true;
     };
-    if (workers.size() == 1) // one worker joining: the others stay as they are
-        m_client.setWorker(workers.front());
-    else
-        m_client.connectTo(workers);
+    for (const WorkerEndpoint &w : workers) // the client's other workers stay as they are
+        m_client.setWorker(w);
     waitUntil([&] { return ready() || !lost.isEmpty(); }, ms);
     QObject::disconnect(c);
     QMap<QString, QString> failures;

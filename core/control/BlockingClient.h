@@ -19,7 +19,7 @@ public:
     /// Calls through client (not owned; must outlive this).
     explicit BlockingClient(ClusterClient &client) : m_client(client) {}
 
-    /// Connects to workers (see ClusterClient::connectTo) and waits until every one is ready, one is lost, or ms
+    /// Connects to workers (ClusterClient::setWorker; any others the client has stay as they are) and waits until every one is ready, one is lost, or ms
     /// pass; empty when all are ready, else why not for each worker that is not (lost first, then silent).
     QMap<QString, QString> connectAll(const QVector<WorkerEndpoint> &workers, int ms);
     /// Loads on nodes; each node's Loaded message, or nullopt with one line in *why naming the first node that

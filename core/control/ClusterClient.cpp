@@ -41,21 +41,6 @@ void ClusterClient::setHeartbeat(int intervalMs, int timeoutMs)
     m_peers.setHeartbeat(intervalMs, timeoutMs);
 }
 
-void ClusterClient::connectTo(const QVector<WorkerEndpoint> &workers)
-{
-    QSet<QString> listed;
-    for (const WorkerEndpoint &w : workers)
-        listed.insert(w.name);
-    for (const QString &name : std::as_const(m_listed))
-        if (!listed.contains(name)) {
-            m_listed.remove(name);
-            m_lost.remove(name);
-            m_peers.drop(name, QStringLiteral("no longer part of the cluster"));
-        }
-    for (const WorkerEndpoint &w : workers)
-        setWorker(w);
-}
-
 void ClusterClient::setWorker(const WorkerEndpoint &worker)
 {
     m_listed.insert(worker.name);

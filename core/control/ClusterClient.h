@@ -9,7 +9,6 @@
 #include "net/OutboundPeers.h"
 #include "plan/Profile.h"
 
-#include <QCborArray>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
@@ -41,8 +40,6 @@ public:
     void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }
     /// How often a lost worker is dialled again (ms; 0: never).
     void setReconnectInterval(int ms) { m_reconnectMs = ms; }
-    /// Connects to these workers (dropping workers not listed); nodeReady() follows for each.
-    void connectTo(const QVector<WorkerEndpoint> &workers);
     /// Adds a worker or moves one to another address (a restarted local worker), leaving every other as it is.
     void setWorker(const WorkerEndpoint &worker);
     /// Workers with an authenticated control connection.

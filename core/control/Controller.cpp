@@ -589,8 +589,7 @@ bool Controller::restart(const QString &node, QString *error)
     for (const DirectedLink &link : m_experiment.expandLinks()) // a restart starts from the experiment's links
         if (link.from == node)
             m_links.insert(link.from + QLatin1String("->") + link.to, link);
-    setState(node, NodeState::Dead); // readmit() takes it from here, as any worker that comes back
-    return readmit(node, error);
+    return readmit(node, error); // as any worker that comes back
 }
 
 } // namespace d3::core
