@@ -23,6 +23,7 @@ struct Layer {
     qint64 params = 0;              ///< learned parameter count (buffers excluded)
     qint64 flops = 0;               ///< floating-point operations for one input (a multiply-add counts 2)
     qint64 bytes = 0;               ///< output size in bytes as float32
+    bool broadcasts = false;        ///< its inputs have different shapes (add, sub, mul, div, matmul)
 };
 
 } // namespace d3::core

@@ -1,32 +1,74 @@
 #include "LayerAnalyzer.h"
 
+#include "ShapeOpAnalyzer.h"
+
 namespace d3::core {
 namespace {
 
-struct Check {
-    QString *field;
-    QString *message;
-    bool fail(const QString &f, const QString &m)
-    {
-        *field = f;
-        *message = m;
-        return false;
-    }
-};
+using Check = AnalysisFailure;
 
+/// Largest rank and element count of any tensor (the element count keeps every size computation in range).
+constexpr int kMaxRank = 6;
+constexpr double kMaxElements = double(qint64(1) << 34);
+
+/// A state_dict entry of layer l: "NAME.SUFFIX", or "NAME" itself for an empty suffix (a parameter layer).
 ParamTensor tensor(const Layer &l, const char *suffix, QVector<qint64> dims, bool learned = true,
                    bool integer = false)
 {
     ParamTensor p;
     p.suffix = QString::fromLatin1(suffix);
-    p.key = l.name + QLatin1Char('.') + p.suffix;
+    p.key = p.suffix.isEmpty() ? l.name : l.name + QLatin1Char('.') + p.suffix;
     p.shape.dims = std::move(dims);
     p.learned = learned;
     p.integer = integer;
     return p;
 }
 
-bool windowShape(Layer *l, const TensorShape &in, bool dilated, Check &c)
+bool fitsInMemory(const QVector<qint64> &dims)
+{
+    double n = 1;
+    for (qint64 d : dims)
+        n *= double(d);
+    return dims.size() <= kMaxRank && n <= kMaxElements;
+}
+
+bool layerNorm(Layer *l, const TensorShape &in, const Check &c)
+{
+    const QVector<qint64> &norm = l->attributes.shape;
+    if (norm.size() > in.dims.size() || in.dims.mid(in.dims.size() - norm.size()) != norm)
+        return c.fail(QStringLiteral("attributes.normalized_shape"),
+                      QStringLiteral("%1 is not the trailing dimensions of the input %2")
+                          .arg(TensorShape{norm}.toString(), in.toString()));
+    l->shape = in;
+    if (l->attributes.elementwiseAffine)
+        l->tensors = {tensor(*l, "weight", norm), tensor(*l, "bias", norm)};
+    l->flops = 5 * in.elements();
+    return true;
+}
+
+bool attention(Layer *l, const TensorShape &in, const Check &c)
+{
+    const LayerAttributes &a = l->attributes;
+    if (in.dims.size() != 2 || in.dims.last() != a.embedDim)
+        return c.fail(QStringLiteral("inputs"), QStringLiteral("multihead_attention needs a [T, %1] sequence, got %2")
+                                                    .arg(a.embedDim).arg(in.toString()));
+    if (a.embedDim % a.numHeads != 0)
+        return c.fail(QStringLiteral("attributes.num_heads"), QStringLiteral("%1 heads do not divide embed_dim %2")
+                                                                  .arg(a.numHeads).arg(a.embedDim));
+    const qint64 e = a.embedDim, t = in.dims.first();
+    l->shape = in;
+    l->tensors = {tensor(*l, "in_proj_weight", {3 * e, e})};
+    if (a.bias)
+        l->tensors << tensor(*l, "in_proj_bias", {3 * e});
+    l->tensors << tensor(*l, "out_proj.weight", {e, e});
+    if (a.bias)
+        l->tensors << tensor(*l, "out_proj.bias", {e});
+    // projections in and out, the scores and their weighted sum, and the softmax
+    l->flops = 2 * t * e * 3 * e + 2 * 2 * t * t * e + 3 * a.numHeads * t * t + 2 * t * e * e;
+    return true;
+}
+
+bool windowShape(Layer *l, const TensorShape &in, bool dilated, const Check &c)
 {
     const LayerAttributes &a = l->attributes;
     if (a.padding.h * 2 > a.kernel.h || a.padding.w * 2 > a.kernel.w) {
@@ -64,23 +106,50 @@ bool LayerAnalyzer::analyze(Layer *l, const QVector<TensorShape> &inputs, QStrin
     Check c{field, message};
     const LayerAttributes &a = l->attributes;
     const QString inputsField = QStringLiteral("inputs");
-    const bool needsOne = l->op != OpKind::Add && l->op != OpKind::Concat;
-    if (needsOne && inputs.size() != 1)
+    l->shape = {};
+    l->tensors.clear();
+    l->params = l->flops = l->bytes = 0;
+    l->broadcasts = false;
+    if (!fitsInMemory(a.shape))
+        return c.fail(QStringLiteral("attributes.shape"), QStringLiteral("has more than %1 dimensions or 2^34 elements")
+                                                              .arg(kMaxRank));
+    if (l->op == OpKind::Parameter) {
+        l->shape.dims = a.shape;
+        QVector<qint64> stored = a.shape;
+        if (a.batchDim)
+            stored.prepend(1);
+        l->tensors = {tensor(*l, "", stored)};
+    } else if (ShapeOpAnalyzer::handles(l->op)) {
+        if (inputs.isEmpty())
+            return c.fail(inputsField, QStringLiteral("needs at least one input"));
+        if (!ShapeOpAnalyzer::analyze(l, inputs, c))
+            return false;
+    } else if (!analyzeOne(l, inputs, c)) {
+        return false;
+    }
+    if (!fitsInMemory(l->shape.dims))
+        return c.fail(inputsField, QStringLiteral("the output %1 has more than %2 dimensions or 2^34 elements")
+                                       .arg(l->shape.toString()).arg(kMaxRank));
+    for (const ParamTensor &p : l->tensors) {
+        if (p.learned)
+            l->params += p.shape.elements();
+    }
+    l->bytes = l->shape.elements() * 4;
+    return true;
+}
+
+bool LayerAnalyzer::analyzeOne(Layer *l, const QVector<TensorShape> &inputs, const AnalysisFailure &c)
+{
+    const LayerAttributes &a = l->attributes;
+    const QString inputsField = QStringLiteral("inputs");
+    if (inputs.size() != 1)
         return c.fail(inputsField, QStringLiteral("%1 takes exactly one input, got %2").arg(opName(l->op)).arg(inputs.size()));
-    if (inputs.isEmpty())
-        return c.fail(inputsField, QStringLiteral("needs at least one input"));
     const TensorShape &in = inputs.first();
     const qint64 inElems = in.elements();
     const bool spatialOp = l->op == OpKind::Conv2d || l->op == OpKind::BatchNorm2d || l->op == OpKind::MaxPool2d
-        || l->op == OpKind::AvgPool2d || l->op == OpKind::AdaptiveAvgPool2d || l->op == OpKind::Lrn
-        || l->op == OpKind::Concat;
-    if (spatialOp) {
-        for (const TensorShape &s : inputs) {
-            if (!s.isFeatureMap())
-                return c.fail(inputsField, QStringLiteral("%1 needs a [C, H, W] feature map, got %2")
-                                               .arg(opName(l->op), s.toString()));
-        }
-    }
+        || l->op == OpKind::AvgPool2d || l->op == OpKind::AdaptiveAvgPool2d || l->op == OpKind::Lrn;
+    if (spatialOp && !in.isFeatureMap())
+        return c.fail(inputsField, QStringLiteral("%1 needs a [C, H, W] feature map, got %2").arg(opName(l->op), in.toString()));
 
     switch (l->op) {
     case OpKind::Conv2d: {
@@ -108,16 +177,12 @@ bool LayerAnalyzer::analyze(Layer *l, const QVector<TensorShape> &inputs, QStrin
         l->flops = 2 * inElems;
         break;
     }
-    case OpKind::Relu:
-    case OpKind::Relu6:
-    case OpKind::LeakyRelu:
+    case OpKind::LayerNorm:
+        return layerNorm(l, in, c);
+    case OpKind::MultiheadAttention:
+        return attention(l, in, c);
     case OpKind::Dropout:
         l->shape = in;
-        l->flops = l->op == OpKind::Dropout ? 0 : inElems;
-        break;
-    case OpKind::Softmax:
-        l->shape = in;
-        l->flops = 3 * inElems;
         break;
     case OpKind::MaxPool2d:
     case OpKind::AvgPool2d:
@@ -133,48 +198,25 @@ bool LayerAnalyzer::analyze(Layer *l, const QVector<TensorShape> &inputs, QStrin
         l->shape = in;
         l->flops = inElems * (a.lrnSize + 3);
         break;
-    case OpKind::Flatten:
-        l->shape.dims = {inElems};
-        break;
     case OpKind::Linear: {
-        if (in.dims.size() != 1)
-            return c.fail(inputsField, QStringLiteral("linear needs a flat [F] input, got %1 (add a flatten layer)")
-                                           .arg(in.toString()));
-        l->shape.dims = {a.outFeatures};
-        l->tensors = {tensor(*l, "weight", {a.outFeatures, inElems})};
+        if (in.dims.isEmpty())
+            return c.fail(inputsField, QStringLiteral("linear needs an input with a last dimension, got a scalar"));
+        const qint64 features = in.dims.last(), rows = inElems / features;
+        l->shape = in;
+        l->shape.dims.last() = a.outFeatures;
+        l->tensors = {tensor(*l, "weight", {a.outFeatures, features})};
         if (a.bias)
             l->tensors << tensor(*l, "bias", {a.outFeatures});
-        l->flops = 2 * inElems * a.outFeatures + (a.bias ? a.outFeatures : 0);
+        l->flops = rows * (2 * features * a.outFeatures + (a.bias ? a.outFeatures : 0));
         break;
     }
-    case OpKind::Add:
-        if (inputs.size() < 2)
-            return c.fail(inputsField, QStringLiteral("add needs at least two inputs"));
-        for (const TensorShape &s : inputs) {
-            if (s != in)
-                return c.fail(inputsField, QStringLiteral("add needs equal shapes, got %1 and %2")
-                                               .arg(in.toString(), s.toString()));
-        }
+    default:
+        if (!isElementwiseActivation(l->op))
+            return c.fail(QStringLiteral("op"), QStringLiteral("%1 has no shape rule").arg(opName(l->op)));
         l->shape = in;
-        l->flops = (inputs.size() - 1) * inElems;
-        break;
-    case OpKind::Concat: {
-        qint64 channels = 0;
-        for (const TensorShape &s : inputs) {
-            if (s.height() != in.height() || s.width() != in.width())
-                return c.fail(inputsField, QStringLiteral("concat needs equal heights and widths, got %1 and %2")
-                                               .arg(in.toString(), s.toString()));
-            channels += s.channels();
-        }
-        l->shape.dims = {channels, in.height(), in.width()};
+        l->flops = inElems;
         break;
     }
-    }
-    for (const ParamTensor &p : l->tensors) {
-        if (p.learned)
-            l->params += p.shape.elements();
-    }
-    l->bytes = l->shape.elements() * 4;
     return true;
 }
 

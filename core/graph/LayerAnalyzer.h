@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AnalysisFailure.h"
 #include "Layer.h"
 
 #include <QString>
@@ -18,6 +19,10 @@ public:
 
     /// Output size of a sliding window along one axis (PyTorch's rule, ceil_mode included); < 1 means too small.
     static qint64 windowOutput(qint64 in, int kernel, int stride, int padding, int dilation, bool ceilMode);
+
+private:
+    /// The ops of one input that own tensors or windows (conv2d, norms, pools, linear, attention, activations).
+    static bool analyzeOne(Layer *layer, const QVector<TensorShape> &inputs, const AnalysisFailure &c);
 };
 
 } // namespace d3::core

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QVector>
+
 namespace d3::core {
 
 /// A (height, width) pair of a 2-D attribute.
@@ -28,6 +30,22 @@ struct LayerAttributes {
     double lrnBeta = 0.75;        ///< lrn
     double lrnK = 1.0;            ///< lrn
     int outFeatures = 0;          ///< linear
+    int dim = 0;                  ///< concat, softmax, slice, select (0 = the first dimension after the batch)
+    qint64 start = 0;             ///< slice
+    qint64 end = 0;               ///< slice (exclusive)
+    qint64 step = 1;              ///< slice
+    qint64 index = 0;             ///< select
+    QVector<int> dims;            ///< mean (reduced), permute (the new order)
+    bool keepDim = false;         ///< mean
+    QVector<qint64> shape;        ///< reshape (output), layer_norm (normalized_shape), parameter (its shape)
+    bool elementwiseAffine = true; ///< layer_norm
+    bool geluTanh = false;        ///< gelu: approximate "tanh" instead of the exact erf form
+    bool hasScalar = false;       ///< add, sub, mul, div: one tensor input and `scalar`
+    double scalar = 0.0;          ///< add, sub, mul, div
+    bool reverse = false;         ///< sub, div: scalar - x, scalar / x
+    int embedDim = 0;             ///< multihead_attention
+    int numHeads = 0;             ///< multihead_attention
+    bool batchDim = false;        ///< parameter: stored with PyTorch's batch dimension of 1 in front
 };
 
 } // namespace d3::core

@@ -75,6 +75,41 @@ public:
         return v.toDouble();
     }
 
+    /// A list of integers >= minimum (1 to 8 of them), or the fallback when absent.
+    template<typename T>
+    QVector<T> list(const char *key, bool required, int minimum)
+    {
+        const QJsonValue v = take(key);
+        if (v.isUndefined())
+            return required ? fail(key, QStringLiteral("is required")), QVector<T>{} : QVector<T>{};
+        QVector<T> out;
+        const QJsonArray arr = v.toArray();
+        for (const QJsonValue &x : arr) {
+            const double d = x.toDouble(-1e300);
+            if (!x.isDouble() || d != double(qint64(d)) || d < minimum || d > 1e9)
+                break;
+            out << T(d);
+        }
+        if (!v.isArray() || arr.isEmpty() || arr.size() > 8 || out.size() != arr.size())
+            return fail(key, QStringLiteral("must be a list of 1 to 8 integers >= %1").arg(minimum)), QVector<T>{};
+        return out;
+    }
+
+    /// One of the given words, or the first of them when absent.
+    QString word(const char *key, const QStringList &allowed)
+    {
+        const QJsonValue v = take(key);
+        if (v.isUndefined())
+            return allowed.first();
+        if (!allowed.contains(v.toString()))
+            return fail(key, QStringLiteral("must be one of \"%1\"").arg(allowed.join(QLatin1String("\", \"")))),
+                   allowed.first();
+        return v.toString();
+    }
+
+    /// True when the attribute is present (without consuming it).
+    bool has(const char *key) const { return m_attrs.contains(QLatin1String(key)); }
+
     /// An optional integer that is only checked against the inferred value later.
     int expected(const char *key) { return integer(key, 0, 1); }
 
@@ -169,12 +204,64 @@ void readAttributes(OpKind op, AttributeReader &r, LayerAttributes *a, Expectati
         a->outFeatures = r.integer("out_features", 1, 1, true);
         a->bias = r.boolean("bias", true);
         break;
-    case OpKind::Relu:
-    case OpKind::Relu6:
-    case OpKind::Flatten:
-    case OpKind::Add:
+    case OpKind::LayerNorm:
+        a->shape = r.list<qint64>("normalized_shape", true, 1);
+        a->eps = r.number("eps", 1e-5, 0.0);
+        a->elementwiseAffine = r.boolean("elementwise_affine", true);
+        break;
+    case OpKind::Gelu:
+        a->geluTanh = r.word("approximate", {QStringLiteral("none"), QStringLiteral("tanh")}) == QLatin1String("tanh");
+        break;
+    case OpKind::Mean:
+        a->dims = r.list<int>("dims", true, 0);
+        a->keepDim = r.boolean("keepdim", false);
+        break;
+    case OpKind::Reshape:
+        a->shape = r.list<qint64>("shape", true, 1);
+        break;
+    case OpKind::Permute:
+        a->dims = r.list<int>("dims", true, 0);
+        break;
+    case OpKind::Slice:
+        a->dim = r.integer("dim", 0, 0);
+        a->start = r.integer("start", 0, 0);
+        a->end = r.integer("end", 1, 1, true);
+        a->step = r.integer("step", 1, 1);
+        break;
+    case OpKind::Select:
+        a->dim = r.integer("dim", 0, 0);
+        a->index = r.integer("index", 0, 0, true);
+        break;
     case OpKind::Concat:
     case OpKind::Softmax:
+        a->dim = r.integer("dim", 0, 0);
+        break;
+    case OpKind::MultiheadAttention:
+        a->embedDim = r.integer("embed_dim", 1, 1, true);
+        a->numHeads = r.integer("num_heads", 1, 1, true);
+        break;
+    case OpKind::Add:
+    case OpKind::Sub:
+    case OpKind::Mul:
+    case OpKind::Div:
+        a->hasScalar = r.has("scalar");
+        a->scalar = r.number("scalar", 0.0, -1e30, 1e30);
+        if (op == OpKind::Sub || op == OpKind::Div)
+            a->reverse = r.boolean("reverse", false);
+        break;
+    case OpKind::Parameter:
+        a->shape = r.list<qint64>("shape", true, 1);
+        a->batchDim = r.boolean("batch_dim", false);
+        break;
+    case OpKind::Relu:
+    case OpKind::Relu6:
+    case OpKind::Silu:
+    case OpKind::Sigmoid:
+    case OpKind::Tanh:
+    case OpKind::Hardswish:
+    case OpKind::Hardsigmoid:
+    case OpKind::Flatten:
+    case OpKind::Matmul:
         break;
     }
 }
@@ -283,7 +370,12 @@ std::optional<ModelGraph> ModelParser::parse(const QByteArray &json, const QStri
                                                   .arg(op, allOpNames().join(QLatin1String(", "))));
 
         QVector<TensorShape> inputShapes;
-        if (!obj.contains(QLatin1String("inputs"))) {
+        if (l.op == OpKind::Parameter) {
+            const QJsonValue iv = obj.value(QLatin1String("inputs"));
+            if (!iv.isUndefined() && !(iv.isArray() && iv.toArray().isEmpty()))
+                return fail(QStringLiteral("inputs"), QStringLiteral("a parameter reads no input (omit inputs or "
+                                                                     "give [])"));
+        } else if (!obj.contains(QLatin1String("inputs"))) {
             l.inputs = {i}; // the previous layer's output, or the model input for the first layer
         } else {
             const QJsonValue iv = obj.value(QLatin1String("inputs"));
@@ -322,16 +414,17 @@ std::optional<ModelGraph> ModelParser::parse(const QByteArray &json, const QStri
         if (!LayerAnalyzer::analyze(&l, inputShapes, &field, &message))
             return fail(field, message);
 
-        const TensorShape &in = inputShapes.first();
+        const TensorShape in = inputShapes.value(0);
         if (expect.inChannels && expect.inChannels != in.channels())
             return fail(QStringLiteral("attributes.in_channels"),
                         QStringLiteral("says %1 but the input has %2 channels").arg(expect.inChannels).arg(in.channels()));
         if (expect.numFeatures && expect.numFeatures != in.channels())
             return fail(QStringLiteral("attributes.num_features"),
                         QStringLiteral("says %1 but the input has %2 channels").arg(expect.numFeatures).arg(in.channels()));
-        if (expect.inFeatures && expect.inFeatures != in.elements())
+        if (expect.inFeatures && expect.inFeatures != in.dims.value(in.dims.size() - 1))
             return fail(QStringLiteral("attributes.in_features"),
-                        QStringLiteral("says %1 but the input has %2 features").arg(expect.inFeatures).arg(in.elements()));
+                        QStringLiteral("says %1 but the input's last dimension has %2 features")
+                            .arg(expect.inFeatures).arg(in.dims.value(in.dims.size() - 1)));
 
         tensorIds.insert(l.name, i + 1);
         shapes << l.shape;

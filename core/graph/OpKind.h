@@ -22,6 +22,24 @@ enum class OpKind {
     Add,
     Concat,
     Softmax,
+    LayerNorm,
+    Silu,
+    Sigmoid,
+    Tanh,
+    Hardswish,
+    Hardsigmoid,
+    Gelu,
+    Mean,
+    Reshape,
+    Permute,
+    Slice,
+    Select,
+    Matmul,
+    MultiheadAttention,
+    Sub,
+    Mul,
+    Div,
+    Parameter,
 };
 
 /// The file-format spelling of an op ("conv2d", "maxpool2d", ...).
@@ -34,7 +52,13 @@ bool parseOpName(const QString &name, OpKind *kind);
 QStringList allOpNames();
 
 /// True for ops whose each output pixel depends on a bounded window of input pixels
-/// (the layers a fused tile stack may contain).
+/// (the layers a fused tile stack may contain, given the conditions of StackFinder::whyNotTileable).
 bool isSpatiallyLocal(OpKind kind);
+
+/// True for the ops that apply one function to every element (relu, silu, gelu, ...): one input, same shape.
+bool isElementwiseActivation(OpKind kind);
+
+/// True for add, sub, mul and div: two or more inputs that broadcast, or one input and a scalar.
+bool isArithmetic(OpKind kind);
 
 } // namespace d3::core

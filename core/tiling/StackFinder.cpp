@@ -25,6 +25,11 @@ QString StackFinder::whyNotTileable(const Layer &layer)
     if (!isSpatiallyLocal(layer.op))
         return QStringLiteral("%1 is not spatially local (an output value reads the whole map, or it is no map)")
             .arg(opName(layer.op));
+    if (layer.broadcasts)
+        return QStringLiteral("%1 broadcasts inputs of different shapes, which a tile cannot crop alike")
+            .arg(opName(layer.op));
+    if ((layer.op == OpKind::Slice || layer.op == OpKind::Concat) && layer.attributes.dim != 0)
+        return QStringLiteral("a %1 along dimension %2 is not along the channels").arg(opName(layer.op)).arg(layer.attributes.dim);
     if (layer.op == OpKind::AvgPool2d) {
         const LayerAttributes &a = layer.attributes;
         if (a.padding.h != 0 || a.padding.w != 0 || a.ceilMode)

@@ -66,6 +66,16 @@ QString LayerNodeItem::shortOp(core::OpKind op)
         return QStringLiteral("leaky");
     case core::OpKind::AdaptiveAvgPool2d:
         return QStringLiteral("gap");
+    case core::OpKind::LayerNorm:
+        return QStringLiteral("ln");
+    case core::OpKind::MultiheadAttention:
+        return QStringLiteral("attn");
+    case core::OpKind::Hardswish:
+        return QStringLiteral("hswish");
+    case core::OpKind::Hardsigmoid:
+        return QStringLiteral("hsig");
+    case core::OpKind::Parameter:
+        return QStringLiteral("param");
     default:
         break;
     }

@@ -12,6 +12,55 @@ std::vector<int64_t> dims(const core::TensorShape &s)
     return std::vector<int64_t>(s.dims.begin(), s.dims.end());
 }
 
+/// The torch dimensions of format dimensions (which count from the first one after the batch).
+std::vector<int64_t> torchDims(const QVector<int> &formatDims)
+{
+    std::vector<int64_t> out;
+    for (int d : formatDims)
+        out.push_back(d + 1);
+    return out;
+}
+
+/// A format shape with the batch dimension of one in front.
+std::vector<int64_t> batched(const QVector<qint64> &shape)
+{
+    std::vector<int64_t> out{1};
+    out.insert(out.end(), shape.begin(), shape.end());
+    return out;
+}
+
+/// add, sub, mul or div as PyTorch's operators compute them (Python's `scalar / x` is x.reciprocal() * scalar).
+at::Tensor arithmetic(core::OpKind op, const core::LayerAttributes &a, const std::vector<at::Tensor> &inputs)
+{
+    const at::Tensor &x = inputs.front();
+    if (a.hasScalar) {
+        switch (op) {
+        case core::OpKind::Add:
+            return at::add(x, a.scalar);
+        case core::OpKind::Sub:
+            return a.reverse ? at::rsub(x, a.scalar) : at::sub(x, a.scalar);
+        case core::OpKind::Mul:
+            return at::mul(x, a.scalar);
+        default:
+            return a.reverse ? at::mul(at::reciprocal(x), a.scalar) : at::div(x, a.scalar);
+        }
+    }
+    switch (op) {
+    case core::OpKind::Add: {
+        at::Tensor sum = inputs[0] + inputs[1];
+        for (size_t i = 2; i < inputs.size(); ++i)
+            sum = sum + inputs[i];
+        return sum;
+    }
+    case core::OpKind::Sub:
+        return at::sub(inputs[0], inputs[1]);
+    case core::OpKind::Mul:
+        return at::mul(inputs[0], inputs[1]);
+    default:
+        return at::div(inputs[0], inputs[1]);
+    }
+}
+
 } // namespace
 
 LayerModule::LayerModule(const core::Layer &layer, core::TensorShape inputShape)
@@ -21,20 +70,26 @@ LayerModule::LayerModule(const core::Layer &layer, core::TensorShape inputShape)
     for (const core::ParamTensor &p : layer.tensors) {
         const auto options = torch::TensorOptions().dtype(p.integer ? torch::kLong : torch::kFloat);
         at::Tensor t = p.integer ? torch::zeros(dims(p.shape), options) : torch::empty(dims(p.shape), options);
-        const std::string name = p.suffix.toStdString();
+        // torch::nn::Module names may not contain dots ("out_proj.weight"); the state_dict key stays p.key.
+        const std::string name = p.suffix.isEmpty() ? std::string("value")
+                                                    : QString(p.suffix).replace(QLatin1Char('.'), QLatin1Char('_')).toStdString();
         if (p.learned)
             register_parameter(name, t, /*requires_grad=*/false);
         else
             register_buffer(name, t);
         m_tensors.emplace_back(p.suffix, t);
-        if (p.suffix == QLatin1String("weight"))
+        if (p.suffix == QLatin1String("weight") || p.suffix == QLatin1String("in_proj_weight") || p.suffix.isEmpty())
             m_weight = t;
-        else if (p.suffix == QLatin1String("bias"))
+        else if (p.suffix == QLatin1String("bias") || p.suffix == QLatin1String("in_proj_bias"))
             m_bias = t;
         else if (p.suffix == QLatin1String("running_mean"))
             m_mean = t;
         else if (p.suffix == QLatin1String("running_var"))
             m_var = t;
+        else if (p.suffix == QLatin1String("out_proj.weight"))
+            m_outWeight = t;
+        else if (p.suffix == QLatin1String("out_proj.bias"))
+            m_outBias = t;
     }
     eval();
 }
@@ -42,6 +97,10 @@ LayerModule::LayerModule(const core::Layer &layer, core::TensorShape inputShape)
 at::Tensor LayerModule::forward(const std::vector<at::Tensor> &inputs) const
 {
     const core::LayerAttributes &a = m_layer.attributes;
+    if (m_layer.op == core::OpKind::Parameter)
+        return a.batchDim ? m_weight : m_weight.unsqueeze(0);
+    if (core::isArithmetic(m_layer.op))
+        return arithmetic(m_layer.op, a, inputs);
     const at::Tensor &x = inputs.front();
     auto pair = [](core::Pair2 p) { return std::vector<int64_t>{p.h, p.w}; };
     switch (m_layer.op) {
@@ -71,18 +130,50 @@ at::Tensor LayerModule::forward(const std::vector<at::Tensor> &inputs) const
         return at::flatten(x, 1);
     case core::OpKind::Linear:
         return at::linear(x, m_weight, m_bias);
-    case core::OpKind::Add: {
-        at::Tensor sum = inputs[0] + inputs[1];
-        for (size_t i = 2; i < inputs.size(); ++i)
-            sum = sum + inputs[i];
-        return sum;
-    }
     case core::OpKind::Concat:
-        return at::cat(inputs, 1);
+        return at::cat(inputs, a.dim + 1);
     case core::OpKind::Softmax:
-        return at::softmax(x, 1);
+        return at::softmax(x, a.dim + 1);
+    case core::OpKind::LayerNorm:
+        return at::layer_norm(x, dims(core::TensorShape{a.shape}), m_weight, m_bias, a.eps,
+                              at::globalContext().userEnabledCuDNN());
+    case core::OpKind::Silu:
+        return at::silu(x);
+    case core::OpKind::Sigmoid:
+        return at::sigmoid(x);
+    case core::OpKind::Tanh:
+        return at::tanh(x);
+    case core::OpKind::Hardswish:
+        return at::hardswish(x);
+    case core::OpKind::Hardsigmoid:
+        return at::hardsigmoid(x);
+    case core::OpKind::Gelu:
+        return at::gelu(x, a.geluTanh ? "tanh" : "none");
+    case core::OpKind::Mean:
+        return at::mean(x, torchDims(a.dims), a.keepDim);
+    case core::OpKind::Reshape:
+        return x.reshape(batched(a.shape));
+    case core::OpKind::Permute: {
+        std::vector<int64_t> order{0};
+        const std::vector<int64_t> rest = torchDims(a.dims);
+        order.insert(order.end(), rest.begin(), rest.end());
+        return x.permute(order);
     }
-    return x;
+    case core::OpKind::Slice:
+        return x.slice(a.dim + 1, a.start, a.end, a.step);
+    case core::OpKind::Select:
+        return x.select(a.dim + 1, a.index);
+    case core::OpKind::Matmul:
+        return at::matmul(inputs[0], inputs[1]);
+    case core::OpKind::MultiheadAttention:
+        // nn.MultiheadAttention(batch_first=True)(x, x, x, need_weights=False) in eval mode without autograd
+        return std::get<0>(at::_native_multi_head_attention(x, x, x, a.embedDim, a.numHeads, m_weight, m_bias, m_outWeight,
+                                                            m_outBias, c10::nullopt, /*need_weights=*/false));
+    default:
+        break;
+    }
+    TORCH_CHECK(false, "layer '", m_layer.name.toStdString(), "': op ", core::opName(m_layer.op).toStdString(),
+                " has no forward");
 }
 
 at::Tensor LayerModule::forwardTile(const std::vector<at::Tensor> &inputs, const core::TileStep &step) const

@@ -42,7 +42,8 @@ private:
     core::Layer m_layer;
     core::TensorShape m_inputShape;
     std::vector<std::pair<QString, at::Tensor>> m_tensors;
-    at::Tensor m_weight, m_bias, m_mean, m_var;
+    at::Tensor m_weight, m_bias, m_mean, m_var; ///< weight: also a parameter's value, attention's in_proj_weight
+    at::Tensor m_outWeight, m_outBias;          ///< attention's out_proj
 };
 
 } // namespace d3::engine

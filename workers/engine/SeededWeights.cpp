@@ -25,13 +25,14 @@ void SeededWeights::fill(const TorchModel &model, quint64 seed)
         const LayerModule &m = model.module(layer.index);
         qint64 fanIn = 1;
         for (const auto &[suffix, t] : m.tensors()) {
-            if (suffix == QLatin1String("weight") && t.dim() >= 2)
+            if (suffix.endsWith(QLatin1String("weight")) && t.dim() >= 2 && fanIn == 1)
                 fanIn = t.numel() / t.size(0);
         }
-        const bool norm = layer.op == core::OpKind::BatchNorm2d;
-        for (const auto &[suffix, tensor] : m.tensors()) {
+        const bool norm = layer.op == core::OpKind::BatchNorm2d || layer.op == core::OpKind::LayerNorm;
+        for (size_t i = 0; i < m.tensors().size(); ++i) {
+            const auto &[suffix, tensor] = m.tensors()[i];
             at::Tensor t = tensor;
-            const QString key = layer.name + QLatin1Char('.') + suffix;
+            const QString key = layer.tensors.at(int(i)).key;
             const quint64 stream = core::Hash64::mix(seed ^ core::Hash64::ofBytes(key.toUtf8()));
             if (t.scalar_type() != at::kFloat) {
                 t.zero_();
@@ -39,7 +40,7 @@ void SeededWeights::fill(const TorchModel &model, quint64 seed)
                 fillUniform(t, stream, 0.8f, 1.2f);
             } else if (norm) {
                 fillUniform(t, stream, -0.1f, 0.1f);
-            } else if (suffix == QLatin1String("weight")) {
+            } else if (suffix.endsWith(QLatin1String("weight"))) {
                 const float bound = std::sqrt(6.0f / float(fanIn));
                 fillUniform(t, stream, -bound, bound);
             } else {

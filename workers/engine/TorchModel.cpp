@@ -10,7 +10,8 @@ TorchModel::TorchModel(core::ModelGraph graph)
     const int n = m_graph.layerCount();
     m_modules.reserve(size_t(n));
     for (const core::Layer &l : m_graph.layers())
-        m_modules.push_back(std::make_shared<LayerModule>(l, m_graph.tensorShape(l.inputs.first())));
+        m_modules.push_back(std::make_shared<LayerModule>(
+            l, l.inputs.isEmpty() ? core::TensorShape{} : m_graph.tensorShape(l.inputs.first())));
     m_lastUse.resize(size_t(n + 1));
     for (int t = 0; t <= n; ++t) {
         const QVector<int> &c = m_graph.consumers(t);
@@ -22,8 +23,9 @@ std::vector<std::pair<QString, at::Tensor>> TorchModel::stateTensors() const
 {
     std::vector<std::pair<QString, at::Tensor>> all;
     for (const auto &m : m_modules) {
-        for (const auto &[suffix, t] : m->tensors())
-            all.emplace_back(m->layer().name + QLatin1Char('.') + suffix, t);
+        const QVector<core::ParamTensor> &declared = m->layer().tensors;
+        for (size_t i = 0; i < m->tensors().size(); ++i)
+            all.emplace_back(declared.at(int(i)).key, m->tensors()[i].second);
     }
     return all;
 }

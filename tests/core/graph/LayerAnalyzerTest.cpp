@@ -193,11 +193,16 @@ TEST(LayerAnalyzerTest, LinearWithAndWithoutBias)
     EXPECT_EQ(nb.tensors.size(), 1);
 }
 
-TEST(LayerAnalyzerTest, LinearNeedsAFlatInput)
+TEST(LayerAnalyzerTest, LinearActsOnTheLastDimension)
 {
+    // nn.Linear on ConvNeXt's [H, W, C] or a transformer's [T, D]: every row of the last dimension
     Layer l = layer(OpKind::Linear);
-    l.attributes.outFeatures = 10;
-    EXPECT_TRUE(analyzeFails(&l, {shape({2, 3, 3})}, QStringLiteral("inputs")).contains(QStringLiteral("flatten")));
+    l.attributes.outFeatures = 384;
+    analyzeOk(&l, {shape({56, 56, 96})});
+    EXPECT_EQ(l.shape.dims, (QVector<qint64>{56, 56, 384}));
+    EXPECT_EQ(l.params, 96 * 384 + 384);
+    EXPECT_EQ(l.flops, 56 * 56 * (2 * 96 * 384 + 384));
+    EXPECT_EQ(l.tensors.first().shape.dims, (QVector<qint64>{384, 96}));
 }
 
 TEST(LayerAnalyzerTest, ElementwiseAndReshapingOps)
@@ -229,6 +234,7 @@ TEST(LayerAnalyzerTest, AddAndConcat)
     analyzeOk(&add, {shape({64, 56, 56}), shape({64, 56, 56})});
     EXPECT_EQ(add.shape.dims, (QVector<qint64>{64, 56, 56}));
     EXPECT_EQ(add.flops, 64 * 56 * 56);
+    EXPECT_FALSE(add.broadcasts);
     analyzeFails(&add, {shape({64, 56, 56})}, QStringLiteral("inputs"));
     analyzeFails(&add, {shape({64, 56, 56}), shape({64, 28, 28})}, QStringLiteral("inputs"));
 
@@ -238,6 +244,154 @@ TEST(LayerAnalyzerTest, AddAndConcat)
     Layer bad = layer(OpKind::Concat);
     analyzeFails(&bad, {shape({64, 28, 28}), shape({64, 14, 14})}, QStringLiteral("inputs"));
     analyzeFails(&bad, {shape({64, 28, 28}), shape({10})}, QStringLiteral("inputs"));
+}
+
+TEST(LayerAnalyzerTest, ArithmeticBroadcastsAsPyTorch)
+{
+    // squeeze-excite: [C, 1, 1] * [C, H, W]
+    Layer se = layer(OpKind::Mul);
+    analyzeOk(&se, {shape({96, 1, 1}), shape({96, 56, 56})});
+    EXPECT_EQ(se.shape.dims, (QVector<qint64>{96, 56, 56}));
+    EXPECT_TRUE(se.broadcasts);
+    // a position embedding [197, 768] added to a sequence; a missing leading dimension stretches
+    Layer pos = layer(OpKind::Add);
+    analyzeOk(&pos, {shape({197, 768}), shape({768})});
+    EXPECT_EQ(pos.shape.dims, (QVector<qint64>{197, 768}));
+    Layer bad = layer(OpKind::Sub);
+    EXPECT_TRUE(analyzeFails(&bad, {shape({96, 2, 1}), shape({96, 56, 56})}, QStringLiteral("inputs"))
+                    .contains(QStringLiteral("broadcast")));
+    analyzeFails(&bad, {shape({4}), shape({4}), shape({4})}, QStringLiteral("inputs")); // sub takes two
+
+    Layer scaled = layer(OpKind::Div);
+    scaled.attributes.hasScalar = true;
+    scaled.attributes.scalar = 6.0;
+    analyzeOk(&scaled, {shape({16, 8, 8})});
+    EXPECT_EQ(scaled.shape.dims, (QVector<qint64>{16, 8, 8}));
+    EXPECT_EQ(scaled.flops, 16 * 8 * 8);
+    EXPECT_FALSE(scaled.broadcasts);
+    analyzeFails(&scaled, {shape({4}), shape({4})}, QStringLiteral("inputs")); // a scalar and one input
+
+    Layer reversed = layer(OpKind::Mul);
+    reversed.attributes.reverse = true;
+    analyzeFails(&reversed, {shape({4}), shape({4})}, QStringLiteral("attributes.reverse"));
+}
+
+TEST(LayerAnalyzerTest, ShapeOps)
+{
+    Layer r = layer(OpKind::Reshape);
+    r.attributes.shape = {2, 58, 28, 28};
+    analyzeOk(&r, {shape({116, 28, 28})});
+    EXPECT_EQ(r.shape.dims, (QVector<qint64>{2, 58, 28, 28}));
+    r.attributes.shape = {2, 58, 28, 27};
+    EXPECT_TRUE(analyzeFails(&r, {shape({116, 28, 28})}, QStringLiteral("attributes.shape")).contains(QStringLiteral("elements")));
+
+    Layer p = layer(OpKind::Permute);
+    p.attributes.dims = {1, 2, 0};
+    analyzeOk(&p, {shape({96, 56, 57})});
+    EXPECT_EQ(p.shape.dims, (QVector<qint64>{56, 57, 96}));
+    p.attributes.dims = {1, 1, 0};
+    analyzeFails(&p, {shape({96, 56, 57})}, QStringLiteral("attributes.dims"));
+    p.attributes.dims = {1, 0};
+    analyzeFails(&p, {shape({96, 56, 57})}, QStringLiteral("attributes.dims"));
+
+    Layer sl = layer(OpKind::Slice);
+    sl.attributes.start = 58;
+    sl.attributes.end = 116;
+    analyzeOk(&sl, {shape({116, 28, 28})});
+    EXPECT_EQ(sl.shape.dims, (QVector<qint64>{58, 28, 28}));
+    sl.attributes.step = 3;
+    sl.attributes.start = 0;
+    sl.attributes.end = 10;
+    analyzeOk(&sl, {shape({116, 28, 28})});
+    EXPECT_EQ(sl.shape.dims.first(), 4); // 0, 3, 6, 9
+    sl.attributes.end = 117;
+    analyzeFails(&sl, {shape({116, 28, 28})}, QStringLiteral("attributes.end"));
+    sl.attributes.dim = 3;
+    analyzeFails(&sl, {shape({116, 28, 28})}, QStringLiteral("attributes.dim"));
+
+    Layer sel = layer(OpKind::Select); // a class token, x[:, 0]
+    analyzeOk(&sel, {shape({197, 768})});
+    EXPECT_EQ(sel.shape.dims, QVector<qint64>{768});
+    sel.attributes.index = 197;
+    analyzeFails(&sel, {shape({197, 768})}, QStringLiteral("attributes.index"));
+
+    Layer m = layer(OpKind::Mean);
+    m.attributes.dims = {1, 2};
+    analyzeOk(&m, {shape({1024, 7, 7})});
+    EXPECT_EQ(m.shape.dims, QVector<qint64>{1024});
+    EXPECT_EQ(m.flops, 1024 * 7 * 7);
+    m.attributes.keepDim = true;
+    analyzeOk(&m, {shape({1024, 7, 7})});
+    EXPECT_EQ(m.shape.dims, (QVector<qint64>{1024, 1, 1}));
+    m.attributes.dims = {2, 2};
+    analyzeFails(&m, {shape({1024, 7, 7})}, QStringLiteral("attributes.dims"));
+
+    Layer cat = layer(OpKind::Concat); // class token before the patches
+    cat.attributes.dim = 0;
+    analyzeOk(&cat, {shape({1, 768}), shape({196, 768})});
+    EXPECT_EQ(cat.shape.dims, (QVector<qint64>{197, 768}));
+    cat.attributes.dim = 1;
+    analyzeFails(&cat, {shape({1, 768}), shape({196, 768})}, QStringLiteral("inputs"));
+    analyzeOk(&cat, {shape({4, 3}), shape({4, 5})});
+    EXPECT_EQ(cat.shape.dims, (QVector<qint64>{4, 8}));
+}
+
+TEST(LayerAnalyzerTest, MatmulAttentionAndLayerNorm)
+{
+    Layer mm = layer(OpKind::Matmul);
+    analyzeOk(&mm, {shape({12, 50, 64}), shape({12, 64, 50})});
+    EXPECT_EQ(mm.shape.dims, (QVector<qint64>{12, 50, 50}));
+    EXPECT_EQ(mm.flops, 2LL * 12 * 50 * 64 * 50);
+    analyzeOk(&mm, {shape({12, 50, 64}), shape({64, 7})}); // leading dimensions broadcast
+    EXPECT_EQ(mm.shape.dims, (QVector<qint64>{12, 50, 7}));
+    EXPECT_TRUE(mm.broadcasts);
+    analyzeFails(&mm, {shape({12, 50, 64}), shape({63, 7})}, QStringLiteral("inputs"));
+    analyzeFails(&mm, {shape({64}), shape({64, 7})}, QStringLiteral("inputs"));
+
+    Layer attn = layer(OpKind::MultiheadAttention, "encoder.layers.encoder_layer_0.self_attention");
+    attn.attributes.embedDim = 768;
+    attn.attributes.numHeads = 12;
+    analyzeOk(&attn, {shape({50, 768})});
+    EXPECT_EQ(attn.shape.dims, (QVector<qint64>{50, 768}));
+    EXPECT_EQ(attn.params, 4 * 768 * 768 + 4 * 768); // as nn.MultiheadAttention(768, 12) counts them
+    ASSERT_EQ(attn.tensors.size(), 4);
+    EXPECT_EQ(attn.tensors.at(2).key, QStringLiteral("encoder.layers.encoder_layer_0.self_attention.out_proj.weight"));
+    analyzeFails(&attn, {shape({50, 512})}, QStringLiteral("inputs"));
+    attn.attributes.numHeads = 7;
+    analyzeFails(&attn, {shape({50, 768})}, QStringLiteral("attributes.num_heads"));
+
+    Layer ln = layer(OpKind::LayerNorm, "features.1.0.block.2");
+    ln.attributes.shape = {96};
+    analyzeOk(&ln, {shape({56, 56, 96})});
+    EXPECT_EQ(ln.params, 2 * 96);
+    EXPECT_EQ(ln.tensors.first().key, QStringLiteral("features.1.0.block.2.weight"));
+    ln.attributes.shape = {56};
+    analyzeFails(&ln, {shape({56, 56, 96})}, QStringLiteral("attributes.normalized_shape"));
+}
+
+TEST(LayerAnalyzerTest, ParameterOwnsTheKeyOfItsName)
+{
+    Layer token = layer(OpKind::Parameter, "class_token");
+    token.attributes.shape = {1, 768};
+    token.attributes.batchDim = true;
+    analyzeOk(&token, {});
+    EXPECT_EQ(token.shape.dims, (QVector<qint64>{1, 768}));
+    ASSERT_EQ(token.tensors.size(), 1);
+    EXPECT_EQ(token.tensors.first().key, QStringLiteral("class_token"));
+    EXPECT_EQ(token.tensors.first().shape.dims, (QVector<qint64>{1, 1, 768})); // as the state_dict stores it
+    EXPECT_EQ(token.params, 768);
+
+    Layer scale = layer(OpKind::Parameter, "features.1.0.layer_scale");
+    scale.attributes.shape = {96, 1, 1};
+    analyzeOk(&scale, {});
+    EXPECT_EQ(scale.tensors.first().shape.dims, (QVector<qint64>{96, 1, 1}));
+}
+
+TEST(LayerAnalyzerTest, RefusesShapesTooLargeToAddress)
+{
+    Layer r = layer(OpKind::Reshape);
+    r.attributes.shape = {1000000000, 1000000000, 1000000000};
+    analyzeFails(&r, {shape({8})}, QStringLiteral("attributes.shape"));
 }
 
 TEST(LayerAnalyzerTest, SingleInputOpsRefuseSeveral)

@@ -276,7 +276,7 @@ TEST_F(ModelParserTest, RefusesAddOfDifferentShapes)
     const GraphError e = refuse(model(QStringLiteral(
         "{'name': 'c', 'op': 'conv2d', 'attributes': {'out_channels': 4, 'kernel_size': 1}},"
         "{'name': 'a', 'op': 'add', 'inputs': ['c', 'input']}")));
-    expectAt(e, QStringLiteral("a"), 1, QStringLiteral("inputs"), QStringLiteral("equal shapes"));
+    expectAt(e, QStringLiteral("a"), 1, QStringLiteral("inputs"), QStringLiteral("broadcast"));
     EXPECT_TRUE(e.message.contains(QStringLiteral("[4, 8, 8]")) && e.message.contains(QStringLiteral("[3, 8, 8]")));
 }
 
@@ -290,10 +290,64 @@ TEST_F(ModelParserTest, RefusesConvGroupsNotDividingChannels)
              QStringLiteral("c"), 0, QStringLiteral("attributes.groups"), QStringLiteral("out_channels 4"));
 }
 
-TEST_F(ModelParserTest, RefusesLinearOnAFeatureMap)
+TEST_F(ModelParserTest, RefusesInFeaturesThatAreNotTheLastDimension)
 {
-    expectAt(refuse(model(QStringLiteral("{'name': 'fc', 'op': 'linear', 'attributes': {'out_features': 10}}"))),
-             QStringLiteral("fc"), 0, QStringLiteral("inputs"), QStringLiteral("flatten"));
+    // nn.Linear acts on the last dimension; a forgotten flatten shows as in_features against W
+    expectAt(refuse(model(QStringLiteral(
+                 "{'name': 'fc', 'op': 'linear', 'attributes': {'in_features': 192, 'out_features': 10}}"))),
+             QStringLiteral("fc"), 0, QStringLiteral("attributes.in_features"), QStringLiteral("last dimension has 8"));
+}
+
+TEST_F(ModelParserTest, ReadsTheOpsOfTodaysNetworks)
+{
+    // a squeeze-excite block, a channel split, a permute to channels-last with a layer norm and GELU, a learned
+    // layer scale, and a token sequence through attention
+    GraphError error;
+    const auto g = ModelParser::parse(model(QStringLiteral(
+        "{'name': 'c', 'op': 'conv2d', 'attributes': {'out_channels': 8, 'kernel_size': 1}},"
+        "{'name': 'act', 'op': 'silu'},"
+        "{'name': 'se.pool', 'op': 'adaptive_avgpool2d', 'attributes': {'output_size': 1}},"
+        "{'name': 'se.gate', 'op': 'hardsigmoid'},"
+        "{'name': 'se.mul', 'op': 'mul', 'inputs': ['se.gate', 'act']},"
+        "{'name': 'half', 'op': 'slice', 'attributes': {'dim': 0, 'start': 4, 'end': 8}},"
+        "{'name': 'nhwc', 'op': 'permute', 'attributes': {'dims': [1, 2, 0]}},"
+        "{'name': 'ln', 'op': 'layer_norm', 'attributes': {'normalized_shape': [4], 'eps': 1e-6}},"
+        "{'name': 'gelu', 'op': 'gelu', 'attributes': {'approximate': 'tanh'}},"
+        "{'name': 'layer_scale', 'op': 'parameter', 'attributes': {'shape': [4]}},"
+        "{'name': 'scaled', 'op': 'mul', 'inputs': ['layer_scale', 'gelu']},"
+        "{'name': 'tokens', 'op': 'reshape', 'attributes': {'shape': [64, 4]}},"
+        "{'name': 'attn', 'op': 'multihead_attention', 'attributes': {'embed_dim': 4, 'num_heads': 2}},"
+        "{'name': 'half2', 'op': 'div', 'attributes': {'scalar': 2, 'reverse': true}},"
+        "{'name': 'pooled', 'op': 'mean', 'attributes': {'dims': [0]}},"
+        "{'name': 'probs', 'op': 'softmax', 'attributes': {'dim': 0}}")), kFile, &error);
+    ASSERT_TRUE(g) << error.toString().toStdString();
+    EXPECT_EQ(g->layer(4).shape.dims, (QVector<qint64>{8, 8, 8}));
+    EXPECT_TRUE(g->layer(4).broadcasts);
+    EXPECT_EQ(g->layer(6).shape.dims, (QVector<qint64>{8, 8, 4}));
+    EXPECT_TRUE(g->layer(8).attributes.geluTanh);
+    EXPECT_TRUE(g->layer(9).inputs.isEmpty());
+    EXPECT_EQ(g->layer(9).tensors.first().key, QStringLiteral("layer_scale"));
+    EXPECT_EQ(g->layer(11).shape.dims, (QVector<qint64>{64, 4}));
+    EXPECT_TRUE(g->layer(13).attributes.reverse);
+    EXPECT_EQ(g->layer(15).shape.dims, QVector<qint64>{4});
+}
+
+TEST_F(ModelParserTest, RefusesAParameterWithInputsAndBadNewAttributes)
+{
+    expectAt(refuse(model(QStringLiteral(
+                 "{'name': 'p', 'op': 'parameter', 'inputs': ['input'], 'attributes': {'shape': [3]}},"
+                 "{'name': 'a', 'op': 'add', 'inputs': ['p', 'input']}"))),
+             QStringLiteral("p"), 0, QStringLiteral("inputs"), QStringLiteral("reads no input"));
+    expectAt(refuse(model(QStringLiteral("{'name': 'g', 'op': 'gelu', 'attributes': {'approximate': 'erf'}}"))),
+             QStringLiteral("g"), 0, QStringLiteral("attributes.approximate"), QStringLiteral("\"tanh\""));
+    expectAt(refuse(model(QStringLiteral("{'name': 'm', 'op': 'mean', 'attributes': {'dims': []}}"))),
+             QStringLiteral("m"), 0, QStringLiteral("attributes.dims"), QStringLiteral("list of 1 to 8"));
+    expectAt(refuse(model(QStringLiteral("{'name': 'm', 'op': 'mean', 'attributes': {'dims': [-1]}}"))),
+             QStringLiteral("m"), 0, QStringLiteral("attributes.dims"), QStringLiteral(">= 0"));
+    expectAt(refuse(model(QStringLiteral("{'name': 'm', 'op': 'mean'}"))),
+             QStringLiteral("m"), 0, QStringLiteral("attributes.dims"), QStringLiteral("required"));
+    expectAt(refuse(model(QStringLiteral("{'name': 's', 'op': 'mul', 'attributes': {'scalar': 'two'}}"))),
+             QStringLiteral("s"), 0, QStringLiteral("attributes.scalar"), QStringLiteral("number"));
 }
 
 TEST_F(ModelParserTest, RefusesMismatchedDeclaredSizes)
@@ -309,7 +363,7 @@ TEST_F(ModelParserTest, RefusesMismatchedDeclaredSizes)
                                          "{'name': 'fc', 'op': 'linear', 'attributes': {'in_features': 100, "
                                          "'out_features': 10}}"))),
              QStringLiteral("fc"), 1, QStringLiteral("attributes.in_features"),
-             QStringLiteral("says 100 but the input has 192 features"));
+             QStringLiteral("says 100 but the input's last dimension has 192 features"));
 }
 
 TEST_F(ModelParserTest, RefusesAWindowLargerThanTheInput)
