@@ -58,7 +58,7 @@ int ProfileCommand::run(const QStringList &args)
                          {QStringLiteral("threads"), QStringLiteral("slowdown"), QStringLiteral("runs"),
                           QStringLiteral("warmup"), QStringLiteral("seed"), QStringLiteral("weights"),
                           QStringLiteral("out")},
-                         {QStringLiteral("json")});
+                         {QStringLiteral("json"), QStringLiteral("ignore-extra")});
     if (!cl.error().isEmpty())
         return Output::fail(QStringLiteral("profile: ") + cl.error());
     if (cl.positionals().size() != 1)
@@ -84,6 +84,9 @@ int ProfileCommand::run(const QStringList &args)
     if (!ok)
         return Output::fail(QStringLiteral("profile: --seed must be a non-negative integer"));
     weights.path = cl.value(QStringLiteral("weights"));
+    weights.ignoreExtra = cl.has(QStringLiteral("ignore-extra"));
+    if (weights.ignoreExtra && weights.path.isEmpty())
+        return Output::fail(QStringLiteral("profile: --ignore-extra applies to a --weights FILE"));
 
     // Opened before measuring so that an unwritable path fails at once; written to a temporary file that
     // replaces FILE only on commit, so FILE is never left half-written.

@@ -20,7 +20,7 @@ namespace {
 
 /// Relative tolerances of the exactness contract (docs/ARCHITECTURE.md, Exactness) and of the PyTorch fidelity check.
 constexpr double kSplitTolerance = core::TensorComparison::kExactnessBound;
-constexpr double kReferenceTolerance = 1e-4;
+constexpr double kReferenceTolerance = core::TensorComparison::kExactnessBound;
 
 /// Takes a batch of one of the expected shape (as PyTorch writes inputs and outputs) and drops the batch dimension.
 bool fitShape(core::HostTensor *t, const QVector<qint64> &expected)
@@ -51,7 +51,7 @@ int VerifyCommand::run(const QStringList &args)
                          {QStringLiteral("cuts"), QStringLiteral("grid"), QStringLiteral("weights"),
                           QStringLiteral("input"), QStringLiteral("reference"), QStringLiteral("seed"),
                           QStringLiteral("threads")},
-                         {QStringLiteral("json")});
+                         {QStringLiteral("json"), QStringLiteral("ignore-extra")});
     if (!cl.error().isEmpty())
         return Output::fail(QStringLiteral("verify: ") + cl.error());
     if (cl.positionals().size() != 1)
@@ -117,6 +117,9 @@ int VerifyCommand::run(const QStringList &args)
     engine::WeightSource weights;
     weights.seed = seed;
     weights.path = cl.value(QStringLiteral("weights"));
+    weights.ignoreExtra = cl.has(QStringLiteral("ignore-extra"));
+    if (weights.ignoreExtra && weights.path.isEmpty())
+        return Output::fail(QStringLiteral("verify: --ignore-extra applies to a --weights FILE"));
     const auto engine = engine::Engine::create(*graph, weights, &error);
     if (!engine)
         return Output::fail(error);

@@ -22,15 +22,15 @@ const char *kUsage = R"(usage: d3ctl COMMAND [ARGS]
 
   models [--json]                   the built-in models
   inspect MODEL [--json]            layers, shapes, parameters, FLOPs and the crossing bytes of every cut
-  verify MODEL [--cuts P,Q] [--grid RxC] [--weights FILE] [--input X.npy] [--reference Y.npy]
-         [--seed N] [--threads N] [--json]
+  verify MODEL [--cuts P,Q] [--grid RxC] [--weights FILE [--ignore-extra]] [--input X.npy]
+         [--reference Y.npy] [--seed N] [--threads N] [--json]
                                     the split (and, with --grid, tiled) forward against the monolithic one
                                     (and against PyTorch's output)
   tiles MODEL --range P,Q --grid RxC [--json]
                                     the fused stack of the edge range [P, Q), its R x C tiles with the input
                                     region each needs (halo included) and the redundant FLOPs of the halos
-  profile MODEL [--threads N] [--slowdown F] [--runs K] [--warmup W] [--seed N] [--weights FILE]
-          [--out FILE] [--json]
+  profile MODEL [--threads N] [--slowdown F] [--runs K] [--warmup W] [--seed N]
+          [--weights FILE [--ignore-extra]] [--out FILE] [--json]
                                     every layer's compute time on this machine (median of K runs after W
                                     warm-up runs, times F); --out saves the profile for plan/compare --profile
 
@@ -47,7 +47,9 @@ conditions: --bw-de MBPS --bw-ec MBPS --bw-ee MBPS --rtt-de MS --rtt-ec MS --rtt
                                     draws a recorded run's plots (latency, stages, backbone) into DIR or DIR2
 planners: device-only, edge-only, cloud-only, neurosurgeon, edge-cloud, dads, hpa, oracle
 
-MODEL is a built-in name (alexnet, vgg16, resnet18, googlenet, mobilenet_v2, tiny_yolov2) or a model file.
+MODEL is a built-in name (alexnet, vgg16, resnet18, googlenet, mobilenet_v2, tiny_yolov2), a model file, or the
+name of a model in $D3_MODEL_PATH or ~/.local/share/d3lab/models (d3ctl models lists them).
+--ignore-extra lets a weights file hold tensors the model does not use (an auxiliary head).
 )";
 
 } // namespace

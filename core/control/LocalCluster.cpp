@@ -251,6 +251,8 @@ bool LocalCluster::launch(int index, QString *error)
                      QStringLiteral("--slowdown"), QString::number(spec.slowdown, 'g', 12)};
     if (!spec.weightsFile.isEmpty())
         args << QStringLiteral("--weights") << spec.weightsFile;
+    if (!spec.weightsFile.isEmpty() && spec.ignoreExtraWeights)
+        args << QStringLiteral("--ignore-extra-weights");
 
     auto *process = new QProcess(this);
     process->setProgram(program);

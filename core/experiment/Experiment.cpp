@@ -162,9 +162,11 @@ QJsonObject Experiment::toJson(const QString &relativeTo) const
         root.insert(QStringLiteral("models"), QJsonArray::fromStringList(modelList));
     if (weights.file.isEmpty())
         root.insert(QStringLiteral("weights"), QJsonObject{{QStringLiteral("seed"), qint64(weights.seed)}});
+    else if (!weights.ignoreExtra)
+        root.insert(QStringLiteral("weights"), QJsonObject{{QStringLiteral("file"), relative(weights.file, relativeTo)}});
     else
-        root.insert(QStringLiteral("weights"),
-                    QJsonObject{{QStringLiteral("file"), relative(weights.file, relativeTo)}});
+        root.insert(QStringLiteral("weights"), QJsonObject{{QStringLiteral("file"), relative(weights.file, relativeTo)},
+                                                           {QStringLiteral("ignore_extra"), true}});
     if (planners.size() == 1)
         root.insert(QStringLiteral("planner"), planners.first());
     else
@@ -223,6 +225,7 @@ QVector<WorkerSpec> Experiment::localWorkers() const
         spec.slowdown = n.slowdown;
         spec.threads = n.threads;
         spec.weightsFile = weights.file;
+        spec.ignoreExtraWeights = weights.ignoreExtra;
         specs << spec;
     }
     return specs;

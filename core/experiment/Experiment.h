@@ -28,6 +28,7 @@ struct Experiment {
     struct Weights {
         quint64 seed = 1;  ///< deterministic weights from this seed (when file is empty)
         QString file;      ///< absolute path of a weights file (passed to local nodes as --weights), or empty
+        bool ignoreExtra = false; ///< the file may hold tensors the model does not use ("ignore_extra")
     };
     /// Profiling before planning.
     struct Profiling {

@@ -183,9 +183,16 @@ QString ExperimentParser::resolveModel(const QJsonValue &value, const QString &p
     if (ModelCatalog::builtinNames().contains(name))
         return name;
     const QString absolute = QDir::cleanPath(QDir(m_baseDir).absoluteFilePath(name));
-    if (!QFileInfo(absolute).isFile())
-        fail(path, QStringLiteral("'%1' is neither a built-in model (%2) nor a file (there is no %3)")
-                       .arg(name, ModelCatalog::builtinNames().join(QLatin1String(", ")), absolute));
+    if (QFileInfo(absolute).isFile())
+        return absolute;
+    const QMap<QString, QString> user = ModelCatalog::userModels(); // docs/MODEL_FORMAT.md, Where models come from
+    if (user.contains(name))
+        return user.value(name);
+    fail(path, QStringLiteral("'%1' is neither a built-in model (%2), one of your models (%3) nor a file (there is no %4)")
+                   .arg(name, ModelCatalog::builtinNames().join(QLatin1String(", ")),
+                        user.isEmpty() ? QStringLiteral("none in %1").arg(ModelCatalog::userFolders().join(QLatin1String(":")))
+                                       : QStringList(user.keys()).join(QLatin1String(", ")),
+                        absolute));
     return absolute;
 }
 
@@ -216,13 +223,16 @@ void ExperimentParser::readWeights(JsonFieldReader &top)
 {
     if (!top.ok() || !top.has(key("weights")))
         return;
-    JsonFieldReader r(top.object(key("weights")), top.pathOf(key("weights")), keys({"seed", "file"}), m_error);
+    JsonFieldReader r(top.object(key("weights")), top.pathOf(key("weights")), keys({"seed", "file", "ignore_extra"}), m_error);
     if (r.ok() && r.has(key("seed")) == r.has(key("file")))
         r.fail(QString(), r.has(key("seed"))
                               ? QStringLiteral("give either \"seed\" or \"file\", not both")
                               : QStringLiteral("needs \"seed\" (an integer >= 0) or \"file\" (a weights file)"));
     m_e->weights.seed = quint64(r.integer(key("seed"), 1, 0, kMaxSeed));
     const QString file = r.string(key("file"));
+    m_e->weights.ignoreExtra = r.boolean(key("ignore_extra"), false);
+    if (r.ok() && m_e->weights.ignoreExtra && !r.has(key("file")))
+        r.fail(key("ignore_extra"), QStringLiteral("applies to a weights \"file\""));
     if (!r.ok() || !r.has(key("file")))
         return;
     m_e->weights.file = QDir::cleanPath(QDir(m_baseDir).absoluteFilePath(file));

@@ -17,6 +17,8 @@ struct WorkerSpec {
     int threads = 1;
     /// A weights file passed as --weights FILE when non-empty (chosen by the local user, never by the wire).
     QString weightsFile;
+    /// Passes --ignore-extra-weights: the weights file may hold tensors the model does not use.
+    bool ignoreExtraWeights = false;
 };
 
 /// Where a running worker of a LocalCluster listens. port and pid are 0 while the worker is down.

@@ -153,6 +153,7 @@ void WorkerServer::load(core::PeerConnection *peer, const core::Frame &frame)
     if (message->seed)
         weights.seed = *message->seed;
     weights.path = m_weightsFile;
+    weights.ignoreExtra = m_ignoreExtraWeights;
     QPointer<core::PeerConnection> target(peer);
     const quint64 id = frame.requestId;
     auto built = std::make_shared<std::shared_ptr<engine::Engine>>();

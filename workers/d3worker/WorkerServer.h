@@ -30,10 +30,13 @@ public:
     /// A worker with the given role ("device", "edge", "cloud"), name and shared token; slowdown >= 1 pads every
     /// computation to that many times its measured time (heterogeneity on one machine, docs/ARCHITECTURE.md, Local
     /// cluster); weightsFile (may be empty) replaces the seeded weights; threads > 0 fixes LibTorch's intra-op threads
-    /// on the compute thread (OpenMP keeps that setting per thread).
+    /// on the compute thread (OpenMP keeps that setting per thread). setIgnoreExtraWeights lets the file hold more.
     WorkerServer(QString role, QString name, QByteArray token, double slowdown = 1.0, QString weightsFile = {},
                  int threads = 0, QObject *parent = nullptr);
     ~WorkerServer() override;
+
+    /// Whether the weights file may hold tensors the model does not use (d3worker --ignore-extra-weights).
+    void setIgnoreExtraWeights(bool ignore) { m_ignoreExtraWeights = ignore; }
 
     /// Binds to host:port (port 0 picks a free one); false with *error on failure.
     bool listen(const QHostAddress &host, quint16 port, QString *error);
@@ -56,6 +59,7 @@ private:
     QString m_name;
     QByteArray m_token;
     QString m_weightsFile;
+    bool m_ignoreExtraWeights = false;
     core::PeerListener m_listener;
     DataPlane m_data;
     ComputeQueue m_compute; // declared last but one: destroyed (its thread joined) before the data plane

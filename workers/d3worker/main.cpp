@@ -23,7 +23,8 @@ int fail(const QString &message)
 }
 
 const char *kUsage = "usage: d3worker --role device|edge|cloud --listen HOST:PORT --token-file FILE "
-                     "[--threads N] [--slowdown F] [--name NAME] [--weights FILE] [--beacon HOST:PORT]\n";
+                     "[--threads N] [--slowdown F] [--name NAME] [--weights FILE [--ignore-extra-weights]] "
+                     "[--beacon HOST:PORT]\n";
 
 /// Reads "HOST:PORT" with a numeric host address.
 bool parseEndpoint(const QString &text, QHostAddress *host, uint *port)
@@ -57,6 +58,10 @@ int main(int argc, char *argv[])
             return 0;
         }
         const QString name = args[i].startsWith(QLatin1String("--")) ? args[i].mid(2) : QString();
+        if (name == QLatin1String("ignore-extra-weights")) { // the one flag without a value
+            options.insert(name, QString());
+            continue;
+        }
         if (!known.contains(name))
             return fail(QStringLiteral("unknown argument '%1'; %2").arg(args[i], QString::fromLatin1(kUsage).trimmed()));
         if (i + 1 >= args.size())
@@ -101,7 +106,11 @@ int main(int argc, char *argv[])
     if (options.contains(QStringLiteral("weights")) && !QFileInfo(weights).isReadable())
         return fail(QStringLiteral("--weights %1: no such readable file").arg(weights));
 
+    if (options.contains(QStringLiteral("ignore-extra-weights")) && !options.contains(QStringLiteral("weights")))
+        return fail(QStringLiteral("--ignore-extra-weights applies to a --weights FILE"));
+
     d3::worker::WorkerServer server(role, name, *token, slowdown, weights, threads);
+    server.setIgnoreExtraWeights(options.contains(QStringLiteral("ignore-extra-weights")));
     if (!server.listen(host, quint16(port), &error))
         return fail(error);
     std::printf("d3worker %s (%s) listening on %s:%u\n", qPrintable(name), qPrintable(role),

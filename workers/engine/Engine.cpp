@@ -37,7 +37,7 @@ std::unique_ptr<Engine> Engine::create(const core::ModelGraph &graph, const Weig
         engine->d->model = std::make_unique<TorchModel>(graph);
         engine->d->weights = weights;
         if (!weights.path.isEmpty())
-            return WeightFile::load(*engine->d->model, weights.path, error);
+            return WeightFile::load(*engine->d->model, weights.path, weights.ignoreExtra, error);
         SeededWeights::fill(*engine->d->model, weights.seed);
         return true;
     });

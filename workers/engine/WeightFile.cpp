@@ -147,7 +147,7 @@ bool readStateDict(const QString &path, Named *named, QString *error)
 
 } // namespace
 
-bool WeightFile::load(const TorchModel &model, const QString &path, QString *error)
+bool WeightFile::load(const TorchModel &model, const QString &path, bool ignoreExtra, QString *error)
 {
     if (!QFile::exists(path)) {
         *error = QStringLiteral("%1: weights file not found").arg(path);
@@ -193,12 +193,15 @@ bool WeightFile::load(const TorchModel &model, const QString &path, QString *err
             const QString key = QString::fromStdString(name);
             const bool known = std::any_of(expected.begin(), expected.end(),
                                            [&](const auto &e) { return e.first == key; });
-            if (!known) {
-                *error = QStringLiteral("%1: unexpected tensor '%2' (not part of model %3)")
+            if (!known && !ignoreExtra) {
+                *error = QStringLiteral("%1: unexpected tensor '%2' (not part of model %3; --ignore-extra skips "
+                                        "tensors the model does not use)")
                              .arg(path, key, model.graph().name());
                 return false;
             }
         }
+        qCInfo(lcEngine) << "ignored" << named.size() - expected.size() << "tensors of" << path
+                         << "that model" << model.graph().name() << "does not use";
     }
     for (const auto &[key, dest] : expected) {
         at::Tensor d = dest;

@@ -9,9 +9,15 @@ namespace d3::engine {
 struct WeightSource {
     quint64 seed = 1; ///< used when path is empty
     QString path;     ///< weights file chosen by the local user; empty for seeded weights
+    bool ignoreExtra = false; ///< the file may hold tensors the model does not use (an auxiliary head): skip them
 
     /// "seed 1" or the file path, for logs and reports.
-    QString describe() const { return path.isEmpty() ? QStringLiteral("seed %1").arg(seed) : path; }
+    QString describe() const
+    {
+        if (path.isEmpty())
+            return QStringLiteral("seed %1").arg(seed);
+        return ignoreExtra ? path + QStringLiteral(" (extra tensors ignored)") : path;
+    }
 };
 
 } // namespace d3::engine

@@ -73,7 +73,7 @@ TEST(VerifyCommandTest, TheTextSaysPassOrFailAndTheTolerance)
     EXPECT_EQ(fail.exitCode, 1) << fail.err.toStdString();
     const QString failText = QString::fromUtf8(fail.out);
     EXPECT_TRUE(failText.startsWith(QStringLiteral("FAIL alexnet"))) << failText.toStdString();
-    EXPECT_TRUE(failText.contains(QStringLiteral("against the reference (within 0.0001 of max|y| and the same argmax)")))
+    EXPECT_TRUE(failText.contains(QStringLiteral("against the reference (within 1e-05 of max|y| and the same argmax)")))
         << failText.toStdString();
 }
 

@@ -153,7 +153,7 @@ QJsonObject full()
             {'name': 'dc', 'role': 'cloud', 'threads': 4}
         ],
         'models': ['nets/alex.json', 'resnet18'],
-        'weights': {'file': 'w.pt'},
+        'weights': {'file': 'w.pt', 'ignore_extra': true},
         'planners': ['manual', 'hpa'],
         'plan': {'cuts': [3, 10], 'grid': [2, 2], 'stack_end': 7},
         'tiles': [false, true],
@@ -274,8 +274,10 @@ TEST_F(ExperimentTest, AFullFileParsesWithEveryField)
     EXPECT_EQ(workers[0].slowdown, 4);
     EXPECT_EQ(workers[0].threads, 2);
     EXPECT_EQ(workers[2].name, QStringLiteral("e3"));
-    for (const WorkerSpec &w : workers)
+    for (const WorkerSpec &w : workers) {
         EXPECT_EQ(w.weightsFile, e->weights.file);
+        EXPECT_TRUE(w.ignoreExtraWeights);
+    }
 }
 
 TEST_F(ExperimentTest, DefaultsFillWhatAMinimalFileLeavesOut)
@@ -299,8 +301,10 @@ TEST_F(ExperimentTest, DefaultsFillWhatAMinimalFileLeavesOut)
     EXPECT_EQ(e->adapt.ewma, 0.3);
     EXPECT_TRUE(e->timeline.isEmpty());
     EXPECT_EQ(e->baseDir, QDir::currentPath());
-    for (const WorkerSpec &w : e->localWorkers())
+    for (const WorkerSpec &w : e->localWorkers()) {
         EXPECT_TRUE(w.weightsFile.isEmpty());
+        EXPECT_FALSE(w.ignoreExtraWeights);
+    }
 
     const auto off = parse(with(with(minimal(), QStringLiteral("profile"), false), QStringLiteral("weights"),
                                 js(QStringLiteral("{'seed': 0}"))), &error);
@@ -372,7 +376,8 @@ TEST_F(ExperimentTest, ErrorsNameTheFileAndTheJsonPath)
         {with(m, QStringLiteral("weights"), js(QStringLiteral("{'seed': 1, 'file': 'w.pt'}"))), "weights: give either \"seed\" or \"file\", not both"},
         {with(m, QStringLiteral("weights"), js(QStringLiteral("{'seed': -1}"))), "weights.seed: must be an integer in 0..9007199254740991, not -1"},
         {with(m, QStringLiteral("weights"), js(QStringLiteral("{'file': 'missing.pt'}"))), "weights.file: cannot read '"},
-        {with(m, QStringLiteral("weights"), js(QStringLiteral("{'sed': 1}"))), "weights: unknown key 'sed' (allowed: seed, file)"},
+        {with(m, QStringLiteral("weights"), js(QStringLiteral("{'sed': 1}"))), "weights: unknown key 'sed' (allowed: seed, file, ignore_extra)"},
+        {with(m, QStringLiteral("weights"), js(QStringLiteral("{'seed': 1, 'ignore_extra': true}"))), "weights.ignore_extra: applies to a weights \"file\""},
         {with(m, QStringLiteral("weights"), 1), "weights: must be an object, not 1"},
         // planners, plan, tiles, profile
         {without(m, QStringLiteral("planner")), "planner: is required (one of device-only, edge-only, cloud-only, neurosurgeon,"},
@@ -600,6 +605,7 @@ TEST_F(ExperimentTest, ToJsonRoundTripsWithPathsRelativeToAFolder)
     EXPECT_EQ(again->toJson(m_dir.path()), saved);
     EXPECT_EQ(again->models, e->models);
     EXPECT_EQ(again->weights.file, e->weights.file);
+    EXPECT_EQ(again->weights.ignoreExtra, e->weights.ignoreExtra);
     EXPECT_EQ(again->plan, e->plan);
     EXPECT_EQ(again->tiles, e->tiles);
     EXPECT_EQ(again->expandLinks(), e->expandLinks());

@@ -46,7 +46,7 @@ TEST(FidelityCliTest, VerifyAgainstPyTorchReferencePasses)
     const double diff = json.value(QLatin1String("reference_max_abs_diff")).toDouble();
     const double scale = json.value(QLatin1String("reference_max_abs")).toDouble();
     EXPECT_GT(scale, 0.0);
-    EXPECT_LE(diff, 1e-4 * scale);
+    EXPECT_LE(diff, 1e-5 * scale);
     EXPECT_EQ(json.value(QLatin1String("weights")).toString(), ref->stateDict);
 }
 

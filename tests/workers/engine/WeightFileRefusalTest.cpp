@@ -58,7 +58,7 @@ TEST_P(WeightFileRefusalTest, RefusedWithOneLineAndNothingLoaded)
     for (const auto &[key, t] : model.stateTensors())
         before.push_back(t.clone());
     QString loadError;
-    EXPECT_FALSE(WeightFile::load(model, path(), &loadError));
+    EXPECT_FALSE(WeightFile::load(model, path(), /*ignoreExtra=*/false, &loadError));
     EXPECT_EQ(loadError, error);
     size_t i = 0;
     for (const auto &[key, t] : model.stateTensors())

@@ -50,6 +50,24 @@ TEST_F(WeightFileTest, CheckpointsAndDataParallelNamesLoadTheSameWeights)
     }
 }
 
+// Extra tensors (an auxiliary head the exported graph does not use) are refused unless asked to skip them, and then
+// the model's own tensors load as from the file without them.
+TEST_F(WeightFileTest, ExtraTensorsAreSkippedOnlyWhenAsked)
+{
+    const auto plain = build(QStringLiteral("good.state_dict.pt"));
+    ASSERT_TRUE(plain);
+    WeightSource weights;
+    weights.path = file(QStringLiteral("extra.pt"));
+    QString error;
+    EXPECT_FALSE(Engine::create(graph(), weights, &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("--ignore-extra"))) << error.toStdString();
+    weights.ignoreExtra = true;
+    const auto engine = Engine::create(graph(), weights, &error);
+    ASSERT_TRUE(engine) << error.toStdString();
+    EXPECT_EQ(engine->fingerprint(), plain->fingerprint());
+    EXPECT_TRUE(engine->weights().describe().contains(QStringLiteral("extra tensors ignored")));
+}
+
 TEST_F(WeightFileTest, LoadedWeightsReproducePyTorchsOutput)
 {
     QString error;
