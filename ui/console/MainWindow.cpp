@@ -2,6 +2,7 @@
 
 #include "EventLogPanel.h"
 #include "ExportDialog.h"
+#include "OpenModelDialog.h"
 #include "RecentFilesMenu.h"
 #include "RunToolBar.h"
 #include "SessionExporter.h"
@@ -22,6 +23,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSaveFile>
@@ -120,6 +122,7 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open experiment…"), QKeySequence::Open, this, &MainWindow::askOpen);
+    file->addAction(tr("Open &model…"), QKeySequence(tr("Ctrl+M")), this, &MainWindow::askModel);
     m_recent = new RecentFilesMenu(tr("Recent experiments"), this);
     connect(m_recent, &RecentFilesMenu::openRequested, this, &MainWindow::openFile);
     file->addMenu(m_recent);
@@ -239,17 +242,44 @@ void MainWindow::forceCuts(int p, int q, int rows, int cols)
 
 void MainWindow::changeNodes(const std::function<bool(QJsonArray *, QString *)> &edit)
 {
+    changeExperiment([&edit](QJsonObject *json, QString *error) {
+        QJsonArray nodes = json->value(QStringLiteral("nodes")).toArray();
+        if (!edit(&nodes, error))
+            return false;
+        json->insert(QStringLiteral("nodes"), nodes);
+        return true;
+    });
+}
+
+void MainWindow::changeExperiment(const std::function<bool(QJsonObject *, QString *)> &edit)
+{
     const core::Experiment &current = m_state->experiment();
     QJsonObject json = current.toJson(current.baseDir);
-    QJsonArray nodes = json.value(QStringLiteral("nodes")).toArray();
     QString error;
-    if (!edit(&nodes, &error))
+    if (!edit(&json, &error))
         return problem(error);
-    json.insert(QStringLiteral("nodes"), nodes);
     const auto changed = core::Experiment::parse(QJsonDocument(json).toJson(), current.source, current.baseDir, &error);
     if (!changed)
         return problem(error);
     openExperiment(*changed);
+}
+
+void MainWindow::askModel()
+{
+    const core::Experiment &current = m_state->experiment();
+    OpenModelDialog dialog(current.models.value(0), current.weights.file, current.weights.seed,
+                           current.weights.ignoreExtra, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString model = dialog.model();
+    const QJsonObject weights = dialog.weightsJson();
+    changeExperiment([&](QJsonObject *json, QString *) {
+        json->remove(QStringLiteral("models"));
+        json->remove(QStringLiteral("plan")); // a manual plan's cuts belong to the model it was made for
+        json->insert(QStringLiteral("model"), model);
+        json->insert(QStringLiteral("weights"), weights);
+        return true;
+    });
 }
 
 void MainWindow::openExperiment(const core::Experiment &experiment)

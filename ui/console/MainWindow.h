@@ -77,6 +77,10 @@ private:
     void showStatus();
     void problem(const QString &message);
     void changeNodes(const std::function<bool(QJsonArray *nodes, QString *why)> &edit);
+    /// Edits the experiment's JSON and opens the result (one line in the status bar if it does not read).
+    void changeExperiment(const std::function<bool(QJsonObject *json, QString *why)> &edit);
+    /// File > Open model…: another model and its weights for the experiment.
+    void askModel();
     void forceCuts(int p, int q, int rows, int cols);
     void askOpen();
     void askSave();
