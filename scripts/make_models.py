@@ -10,15 +10,15 @@ The six models (alexnet, vgg16, resnet18, googlenet, mobilenet_v2, tiny_yolov2) 
 the d3lab-model format (docs/MODEL_FORMAT.md; the reader is core/graph/ModelParser.cpp). Layer names are
 torchvision's module names, so "<layer>.weight" etc. are exactly the keys of torchvision's state_dict.
 
-Each model is first validated by a Python mirror of the C++ parser's rules (names, inputs, attributes, shape
-inference, every output consumed), which also yields the parameter tensors the file implies. Then, for the five
-torchvision models:
+Each model is first validated by a Python mirror of the C++ parser's rules (d3model.analyze, in
+scripts/d3model/format.py: names, inputs, attributes, shape inference, every output consumed), which also yields the
+parameter tensors the file implies. Then, for the five torchvision models:
   * the implied tensors must equal torchvision's state_dict (same keys, same shapes);
   * the learned-parameter count must equal torchvision's and the published figure;
   * torchvision's output on a zero input must have the shape the file implies;
-  * the file, executed op by op with torch.nn.functional on torchvision's (randomly initialised, with randomised
-    batch-norm statistics) weights, must reproduce torchvision's eval-mode output on a random input, and every
-    intermediate tensor must have the shape the mirror inferred.
+  * the file, executed op by op with torch.nn.functional (d3model.execute) on torchvision's (randomly initialised,
+    with randomised batch-norm statistics) weights, must reproduce torchvision's eval-mode output on a random input,
+    and every intermediate tensor must have the shape the mirror inferred.
 tiny_yolov2 (not in torchvision) gets the mirror, an execution with random weights and an output-shape check.
 A file is written only if all its checks pass; the exit status is non-zero if any check fails.
 """
@@ -26,12 +26,12 @@ A file is written only if all its checks pass; the exit status is non-zero if an
 import argparse
 import json
 import os
-import re
 import sys
 
 import torch
-import torch.nn.functional as F
 import torchvision
+
+from d3model import Invalid, analyze, dumps, execute
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MODELS_DIR = os.path.join(REPO, "models")
@@ -93,15 +93,7 @@ class Model:
 
     def to_json(self):
         """Nicely formatted JSON: one layer per line."""
-        head = [
-            '  "format": "d3lab-model"',
-            '  "version": 1',
-            '  "name": %s' % json.dumps(self.name),
-            '  "description": %s' % json.dumps(self.description),
-            '  "input": %s' % json.dumps({"name": "input", "shape": self.shape}),
-        ]
-        layers = ",\n".join("    " + json.dumps(l) for l in self.layers)
-        return "{\n" + ",\n".join(head) + ',\n  "layers": [\n' + layers + "\n  ]\n}\n"
+        return dumps(self.as_document())
 
     def as_document(self):
         return {"format": "d3lab-model", "version": 1, "name": self.name, "description": self.description,
@@ -289,205 +281,6 @@ def tiny_yolov2():
 
 
 BUILDERS = [alexnet, vgg16, resnet18, googlenet, mobilenet_v2, tiny_yolov2]
-
-
-# --------------------------------------------------------------------------------------------------------------
-# A Python mirror of core/graph/ModelParser.cpp + LayerAnalyzer.cpp
-# --------------------------------------------------------------------------------------------------------------
-
-class Invalid(Exception):
-    pass
-
-
-# op -> allowed attribute keys (ModelParser.cpp readAttributes)
-ATTRIBUTES = {
-    "conv2d": {"in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "groups", "bias"},
-    "batchnorm2d": {"num_features", "eps"},
-    "relu": set(), "relu6": set(), "flatten": set(), "add": set(), "concat": set(), "softmax": set(),
-    "leaky_relu": {"negative_slope"},
-    "maxpool2d": {"kernel_size", "stride", "padding", "ceil_mode", "dilation"},
-    "avgpool2d": {"kernel_size", "stride", "padding", "ceil_mode", "count_include_pad"},
-    "adaptive_avgpool2d": {"output_size"},
-    "lrn": {"size", "alpha", "beta", "k"},
-    "dropout": {"p"},
-    "linear": {"in_features", "out_features", "bias"},
-}
-SPATIAL = {"conv2d", "batchnorm2d", "maxpool2d", "avgpool2d", "adaptive_avgpool2d", "lrn", "concat"}
-LAYER_NAME = re.compile(r"^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$")
-
-
-def pair(v):
-    if isinstance(v, bool):
-        raise Invalid("a boolean is not a pair")
-    return (v, v) if isinstance(v, int) else (v[0], v[1])
-
-
-def window_output(n, kernel, stride, padding, dilation, ceil_mode):
-    span = n + 2 * padding - dilation * (kernel - 1) - 1
-    if span < 0:
-        return 0
-    out = (span + (stride - 1 if ceil_mode else 0)) // stride + 1
-    if ceil_mode and (out - 1) * stride >= n + padding:
-        out -= 1
-    return out
-
-
-def analyze(doc):
-    """Validates a document as the C++ parser does. Returns [(layer, output shape, {key: (shape, learned)})]."""
-    if doc.get("format") != "d3lab-model" or doc.get("version") != 1:
-        raise Invalid("format/version")
-    if not re.match(r"^[A-Za-z0-9_.-]{1,64}$", doc["name"]):
-        raise Invalid("name")
-    shapes = {doc["input"]["name"]: tuple(doc["input"]["shape"])}
-    used = {doc["input"]["name"]: False}
-    order = [doc["input"]["name"]]
-    out = []
-    for l in doc["layers"]:
-        name, op, a = l["name"], l["op"], l.get("attributes", {})
-        where = "layer %s: " % name
-        if set(l) - {"name", "op", "inputs", "attributes"}:
-            raise Invalid(where + "unknown layer field")
-        if not LAYER_NAME.match(name) or name in shapes:
-            raise Invalid(where + "bad or duplicate name")
-        if op not in ATTRIBUTES:
-            raise Invalid(where + "unknown op")
-        if set(a) - ATTRIBUTES[op]:
-            raise Invalid(where + "unknown attributes %s" % sorted(set(a) - ATTRIBUTES[op]))
-        inputs = l.get("inputs", [order[-1]])
-        for i in inputs:
-            if i not in shapes:
-                raise Invalid(where + "unknown input " + i)
-            used[i] = True
-        ins = [shapes[i] for i in inputs]
-        if op not in ("add", "concat") and len(ins) != 1:
-            raise Invalid(where + "takes one input")
-        if op in SPATIAL and any(len(s) != 3 for s in ins):
-            raise Invalid(where + "needs a feature map")
-        x = ins[0]
-        tensors = {}
-        if op in ("conv2d", "maxpool2d", "avgpool2d"):
-            k = pair(a["kernel_size"])
-            st = pair(a.get("stride", k if op != "conv2d" else 1))
-            p = pair(a.get("padding", 0))
-            d = pair(a.get("dilation", 1)) if op != "avgpool2d" else (1, 1)
-            ceil = a.get("ceil_mode", False)
-            if op != "conv2d" and (2 * p[0] > k[0] or 2 * p[1] > k[1]):
-                raise Invalid(where + "padding more than half the kernel")
-            oh = window_output(x[1], k[0], st[0], p[0], d[0], ceil)
-            ow = window_output(x[2], k[1], st[1], p[1], d[1], ceil)
-            if oh < 1 or ow < 1:
-                raise Invalid(where + "window does not fit")
-            if op == "conv2d":
-                g, cout = a.get("groups", 1), a["out_channels"]
-                if x[0] % g or cout % g:
-                    raise Invalid(where + "groups")
-                if a.get("in_channels", x[0]) != x[0]:
-                    raise Invalid(where + "in_channels %s vs %s" % (a.get("in_channels"), x[0]))
-                tensors[name + ".weight"] = ((cout, x[0] // g, k[0], k[1]), True)
-                if a.get("bias", True):
-                    tensors[name + ".bias"] = ((cout,), True)
-                shape = (cout, oh, ow)
-            else:
-                shape = (x[0], oh, ow)
-        elif op == "batchnorm2d":
-            if a.get("num_features", x[0]) != x[0]:
-                raise Invalid(where + "num_features")
-            c = x[0]
-            tensors = {name + ".weight": ((c,), True), name + ".bias": ((c,), True),
-                       name + ".running_mean": ((c,), False), name + ".running_var": ((c,), False),
-                       name + ".num_batches_tracked": ((), False)}
-            shape = x
-        elif op in ("relu", "relu6", "leaky_relu", "dropout", "softmax", "lrn"):
-            shape = x
-        elif op == "adaptive_avgpool2d":
-            shape = (x[0],) + pair(a["output_size"])
-        elif op == "flatten":
-            n = 1
-            for v in x:
-                n *= v
-            shape = (n,)
-        elif op == "linear":
-            if len(x) != 1:
-                raise Invalid(where + "linear needs a flat input")
-            if a.get("in_features", x[0]) != x[0]:
-                raise Invalid(where + "in_features")
-            tensors[name + ".weight"] = ((a["out_features"], x[0]), True)
-            if a.get("bias", True):
-                tensors[name + ".bias"] = ((a["out_features"],), True)
-            shape = (a["out_features"],)
-        elif op == "add":
-            if len(ins) < 2 or any(s != x for s in ins):
-                raise Invalid(where + "add shapes")
-            shape = x
-        elif op == "concat":
-            if any(s[1:] != x[1:] for s in ins):
-                raise Invalid(where + "concat shapes")
-            shape = (sum(s[0] for s in ins),) + x[1:]
-        shapes[name] = shape
-        used[name] = False
-        order.append(name)
-        out.append((l, shape, tensors))
-    unused = [n for n in order[:-1] if not used[n]]
-    if unused:
-        raise Invalid("outputs never used: %s" % unused)
-    return out
-
-
-# --------------------------------------------------------------------------------------------------------------
-# Executing a model description with torch.nn.functional
-# --------------------------------------------------------------------------------------------------------------
-
-def execute(doc, params, x):
-    """Runs the file's graph on a batch x with the tensors in params (a state_dict). Returns {name: tensor}."""
-    values = {doc["input"]["name"]: x}
-    last = doc["input"]["name"]
-    for l in doc["layers"]:
-        name, op, a = l["name"], l["op"], l.get("attributes", {})
-        ins = [values[i] for i in l.get("inputs", [last])]
-        t = ins[0]
-        if op == "conv2d":
-            y = F.conv2d(t, params[name + ".weight"], params.get(name + ".bias"), pair(a.get("stride", 1)),
-                         pair(a.get("padding", 0)), pair(a.get("dilation", 1)), a.get("groups", 1))
-        elif op == "batchnorm2d":
-            y = F.batch_norm(t, params[name + ".running_mean"], params[name + ".running_var"],
-                             params[name + ".weight"], params[name + ".bias"], False, 0.0, a.get("eps", 1e-5))
-        elif op == "relu":
-            y = F.relu(t)
-        elif op == "relu6":
-            y = F.relu6(t)
-        elif op == "leaky_relu":
-            y = F.leaky_relu(t, a.get("negative_slope", 0.01))
-        elif op == "maxpool2d":
-            k = pair(a["kernel_size"])
-            y = F.max_pool2d(t, k, pair(a.get("stride", k)), pair(a.get("padding", 0)), pair(a.get("dilation", 1)),
-                             a.get("ceil_mode", False))
-        elif op == "avgpool2d":
-            k = pair(a["kernel_size"])
-            y = F.avg_pool2d(t, k, pair(a.get("stride", k)), pair(a.get("padding", 0)), a.get("ceil_mode", False),
-                             a.get("count_include_pad", True))
-        elif op == "adaptive_avgpool2d":
-            y = F.adaptive_avg_pool2d(t, pair(a["output_size"]))
-        elif op == "lrn":
-            y = F.local_response_norm(t, a["size"], a.get("alpha", 1e-4), a.get("beta", 0.75), a.get("k", 1.0))
-        elif op == "dropout":
-            y = t  # identity at inference
-        elif op == "flatten":
-            y = torch.flatten(t, 1)
-        elif op == "linear":
-            y = F.linear(t, params[name + ".weight"], params.get(name + ".bias"))
-        elif op == "add":
-            y = ins[0]
-            for other in ins[1:]:
-                y = y + other
-        elif op == "concat":
-            y = torch.cat(ins, 1)
-        elif op == "softmax":
-            y = F.softmax(t, 1)
-        else:
-            raise Invalid("cannot execute op " + op)
-        values[name] = y
-        last = name
-    return values
 
 
 # --------------------------------------------------------------------------------------------------------------

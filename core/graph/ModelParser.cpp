@@ -331,9 +331,9 @@ std::optional<ModelGraph> ModelParser::parse(const QByteArray &json, const QStri
     if (!readShape(input.value(QLatin1String("shape")), &inputShape))
         return fail(QStringLiteral("input.shape"), QStringLiteral("must be [C, H, W] with positive integers"));
     const QString inputName = input.value(QLatin1String("name")).toString(QStringLiteral("input"));
-    static const QRegularExpression layerPattern(QStringLiteral("^[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*$"));
+    static const QRegularExpression layerPattern(QStringLiteral("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"));
     if (!layerPattern.match(inputName).hasMatch())
-        return fail(QStringLiteral("input.name"), QStringLiteral("must be dot-separated words of letters, digits and '_'"));
+        return fail(QStringLiteral("input.name"), QStringLiteral("must be dot-separated words of letters, digits, '_' and '-'"));
 
     const QJsonValue layersValue = root.value(QLatin1String("layers"));
     if (!layersValue.isArray() || layersValue.toArray().isEmpty())
@@ -359,7 +359,7 @@ std::optional<ModelGraph> ModelParser::parse(const QByteArray &json, const QStri
                 return fail(it.key(), QStringLiteral("unknown layer field (allowed: name, op, inputs, attributes)"));
         }
         if (!layerPattern.match(l.name).hasMatch())
-            return fail(QStringLiteral("name"), QStringLiteral("must be dot-separated words of letters, digits and '_'"));
+            return fail(QStringLiteral("name"), QStringLiteral("must be dot-separated words of letters, digits, '_' and '-'"));
         if (tensorIds.contains(l.name))
             return fail(QStringLiteral("name"), QStringLiteral("duplicate name (also used by %1)")
                                                     .arg(tensorIds.value(l.name) == 0 ? QStringLiteral("the input")

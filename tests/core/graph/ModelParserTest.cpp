@@ -269,6 +269,13 @@ TEST_F(ModelParserTest, RefusesMalformedLayerNames)
              QStringLiteral("name"), QStringLiteral("dot-separated"));
     expectAt(refuse(model(QStringLiteral("{'op': 'relu'}"))), QString(), 0, QStringLiteral("name"),
              QStringLiteral("dot-separated"));
+    expectAt(refuse(model(QStringLiteral("{'name': 'a b', 'op': 'relu'}"))), QStringLiteral("a b"), 0,
+             QStringLiteral("name"), QStringLiteral("dot-separated"));
+    // a module path with a '-' (torchvision's regnet: trunk_output.block1.block1-0) is a layer name
+    GraphError error;
+    EXPECT_TRUE(ModelParser::parse(model(QStringLiteral("{'name': 'trunk_output.block1.block1-0.relu', 'op': 'relu'}")),
+                                   kFile, &error))
+        << error.toString().toStdString();
 }
 
 TEST_F(ModelParserTest, RefusesAddOfDifferentShapes)
