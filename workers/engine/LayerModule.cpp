@@ -165,10 +165,19 @@ at::Tensor LayerModule::forward(const std::vector<at::Tensor> &inputs) const
         return x.select(a.dim + 1, a.index);
     case core::OpKind::Matmul:
         return at::matmul(inputs[0], inputs[1]);
-    case core::OpKind::MultiheadAttention:
-        // nn.MultiheadAttention(batch_first=True)(x, x, x, need_weights=False) in eval mode without autograd
-        return std::get<0>(at::_native_multi_head_attention(x, x, x, a.embedDim, a.numHeads, m_weight, m_bias, m_outWeight,
-                                                            m_outBias, c10::nullopt, /*need_weights=*/false));
+    case core::OpKind::MultiheadAttention: {
+        // nn.MultiheadAttention(batch_first=True)(x, x, x, need_weights=False) in eval mode without autograd: its fast
+        // path, which PyTorch 1.13 takes for an even number of heads only; the general one (sequence first) else
+        if (a.numHeads % 2 == 0)
+            return std::get<0>(at::_native_multi_head_attention(x, x, x, a.embedDim, a.numHeads, m_weight, m_bias,
+                                                                m_outWeight, m_outBias, c10::nullopt,
+                                                                /*need_weights=*/false));
+        const at::Tensor q = x.transpose(0, 1);
+        return std::get<0>(torch::nn::functional::detail::multi_head_attention_forward(
+                               q, q, q, a.embedDim, a.numHeads, m_weight, m_bias, {}, {}, false, 0.0, m_outWeight,
+                               m_outBias, /*training=*/false, {}, /*need_weights=*/false))
+            .transpose(0, 1);
+    }
     default:
         break;
     }

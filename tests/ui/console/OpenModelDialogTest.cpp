@@ -60,7 +60,7 @@ TEST_F(OpenModelDialogTest, AUserModelComesWithTheWeightsBesideIt)
     EXPECT_EQ(dialog.weightsFile(), m_models.filePath(QStringLiteral("mynet.pt")));
     EXPECT_EQ(dialog.weightsJson().value(QStringLiteral("file")).toString(), m_models.filePath(QStringLiteral("mynet.pt")));
     EXPECT_TRUE(dialog.isAcceptable());
-    EXPECT_TRUE(dialog.summary().startsWith(QStringLiteral("every_op: 27 layers"))) << dialog.summary().toStdString();
+    EXPECT_TRUE(dialog.summary().startsWith(QStringLiteral("every_op: 28 layers"))) << dialog.summary().toStdString();
 }
 
 TEST_F(OpenModelDialogTest, AModelThatDoesNotReadCannotBeChosen)

@@ -14,6 +14,11 @@ import torch
 import torch.nn.functional as F
 
 
+def attention_weights(sd, prefix="attn."):
+    """The state_dict of an nn.MultiheadAttention from the entries under prefix."""
+    return {k[len(prefix):]: v for k, v in sd.items() if k.startswith(prefix)}
+
+
 def main(out):
     torch.manual_seed(0)
     sd = {"c.weight": torch.randn(8, 3, 3, 3) * 0.3, "c.bias": torch.randn(8) * 0.1,
@@ -22,8 +27,11 @@ def main(out):
           "attn.in_proj_weight": torch.randn(24, 8) * 0.3, "attn.in_proj_bias": torch.randn(24) * 0.1,
           "attn.out_proj.weight": torch.randn(8, 8) * 0.3, "attn.out_proj.bias": torch.randn(8) * 0.1,
           "tok": torch.randn(1, 1, 8)}
-    attention = torch.nn.MultiheadAttention(8, 2, batch_first=True).eval()
-    attention.load_state_dict({k[len("attn."):]: v for k, v in sd.items() if k.startswith("attn.")})
+    sd.update({"attn1." + k: torch.randn(v.shape) * 0.3 for k, v in attention_weights(sd).items()})
+    attention = torch.nn.MultiheadAttention(8, 2, batch_first=True).eval()  # PyTorch's fast path (even heads)
+    attention.load_state_dict(attention_weights(sd))
+    attention1 = torch.nn.MultiheadAttention(8, 1, batch_first=True).eval()  # its general path (odd heads)
+    attention1.load_state_dict(attention_weights(sd, "attn1."))
     x = torch.randn(1, 3, 8, 8)
     with torch.no_grad():
         act = F.silu(F.conv2d(x, sd["c.weight"], sd["c.bias"], padding=1))
@@ -33,7 +41,8 @@ def main(out):
         tokens = (sd["layer_scale"] * F.gelu(ln, approximate="tanh")).reshape(1, 64, 4)
         fc = F.linear(tokens, sd["fc.weight"], sd["fc.bias"])
         attn = attention(fc, fc, fc, need_weights=False)[0]
-        r = 2 / torch.tanh(torch.sigmoid(torch.cat([sd["tok"].expand(1, -1, -1), attn], 1)))
+        attn1 = attention1(attn, attn, attn, need_weights=False)[0]
+        r = 2 / torch.tanh(torch.sigmoid(torch.cat([sd["tok"].expand(1, -1, -1), attn1], 1)))
         m = F.softmax(r @ r.permute(0, 2, 1), 2).mean([1])
         y = (1.5 - m)[:, 3].unsqueeze(-1) + m
     torch.save(sd, os.path.join(out, "weights.pt"))
