@@ -1,6 +1,7 @@
 #include "TestFiles.h"
 
 #include "graph/ModelCatalog.h"
+#include "io/NpyFile.h"
 
 #include <QFile>
 
@@ -69,6 +70,18 @@ QByteArray TestFiles::read(const QString &path)
         return {};
     }
     return f.readAll();
+}
+
+core::HostTensor TestFiles::readBatchOfOne(const QString &path)
+{
+    QString error;
+    auto t = core::NpyFile::read(path, &error);
+    if (!t || t->shape.value(0) != 1) {
+        ADD_FAILURE() << (t ? path.toStdString() + " is not a batch of one" : error.toStdString());
+        return {};
+    }
+    t->shape.removeFirst();
+    return *t;
 }
 
 } // namespace d3::test

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "graph/ModelGraph.h"
+#include "io/HostTensor.h"
 
 #include <QByteArray>
 #include <QString>
@@ -33,6 +34,9 @@ public:
     static QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes);
     /// The bytes of the file at path; fails the calling test (ADD_FAILURE) and returns none if it cannot be read.
     static QByteArray read(const QString &path);
+    /// An .npy array PyTorch wrote for a batch of one ([1, ...]), without its batch dimension; fails the calling test
+    /// (ADD_FAILURE) and returns an empty tensor if it cannot be read or is not a batch of one.
+    static core::HostTensor readBatchOfOne(const QString &path);
 };
 
 } // namespace d3::test

@@ -3,7 +3,6 @@
 #include "Exactness.h"
 #include "TestFiles.h"
 #include "graph/ModelParser.h"
-#include "io/NpyFile.h"
 #include "io/TensorComparison.h"
 #include "tiling/StackFinder.h"
 #include "tiling/TileGeometry.h"
@@ -16,19 +15,6 @@
 
 namespace d3::engine {
 namespace {
-
-/// Reads a PyTorch array of a batch of one and drops the batch dimension.
-core::HostTensor readBatchOfOne(const QString &path)
-{
-    QString error;
-    auto t = core::NpyFile::read(path, &error);
-    EXPECT_TRUE(t) << error.toStdString();
-    if (!t)
-        return {};
-    EXPECT_EQ(t->shape.value(0), 1);
-    t->shape.removeFirst();
-    return *t;
-}
 
 // every_op.json holds one layer of every op the built-in models do not use (activations, broadcasting arithmetic
 // with tensors and scalars, shape ops, layer norm, attention, matmul, learned tensors); every_op.py computes the
@@ -50,8 +36,8 @@ TEST(EveryOpTest, MatchesPyTorchWholeAtEveryCutPairAndTiled)
     QString error;
     const auto engine = Engine::create(*graph, weights, &error);
     ASSERT_TRUE(engine) << error.toStdString();
-    const core::HostTensor input = readBatchOfOne(dir.filePath(QStringLiteral("input.npy")));
-    const core::HostTensor reference = readBatchOfOne(dir.filePath(QStringLiteral("reference.npy")));
+    const core::HostTensor input = test::TestFiles::readBatchOfOne(dir.filePath(QStringLiteral("input.npy")));
+    const core::HostTensor reference = test::TestFiles::readBatchOfOne(dir.filePath(QStringLiteral("reference.npy")));
 
     const auto whole = engine->forward(input, &error);
     ASSERT_TRUE(whole) << error.toStdString();
