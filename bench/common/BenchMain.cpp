@@ -26,10 +26,9 @@ std::optional<QVector<core::ModelGraph>> BenchMain::models(const BenchOptions &o
     QVector<core::ModelGraph> graphs;
     for (const QString &name : options.models.isEmpty() ? builtins : options.models) {
         core::GraphError graphError;
-        const auto graph = core::ModelCatalog::builtin(name, &graphError);
+        const auto graph = core::ModelCatalog::resolve(name, &graphError); // a built-in, a user model or a file
         if (!graph) {
-            *error = QStringLiteral("--models: '%1' is not a built-in model (%2)")
-                         .arg(name, builtins.join(QStringLiteral(", ")));
+            *error = QStringLiteral("--models: ") + graphError.toString();
             return std::nullopt;
         }
         graphs.append(*graph);

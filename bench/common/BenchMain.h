@@ -48,8 +48,8 @@ public:
         }
         return options;
     }
-    /// The built-in models named by options.models, in that order (all of them when empty); nullopt and one
-    /// line in *error (listing the built-in names) for an unknown name.
+    /// The models named by options.models (built-in names, user models or model files, as d3ctl takes them), in
+    /// that order (all built-in models when empty); nullopt and one line in *error for one that does not resolve.
     static std::optional<QVector<core::ModelGraph>> models(const BenchOptions &options, QString *error);
 
     /// The JSON report every benchmark prints with --json: {"threads", "runs", "warmup", "models"}, and

@@ -76,7 +76,7 @@ QString BenchOptions::optionsHelp()
     return QStringLiteral(R"(  --threads N   LibTorch intra-op threads (default 1)
   --runs R      measured rounds (default 15)
   --warmup W    unmeasured rounds first (default 2)
-  --models a,b  only these built-in models (default: all)
+  --models a,b  these models: built-in names, your models or model files (default: every built-in model)
   --json        JSON on stdout instead of the Markdown table
 )");
 }
