@@ -32,24 +32,29 @@ std::vector<std::pair<QString, at::Tensor>> TorchModel::stateTensors() const
 
 void TorchModel::runRange(int a, int b, std::map<int, at::Tensor> &live) const
 {
+    // Tensors by id in a vector while the layers run (a map lookup and erase per input cost up to 3% of a small
+    // model's forward pass, docs/BENCHMARKS.md).
+    std::vector<at::Tensor> tensors(size_t(m_graph.layerCount() + 1));
+    for (auto &[t, tensor] : live)
+        tensors[size_t(t)] = std::move(tensor);
+    live.clear();
     std::vector<at::Tensor> inputs;
     for (int i = a; i < b; ++i) {
         const LayerModule &m = *m_modules[size_t(i)];
-        inputs.clear();
         for (int t : m.layer().inputs)
-            inputs.push_back(live.at(t));
-        live[i + 1] = m.forward(inputs);
+            inputs.push_back(tensors[size_t(t)]);
+        tensors[size_t(i + 1)] = m.forward(inputs);
+        inputs.clear();
         // Release what no later layer reads (such a tensor cannot cross b either).
         for (int t : m.layer().inputs) {
             if (m_lastUse[size_t(t)] <= i)
-                live.erase(t);
+                tensors[size_t(t)].reset();
         }
     }
     // Keep exactly the crossing set of b.
-    for (auto it = live.begin(); it != live.end();) {
-        const int t = it->first;
-        const bool crosses = t <= b && m_lastUse[size_t(t)] >= b;
-        it = crosses ? std::next(it) : live.erase(it);
+    for (int t = 0; t <= b; ++t) {
+        if (tensors[size_t(t)].defined() && m_lastUse[size_t(t)] >= b)
+            live[t] = std::move(tensors[size_t(t)]);
     }
 }
 
