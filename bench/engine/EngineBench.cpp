@@ -6,6 +6,7 @@
 #include "Engine.h"
 #include "ModelBench.h"
 #include "ReferenceBlasEngine.h"
+#include "util/HeapTuning.h"
 
 #include <QCoreApplication>
 
@@ -36,6 +37,7 @@ one more runs Engine::forward with oneDNN turned off (every convolution as im2co
 int main(int argc, char *argv[])
 {
     using namespace d3;
+    core::keepLargeBuffersWarm(); // as d3worker runs the engine
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("d3bench_engine"));
     const QStringList args = QCoreApplication::arguments().mid(1);
