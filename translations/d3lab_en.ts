@@ -635,117 +635,127 @@
 <context>
     <name>d3::ui::MainWindow</name>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="55"/>
+        <location filename="../ui/console/MainWindow.cpp" line="57"/>
         <source>d3lab: device-edge-cloud inference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="113"/>
+        <location filename="../ui/console/MainWindow.cpp" line="115"/>
         <source>Cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="114"/>
+        <location filename="../ui/console/MainWindow.cpp" line="116"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="115"/>
+        <location filename="../ui/console/MainWindow.cpp" line="117"/>
         <source>Tile grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="116"/>
+        <location filename="../ui/console/MainWindow.cpp" line="118"/>
         <source>Links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="121"/>
+        <location filename="../ui/console/MainWindow.cpp" line="123"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="122"/>
+        <location filename="../ui/console/MainWindow.cpp" line="124"/>
         <source>&amp;Open experiment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="123"/>
-        <source>Recent experiments</source>
+        <location filename="../ui/console/MainWindow.cpp" line="125"/>
+        <source>Open &amp;model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="125"/>
+        <source>Ctrl+M</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/console/MainWindow.cpp" line="126"/>
-        <source>&amp;Save experiment as…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/console/MainWindow.cpp" line="128"/>
-        <source>&amp;Export plots and data…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/console/MainWindow.cpp" line="128"/>
-        <source>Ctrl+E</source>
+        <source>Recent experiments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/console/MainWindow.cpp" line="129"/>
+        <source>&amp;Save experiment as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="131"/>
+        <source>&amp;Export plots and data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="131"/>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="132"/>
         <source>&amp;Record session as a run…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="133"/>
+        <location filename="../ui/console/MainWindow.cpp" line="136"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="135"/>
+        <location filename="../ui/console/MainWindow.cpp" line="138"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="136"/>
+        <location filename="../ui/console/MainWindow.cpp" line="139"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="138"/>
+        <location filename="../ui/console/MainWindow.cpp" line="141"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="143"/>
+        <location filename="../ui/console/MainWindow.cpp" line="146"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="146"/>
+        <location filename="../ui/console/MainWindow.cpp" line="149"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="237"/>
+        <location filename="../ui/console/MainWindow.cpp" line="240"/>
         <source>manual: cuts %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="299"/>
+        <location filename="../ui/console/MainWindow.cpp" line="329"/>
         <source>d3lab: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="299"/>
+        <location filename="../ui/console/MainWindow.cpp" line="329"/>
         <source>no experiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="330"/>
+        <location filename="../ui/console/MainWindow.cpp" line="360"/>
         <source>%1: %2, predicted %3 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="335"/>
+        <location filename="../ui/console/MainWindow.cpp" line="365"/>
         <source>%n request(s), last %1 ms</source>
         <translation>
             <numerusform>%n request, last %1 ms</numerusform>
@@ -753,23 +763,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="348"/>
+        <location filename="../ui/console/MainWindow.cpp" line="378"/>
         <source>Open experiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="349"/>
-        <location filename="../ui/console/MainWindow.cpp" line="357"/>
+        <location filename="../ui/console/MainWindow.cpp" line="379"/>
+        <location filename="../ui/console/MainWindow.cpp" line="387"/>
         <source>Experiments (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="356"/>
+        <location filename="../ui/console/MainWindow.cpp" line="386"/>
         <source>Save experiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="375"/>
+        <location filename="../ui/console/MainWindow.cpp" line="405"/>
         <source>Wrote %n file(s) into %1</source>
         <translation>
             <numerusform>Wrote %n file into %1</numerusform>
@@ -777,13 +787,101 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="386"/>
+        <location filename="../ui/console/MainWindow.cpp" line="416"/>
         <source>Record the session into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="394"/>
+        <location filename="../ui/console/MainWindow.cpp" line="424"/>
         <source>Recording into %1 (d3ctl replay %1 redraws it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::OpenModelDialog</name>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="38"/>
+        <source>Seeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="39"/>
+        <source>From a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="42"/>
+        <source>Ignore tensors the model does not use (an auxiliary head)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="45"/>
+        <source>Open model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="48"/>
+        <source>a state_dict (.pt) or TorchScript file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="50"/>
+        <source>Model file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="51"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="58"/>
+        <source>Model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="58"/>
+        <source>d3lab models (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="63"/>
+        <source>Weights file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="64"/>
+        <source>PyTorch weights (*.pt *.pth *.ts);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="82"/>
+        <source>Built-in models, your models (%1) and model files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="86"/>
+        <source>Weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="111"/>
+        <source>%1 (built-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="153"/>
+        <source>Choose a model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="154"/>
+        <source>%1: %2 layers, %3 parameters, input %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="158"/>
+        <source>The weights file %1 is not there.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

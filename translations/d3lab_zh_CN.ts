@@ -635,154 +635,252 @@
 <context>
     <name>d3::ui::MainWindow</name>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="55"/>
+        <location filename="../ui/console/MainWindow.cpp" line="57"/>
         <source>d3lab: device-edge-cloud inference</source>
         <translation>d3lab：终端-边缘-云协同推理</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="113"/>
+        <location filename="../ui/console/MainWindow.cpp" line="115"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="114"/>
+        <location filename="../ui/console/MainWindow.cpp" line="116"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="115"/>
+        <location filename="../ui/console/MainWindow.cpp" line="117"/>
         <source>Tile grid</source>
         <translation>分块网格</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="116"/>
+        <location filename="../ui/console/MainWindow.cpp" line="118"/>
         <source>Links</source>
         <translation>链路</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="121"/>
+        <location filename="../ui/console/MainWindow.cpp" line="123"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="122"/>
+        <location filename="../ui/console/MainWindow.cpp" line="124"/>
         <source>&amp;Open experiment…</source>
         <translation>打开实验(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="123"/>
+        <location filename="../ui/console/MainWindow.cpp" line="125"/>
+        <source>Open &amp;model…</source>
+        <translation>打开模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="125"/>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="126"/>
         <source>Recent experiments</source>
         <translation>最近的实验</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="126"/>
+        <location filename="../ui/console/MainWindow.cpp" line="129"/>
         <source>&amp;Save experiment as…</source>
         <translation>实验另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="128"/>
+        <location filename="../ui/console/MainWindow.cpp" line="131"/>
         <source>&amp;Export plots and data…</source>
         <translation>导出图表和数据(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="128"/>
+        <location filename="../ui/console/MainWindow.cpp" line="131"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="129"/>
+        <location filename="../ui/console/MainWindow.cpp" line="132"/>
         <source>&amp;Record session as a run…</source>
         <translation>将会话录制为运行记录(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="133"/>
+        <location filename="../ui/console/MainWindow.cpp" line="136"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="135"/>
+        <location filename="../ui/console/MainWindow.cpp" line="138"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="136"/>
+        <location filename="../ui/console/MainWindow.cpp" line="139"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="138"/>
+        <location filename="../ui/console/MainWindow.cpp" line="141"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="143"/>
+        <location filename="../ui/console/MainWindow.cpp" line="146"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="146"/>
+        <location filename="../ui/console/MainWindow.cpp" line="149"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="237"/>
+        <location filename="../ui/console/MainWindow.cpp" line="240"/>
         <source>manual: cuts %1, %2</source>
         <translation>手动：切分点 %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="299"/>
+        <location filename="../ui/console/MainWindow.cpp" line="329"/>
         <source>d3lab: %1</source>
         <translation>d3lab：%1</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="299"/>
+        <location filename="../ui/console/MainWindow.cpp" line="329"/>
         <source>no experiment</source>
         <translation>无实验</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="330"/>
+        <location filename="../ui/console/MainWindow.cpp" line="360"/>
         <source>%1: %2, predicted %3 ms</source>
         <translation>%1：%2，预测 %3 毫秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="335"/>
+        <location filename="../ui/console/MainWindow.cpp" line="365"/>
         <source>%n request(s), last %1 ms</source>
         <translation>
             <numerusform>%n 个请求，最近一次 %1 毫秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="348"/>
+        <location filename="../ui/console/MainWindow.cpp" line="378"/>
         <source>Open experiment</source>
         <translation>打开实验</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="349"/>
-        <location filename="../ui/console/MainWindow.cpp" line="357"/>
+        <location filename="../ui/console/MainWindow.cpp" line="379"/>
+        <location filename="../ui/console/MainWindow.cpp" line="387"/>
         <source>Experiments (*.json)</source>
         <translation>实验文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="356"/>
+        <location filename="../ui/console/MainWindow.cpp" line="386"/>
         <source>Save experiment</source>
         <translation>保存实验</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="375"/>
+        <location filename="../ui/console/MainWindow.cpp" line="405"/>
         <source>Wrote %n file(s) into %1</source>
         <translation>
             <numerusform>已向 %1 写入 %n 个文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="386"/>
+        <location filename="../ui/console/MainWindow.cpp" line="416"/>
         <source>Record the session into</source>
         <translation>将会话录制到</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="394"/>
+        <location filename="../ui/console/MainWindow.cpp" line="424"/>
         <source>Recording into %1 (d3ctl replay %1 redraws it)</source>
         <translation>正在录制到 %1（d3ctl replay %1 可重绘）</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::OpenModelDialog</name>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="38"/>
+        <source>Seeded</source>
+        <translation>按种子生成</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="39"/>
+        <source>From a file</source>
+        <translation>来自文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="42"/>
+        <source>Ignore tensors the model does not use (an auxiliary head)</source>
+        <translation>忽略模型未使用的张量（如辅助分类头）</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="45"/>
+        <source>Open model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="48"/>
+        <source>a state_dict (.pt) or TorchScript file</source>
+        <translation>state_dict（.pt）或 TorchScript 文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="50"/>
+        <source>Model file…</source>
+        <translation>模型文件…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="51"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="58"/>
+        <source>Model file</source>
+        <translation>模型文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="58"/>
+        <source>d3lab models (*.json)</source>
+        <translation>d3lab 模型 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="63"/>
+        <source>Weights file</source>
+        <translation>权重文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="64"/>
+        <source>PyTorch weights (*.pt *.pth *.ts);;All files (*)</source>
+        <translation>PyTorch 权重 (*.pt *.pth *.ts);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="82"/>
+        <source>Built-in models, your models (%1) and model files</source>
+        <translation>内置模型、你的模型（%1）与模型文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="86"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="111"/>
+        <source>%1 (built-in)</source>
+        <translation>%1（内置）</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="153"/>
+        <source>Choose a model.</source>
+        <translation>请选择一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="154"/>
+        <source>%1: %2 layers, %3 parameters, input %4</source>
+        <translation>%1：%2 层，%3 个参数，输入 %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="158"/>
+        <source>The weights file %1 is not there.</source>
+        <translation>权重文件 %1 不存在。</translation>
     </message>
 </context>
 <context>
