@@ -131,6 +131,11 @@ bool LayerAnalyzer::analyze(Layer *l, const QVector<TensorShape> &inputs, QStrin
         return c.fail(inputsField, QStringLiteral("the output %1 has more than %2 dimensions or 2^34 elements")
                                        .arg(l->shape.toString()).arg(kMaxRank));
     for (const ParamTensor &p : l->tensors) {
+        if (!fitsInMemory(p.shape.dims))
+            return c.fail(QStringLiteral("attributes"), QStringLiteral("its tensor '%1' %2 would have more than 2^34 "
+                                                                       "elements").arg(p.key, p.shape.toString()));
+    }
+    for (const ParamTensor &p : l->tensors) {
         if (p.learned)
             l->params += p.shape.elements();
     }

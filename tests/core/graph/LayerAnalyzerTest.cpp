@@ -392,6 +392,14 @@ TEST(LayerAnalyzerTest, RefusesShapesTooLargeToAddress)
     Layer r = layer(OpKind::Reshape);
     r.attributes.shape = {1000000000, 1000000000, 1000000000};
     analyzeFails(&r, {shape({8})}, QStringLiteral("attributes.shape"));
+    // weights no machine holds are refused before anything is allocated for them
+    Layer fc = layer(OpKind::Linear);
+    fc.attributes.outFeatures = 1000000000;
+    EXPECT_TRUE(analyzeFails(&fc, {shape({1000000})}, QStringLiteral("attributes")).contains(QStringLiteral("l.weight")));
+    Layer attn = layer(OpKind::MultiheadAttention);
+    attn.attributes.embedDim = 1000000;
+    attn.attributes.numHeads = 1;
+    analyzeFails(&attn, {shape({2, 1000000})}, QStringLiteral("attributes"));
 }
 
 TEST(LayerAnalyzerTest, SingleInputOpsRefuseSeveral)
