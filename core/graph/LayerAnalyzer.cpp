@@ -134,8 +134,6 @@ bool LayerAnalyzer::analyze(Layer *l, const QVector<TensorShape> &inputs, QStrin
         if (!fitsInMemory(p.shape.dims))
             return c.fail(QStringLiteral("attributes"), QStringLiteral("its tensor '%1' %2 would have more than 2^34 "
                                                                        "elements").arg(p.key, p.shape.toString()));
-    }
-    for (const ParamTensor &p : l->tensors) {
         if (p.learned)
             l->params += p.shape.elements();
     }

@@ -421,10 +421,11 @@ std::optional<ModelGraph> ModelParser::parse(const QByteArray &json, const QStri
         if (expect.numFeatures && expect.numFeatures != in.channels())
             return fail(QStringLiteral("attributes.num_features"),
                         QStringLiteral("says %1 but the input has %2 channels").arg(expect.numFeatures).arg(in.channels()));
-        if (expect.inFeatures && expect.inFeatures != in.dims.value(in.dims.size() - 1))
+        const qint64 lastDim = in.dims.isEmpty() ? 0 : in.dims.last();
+        if (expect.inFeatures && expect.inFeatures != lastDim)
             return fail(QStringLiteral("attributes.in_features"),
                         QStringLiteral("says %1 but the input's last dimension has %2 features")
-                            .arg(expect.inFeatures).arg(in.dims.value(in.dims.size() - 1)));
+                            .arg(expect.inFeatures).arg(lastDim));
 
         tensorIds.insert(l.name, i + 1);
         shapes << l.shape;

@@ -92,9 +92,6 @@ OpenModelDialog::OpenModelDialog(const QString &currentModel, const QString &wei
     resize(640, 520);
 
     listModels();
-    m_fromFile->setChecked(!weightsFile.isEmpty());
-    m_seeded->setChecked(weightsFile.isEmpty());
-    m_weights->setText(weightsFile);
     m_ignoreExtra->setChecked(ignoreExtra);
     if (!currentModel.isEmpty())
         choose(currentModel);

@@ -77,7 +77,7 @@ LayerModule::LayerModule(const core::Layer &layer, core::TensorShape inputShape)
             register_parameter(name, t, /*requires_grad=*/false);
         else
             register_buffer(name, t);
-        m_tensors.emplace_back(p.suffix, t);
+        m_tensors.emplace_back(p, t);
         if (p.suffix == QLatin1String("weight") || p.suffix == QLatin1String("in_proj_weight") || p.suffix.isEmpty())
             m_weight = t;
         else if (p.suffix == QLatin1String("bias") || p.suffix == QLatin1String("in_proj_bias"))

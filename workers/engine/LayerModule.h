@@ -32,8 +32,8 @@ public:
 
     /// The layer description it was built from.
     const core::Layer &layer() const { return m_layer; }
-    /// Its tensors by state_dict suffix, in the order the layer declares them.
-    const std::vector<std::pair<QString, at::Tensor>> &tensors() const { return m_tensors; }
+    /// Its tensors with their declarations (state_dict key and suffix), in the order the layer declares them.
+    const std::vector<std::pair<core::ParamTensor, at::Tensor>> &tensors() const { return m_tensors; }
 
 private:
     /// The convolution of an explicitly padded tile x (padding 0) on the backend of the whole layer.
@@ -41,7 +41,7 @@ private:
 
     core::Layer m_layer;
     core::TensorShape m_inputShape;
-    std::vector<std::pair<QString, at::Tensor>> m_tensors;
+    std::vector<std::pair<core::ParamTensor, at::Tensor>> m_tensors;
     at::Tensor m_weight, m_bias, m_mean, m_var; ///< weight: also a parameter's value, attention's in_proj_weight
     at::Tensor m_outWeight, m_outBias;          ///< attention's out_proj
 };

@@ -24,15 +24,15 @@ void SeededWeights::fill(const TorchModel &model, quint64 seed)
     for (const core::Layer &layer : model.graph().layers()) {
         const LayerModule &m = model.module(layer.index);
         qint64 fanIn = 1;
-        for (const auto &[suffix, t] : m.tensors()) {
-            if (suffix.endsWith(QLatin1String("weight")) && t.dim() >= 2 && fanIn == 1)
+        for (const auto &[p, t] : m.tensors()) {
+            if (p.suffix.endsWith(QLatin1String("weight")) && t.dim() >= 2 && fanIn == 1)
                 fanIn = t.numel() / t.size(0);
         }
         const bool norm = layer.op == core::OpKind::BatchNorm2d || layer.op == core::OpKind::LayerNorm;
-        for (size_t i = 0; i < m.tensors().size(); ++i) {
-            const auto &[suffix, tensor] = m.tensors()[i];
+        for (const auto &[p, tensor] : m.tensors()) {
             at::Tensor t = tensor;
-            const QString key = layer.tensors.at(int(i)).key;
+            const QString &suffix = p.suffix;
+            const QString &key = p.key;
             const quint64 stream = core::Hash64::mix(seed ^ core::Hash64::ofBytes(key.toUtf8()));
             if (t.scalar_type() != at::kFloat) {
                 t.zero_();

@@ -23,9 +23,8 @@ std::vector<std::pair<QString, at::Tensor>> TorchModel::stateTensors() const
 {
     std::vector<std::pair<QString, at::Tensor>> all;
     for (const auto &m : m_modules) {
-        const QVector<core::ParamTensor> &declared = m->layer().tensors;
-        for (size_t i = 0; i < m->tensors().size(); ++i)
-            all.emplace_back(declared.at(int(i)).key, m->tensors()[i].second);
+        for (const auto &[p, t] : m->tensors())
+            all.emplace_back(p.key, t);
     }
     return all;
 }
