@@ -5,7 +5,7 @@
 #include "plots/RunPlots.h"
 #include "control/ExperimentRunner.h"
 #include "record/RunReader.h"
-#include "record/RunSummary.h"
+#include "record/Comparison.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -68,15 +68,20 @@ int RunCommand::run(const QStringList &args)
     const auto data = core::RunReader::read(out, &plotError);
     if (!data || !ui::RunPlots::exportAll(*data, out, ui::ExportOptions(), &plots, &plotError))
         Output::fail(QStringLiteral("plots not drawn: %1").arg(plotError));
-    if (experiment->phases().size() > 1) {
-        QFile table(QDir(out).filePath(QStringLiteral("phases.md")));
-        if (table.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            table.write(core::RunSummary::phaseTable(summary).toUtf8());
+    // A sweep's comparison, from the recorded files as `d3ctl replay` rebuilds it.
+    std::optional<core::Comparison> comparison;
+    QStringList tables;
+    if (data && experiment->phaseCount() > 1) {
+        QString why;
+        comparison = core::Comparison::make(*data, &why);
+        if (!comparison || !comparison->save(out, &tables, &why))
+            Output::fail(QStringLiteral("comparison not written: %1").arg(why));
     }
     if (cl.has(QStringLiteral("json"))) {
         QJsonObject o = summary;
         o.insert(QStringLiteral("out"), out);
         o.insert(QStringLiteral("plots"), QJsonArray::fromStringList(plots));
+        o.insert(QStringLiteral("tables"), QJsonArray::fromStringList(tables));
         if (!started)
             o.insert(QStringLiteral("error"), error);
         Output::printJson(QJsonDocument(o));
@@ -88,9 +93,11 @@ int RunCommand::run(const QStringList &args)
                           .arg(summary.value(QStringLiteral("failed")).toInt())
                           .arg(summary.value(QStringLiteral("measured_over_predicted")).toDouble(), 0, 'f', 2));
         Output::print(adaptationLines(summary));
-        if (experiment->phases().size() > 1)
-            Output::print(core::RunSummary::phaseTable(summary));
+        if (comparison)
+            Output::print(comparison->toMarkdown());
         Output::print(QStringLiteral("run recorded in %1\n").arg(out));
+        for (const QString &table : std::as_const(tables))
+            Output::print(QStringLiteral("table %1\n").arg(table));
         for (const QString &plot : plots)
             Output::print(QStringLiteral("plot %1\n").arg(plot));
     }

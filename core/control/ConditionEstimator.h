@@ -33,6 +33,13 @@ public:
     void setSpeed(const QString &node, double speed);
     /// A worker's current speed (1 when unknown): its own times the common scale.
     double speed(const QString &node) const { return m_speed.value(node, 1.0) * m_scale; }
+    /// Forgets what live measurements taught (the common scale, the tile efficiency): a fresh start, as after a
+    /// profile, for the next phase of a sweep. Speeds and links are then set again by the caller.
+    void forgetLearnt()
+    {
+        m_scale = 1.0;
+        m_tileEfficiency = 1.0;
+    }
     /// Sets a directed link's configured rate (0 = unlimited) and one-way delay.
     void configureLink(const QString &from, const QString &to, double mbps, double delayMs);
     /// A computation of referenceMs (its layers' time at speed 1) took measuredMs on node.

@@ -60,7 +60,8 @@ void Controller::emitEvent(const QString &kind, const QString &label, const QJso
 QStringList Controller::aliveEdges() const
 {
     QStringList alive;
-    for (const QString &e : m_edges)
+    const QStringList taking = m_edgeCount > 0 ? m_edges.mid(0, m_edgeCount) : m_edges;
+    for (const QString &e : taking)
         if (m_state.value(e) != NodeState::Dead)
             alive.append(e);
     return alive;
@@ -71,6 +72,8 @@ bool Controller::start(const Experiment &experiment, const QString &program, QSt
     stop();
     m_experiment = experiment;
     m_estimator = ConditionEstimator(experiment.adapt.ewma);
+    m_edgeCount = 0;
+    m_profiled.clear();
     m_device = experiment.nodesOf(QStringLiteral("device")).value(0);
     m_edges = experiment.nodesOf(QStringLiteral("edge"));
     m_cloud = experiment.nodesOf(QStringLiteral("cloud")).value(0);
@@ -218,12 +221,15 @@ bool Controller::loadModel(const QString &model, QString *error)
         if (reference) { // the cloud's profile is speed 1; every worker's speed is relative to it
             costs = LayerCosts::fromProfile(*reference);
             for (auto it = totals.begin(); it != totals.end(); ++it)
-                m_estimator.setSpeed(it.key(), totals.value(m_cloud) / it.value());
+                m_profiled.insert(it.key(), totals.value(m_cloud) / it.value() * m_slowdown.value(it.key(), 1.0));
         }
     } else {
         for (const QString &node : nodes)
-            m_estimator.setSpeed(node, 1.0 / m_slowdown.value(node, 1.0));
+            m_profiled.insert(node, 1.0);
     }
+    m_estimator.forgetLearnt();
+    for (const QString &node : nodes)
+        m_estimator.setSpeed(node, m_profiled.value(node, 1.0) / m_slowdown.value(node, 1.0));
     for (const QString &node : nodes)
         setState(node, NodeState::Ready);
     m_costModel.emplace(m_graph, costs, m_estimator.conditions());
@@ -277,6 +283,10 @@ bool Controller::deploy(const PlanResult &result, const QString &planner, const 
     QJsonObject details = planJson(m_current, d->planId());
     details.insert(QStringLiteral("reason"), reason);
     details.insert(QStringLiteral("edges"), QJsonArray::fromStringList(aliveEdges()));
+    details.insert(QStringLiteral("layers"), m_graph.layerCount());
+    details.insert(QStringLiteral("tiers"), result.plan.tiers(m_graph.layerCount()));
+    details.insert(QStringLiteral("short"), result.plan.shortLabel(m_graph.layerCount()));
+    details.insert(QStringLiteral("probe"), reason == QLatin1String("probe"));
     emitEvent(QStringLiteral("plan"), QStringLiteral("%1: %2").arg(planner, result.plan.describe()), details);
     return true;
 }
@@ -507,18 +517,39 @@ void Controller::onNodeLost(const QString &node, const QString &reason)
     m_replanReason = QStringLiteral("failover: %1 lost").arg(node);
 }
 
-bool Controller::resetToExperiment(QString *error)
+bool Controller::resetToExperiment(const ExperimentCondition &condition, QString *error)
 {
+    useEdgeNodes(condition.edgeNodes);
     for (const ExperimentNode &n : m_experiment.nodes) {
         if (n.isLocal() && m_state.value(n.name) == NodeState::Dead && !restart(n.name, error))
             return false;
-        if (m_state.value(n.name) != NodeState::Dead && m_slowdown.value(n.name, 1.0) != n.slowdown
-            && !setSlowdown(n.name, n.slowdown, error))
+        const double slowdown = condition.slowdowns.value(n.name, n.slowdown);
+        if (m_state.value(n.name) != NodeState::Dead && m_slowdown.value(n.name, 1.0) != slowdown
+            && !setSlowdown(n.name, slowdown, error))
             return false;
     }
-    for (const DirectedLink &link : m_experiment.expandLinks())
+    QVector<DirectedLink> links = m_experiment.expandLinks();
+    for (const ExperimentLink &swept : condition.links)
+        links += m_experiment.expandLink(swept); // after the file's: the condition's figures win
+    for (const DirectedLink &link : std::as_const(links))
         setLink(link);
+    // A phase plans afresh: nothing an earlier phase's requests taught carries over.
+    m_estimator.forgetLearnt();
+    for (auto it = m_profiled.cbegin(); it != m_profiled.cend(); ++it)
+        m_estimator.setSpeed(it.key(), it.value() / m_slowdown.value(it.key(), 1.0));
+    for (const DirectedLink &link : std::as_const(m_links))
+        m_estimator.configureLink(link.from, link.to, link.mbps, link.delayMs);
     return true;
+}
+
+void Controller::useEdgeNodes(int count)
+{
+    if (count == m_edgeCount)
+        return;
+    m_edgeCount = count;
+    m_estimator.setNodes(m_device, aliveEdges(), m_cloud);
+    m_needsReplan = m_deployment != nullptr;
+    m_replanReason = QStringLiteral("%1 edge node(s) take part").arg(aliveEdges().size());
 }
 
 void Controller::setLink(const DirectedLink &link)

@@ -62,9 +62,15 @@ public:
     /// probe), then puts the plan in effect back. Used to compare the planner's plan with the oracle's.
     QVector<RequestRecord> runProbes(const PlanResult &plan, int count);
 
-    /// Back to the experiment's own state: links as configured, slowdowns as in the nodes, dead local workers
-    /// restarted (a sweep's next phase starts from there); false with one line when a worker does not come back.
-    bool resetToExperiment(QString *error);
+    /// Back to the experiment's own state under a sweep's condition (docs/EXPERIMENTS.md, Sweeps): dead local
+    /// workers restarted, slowdowns as in the nodes or the condition, links as configured and then as the condition
+    /// reshapes them, the condition's edge nodes taking part, and the estimates fresh: speeds from the profile scaled
+    /// by the slowdowns, links at their configured figures, nothing learnt from an earlier phase's traffic. A phase
+    /// starts from there; false with one line when a worker does not come back.
+    bool resetToExperiment(const ExperimentCondition &condition, QString *error);
+    /// The edge nodes that take part: the first count of the experiment's (0 = all); the others stay connected
+    /// and loaded but get no work. Takes effect at the next plan.
+    void useEdgeNodes(int count);
 
     /// Shapes a directed link (a set_link event or the console's slider).
     void setLink(const DirectedLink &link);
@@ -134,6 +140,8 @@ private:
     QElapsedTimer m_clock;
     QHash<QString, NodeState> m_state;
     QHash<QString, double> m_slowdown; // the compute padding each worker has now
+    QHash<QString, double> m_profiled; // each worker's speed at the slowdown it had when the model was profiled
+    int m_edgeCount = 0; // the first this many edge workers take part (0 = all)
     QString m_device;
     QStringList m_edges; // every edge worker, in experiment order
     QString m_cloud;

@@ -6,11 +6,27 @@
 #include "record/RunSummary.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 
 #include <algorithm>
-#include <QFileInfo>
 
 namespace d3::core {
+
+QJsonObject ExperimentRunner::phaseDetails(const ExperimentPhase &phase, const ExperimentCondition &condition) const
+{
+    QJsonObject values;
+    const QStringList axes = m_experiment.sweep.axisNames();
+    for (int i = 0; i < axes.size(); ++i)
+        values.insert(axes[i], condition.values.value(i));
+    return {{QStringLiteral("model"), Experiment::modelName(phase.model)},
+            {QStringLiteral("planner"), phase.planner},
+            {QStringLiteral("tiles"), phase.tiles},
+            {QStringLiteral("tiles_swept"), m_experiment.tiles.size() > 1},
+            {QStringLiteral("repeat"), phase.repeat},
+            {QStringLiteral("condition_index"), phase.condition},
+            {QStringLiteral("axes"), QJsonArray::fromStringList(axes)},
+            {QStringLiteral("condition"), values}};
+}
 
 ExperimentRunner::ExperimentRunner(Experiment experiment, QString program, QObject *parent)
     : QObject(parent)
@@ -41,10 +57,12 @@ bool ExperimentRunner::run(const QString &dir, QString *error)
         start.tMs = m_controller.elapsedMs();
         start.phase = phase.index;
         start.kind = QStringLiteral("phase");
-        start.label = QStringLiteral("%1 %2%3").arg(QFileInfo(phase.model).baseName(), phase.planner,
+        const ExperimentCondition condition = m_experiment.condition(phase);
+        start.label = QStringLiteral("%1 %2%3").arg(Experiment::modelName(phase.model), phase.planner,
                                                     phase.tiles ? QString() : QStringLiteral(" no tiles"));
+        start.details = phaseDetails(phase, condition);
         m_recorder.add(start);
-        if (phase.index > 0 && !m_controller.resetToExperiment(error)) {
+        if (!m_controller.resetToExperiment(condition, error)) {
             ok = false;
             break;
         }

@@ -50,6 +50,9 @@ Q_SIGNALS:
     void progress(int phase, int phases, int request, int requests, const d3::core::RequestRecord &record);
 
 private:
+    /// The "phase" event's details: model, planner, tiles, tiles_swept, repeat, condition_index, axes and the
+    /// condition's value per axis (what Comparison reads back).
+    QJsonObject phaseDetails(const ExperimentPhase &phase, const ExperimentCondition &condition) const;
     bool runPhase(const ExperimentPhase &phase, QString *error);
     void probeOracle(const ExperimentPhase &phase, Adaptation *adaptation);
     void settle(Adaptation *adaptation, int from, int to) const;

@@ -187,6 +187,8 @@ QJsonObject Experiment::toJson(const QString &relativeTo) const
             linkMap.insert(l.name, linkFigures(l));
         root.insert(QStringLiteral("links"), linkMap);
     }
+    if (!sweep.isEmpty())
+        root.insert(QStringLiteral("sweep"), sweep.toJson());
     if (!timeline.isEmpty()) {
         QJsonArray events;
         for (const ExperimentEvent &e : timeline)
@@ -204,13 +206,36 @@ QStringList Experiment::plannerNames()
 QVector<ExperimentPhase> Experiment::phases() const
 {
     QVector<ExperimentPhase> list;
+    const int conditions = sweep.conditionCount();
     for (const QString &model : models) {
-        for (const QString &planner : planners) {
-            for (bool t : tiles)
-                list.append(ExperimentPhase{int(list.size()), model, planner, t});
+        for (int repeat = 0; repeat < sweep.repeats; ++repeat) {
+            for (int c = 0; c < conditions; ++c) {
+                for (const QString &planner : planners) {
+                    for (bool t : tiles)
+                        list.append(ExperimentPhase{int(list.size()), model, planner, t, repeat, c});
+                }
+            }
         }
     }
     return list;
+}
+
+qint64 Experiment::phaseCount() const
+{
+    return qint64(models.size()) * sweep.repeats * sweep.conditionCount() * planners.size() * tiles.size();
+}
+
+ExperimentCondition Experiment::condition(const ExperimentPhase &phase) const
+{
+    QHash<QString, QString> roleOf;
+    for (const ExperimentNode &n : nodes)
+        roleOf.insert(n.name, n.role);
+    return sweep.condition(phase.condition, roleOf);
+}
+
+QString Experiment::modelName(const QString &model)
+{
+    return ModelCatalog::builtinNames().contains(model) ? model : QFileInfo(model).completeBaseName();
 }
 
 QVector<WorkerSpec> Experiment::localWorkers() const

@@ -6,6 +6,7 @@
 #include "ExperimentNode.h"
 #include "ExperimentPhase.h"
 #include "ExperimentPlan.h"
+#include "ExperimentSweep.h"
 #include "WorkerSpec.h"
 #include "graph/ModelGraph.h"
 
@@ -68,6 +69,10 @@ struct Experiment {
     Requests requests;               ///< the requests of each phase
     Adapt adapt;                     ///< HPA's adjustment
     QVector<ExperimentEvent> timeline; ///< the events of each phase, in file order
+    ExperimentSweep sweep;           ///< conditions swept and repetitions (empty: none)
+
+    /// Most phases an experiment may have.
+    static constexpr int kMaxPhases = 100000;
 
     /// Reads a file (relative paths resolve against its folder); nullopt with one line in *error.
     static std::optional<Experiment> load(const QString &path, QString *error);
@@ -81,8 +86,15 @@ struct Experiment {
 
     /// Every planner name an experiment accepts: Planner::names() and "manual".
     static QStringList plannerNames();
-    /// The phases: models x planners x tiles, in that nesting order (one for a plain experiment).
+    /// The phases: models x repeats x conditions x planners x tiles, in that nesting order (one for a plain
+    /// experiment).
     QVector<ExperimentPhase> phases() const;
+    /// The number of phases (without listing them).
+    qint64 phaseCount() const;
+    /// The sweep's condition a phase runs under (links, slowdowns, edge nodes over the file's).
+    ExperimentCondition condition(const ExperimentPhase &phase) const;
+    /// A phase's model as a name: a built-in name, or a model file's base name.
+    static QString modelName(const QString &model);
     /// The local nodes as LocalCluster workers (name, role, slowdown, threads, the weights file).
     QVector<WorkerSpec> localWorkers() const;
     /// The node called name, or nullptr.

@@ -1,5 +1,6 @@
 #include "ExperimentParser.h"
 
+#include "ExperimentSweepParser.h"
 #include "ExperimentTimelineParser.h"
 #include "LinkName.h"
 #include "graph/ModelCatalog.h"
@@ -77,7 +78,7 @@ bool ExperimentParser::read(const QJsonObject &root, Experiment *experiment)
     m_e = experiment;
     JsonFieldReader top(root, QString(),
                         keys({"format", "version", "name", "nodes", "model", "models", "weights", "planner", "planners",
-                              "plan", "tiles", "profile", "links", "requests", "adapt", "timeline"}),
+                              "plan", "tiles", "profile", "links", "requests", "adapt", "timeline", "sweep"}),
                         m_error);
     const QJsonValue format(QStringLiteral("d3lab-experiment"));
     if (top.ok() && top.require(key("format"), show(format)) && top.value(key("format")) != format)
@@ -102,6 +103,12 @@ bool ExperimentParser::read(const QJsonObject &root, Experiment *experiment)
     readAdapt(top);
     if (top.ok() && top.has(key("timeline")))
         m_e->timeline = ExperimentTimelineParser(*m_e, m_error).read(top.value(key("timeline")), key("timeline"));
+    if (top.ok() && top.has(key("sweep")))
+        m_e->sweep = ExperimentSweepParser(*m_e, m_error).read(top.value(key("sweep")), key("sweep"));
+    if (top.ok() && m_e->phaseCount() > Experiment::kMaxPhases)
+        top.fail(top.has(key("sweep")) ? key("sweep") : QString(),
+                 QStringLiteral("%1 phases (models x repeats x conditions x planners x tiles); at most %2")
+                     .arg(m_e->phaseCount()).arg(Experiment::kMaxPhases));
     return top.ok();
 }
 

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <QStringList>
 
 namespace d3::core {
 
@@ -17,6 +18,28 @@ QString Plan::describe() const
     QString s = QStringLiteral("p=%1 q=%2").arg(p).arg(q);
     if (tiled())
         s += QStringLiteral(" tiles %1x%2 of [%3, %4) on %5 node(s)").arg(rows).arg(cols).arg(p).arg(stackEnd).arg(tileNodeCount());
+    return s;
+}
+
+QString Plan::tiers(int layers) const
+{
+    QStringList used;
+    if (p > 0)
+        used << QStringLiteral("device");
+    if (q > p)
+        used << QStringLiteral("edge");
+    if (q < layers)
+        used << QStringLiteral("cloud");
+    return used.join(QLatin1Char('+'));
+}
+
+QString Plan::shortLabel(int layers) const
+{
+    const QString t = tiers(layers);
+    const int count = int(t.count(QLatin1Char('+'))) + 1;
+    QString s = count == 3 ? QStringLiteral("3-tier") : count == 1 ? t + QStringLiteral(" only") : t;
+    if (tiled())
+        s += QStringLiteral(", %1x%2 tiles").arg(rows).arg(cols);
     return s;
 }
 

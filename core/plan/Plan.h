@@ -23,6 +23,11 @@ struct Plan {
     int tileNodeCount() const;
     /// "p=7 q=14 tiles 2x2 of [7, 12) on 3 nodes" style summary.
     QString describe() const;
+    /// The tiers that compute, of a model of layers layers: "device", "edge", "cloud" joined by '+'
+    /// ("device+edge+cloud"); the device computes [0, p), the edge [p, q), the cloud [q, layers).
+    QString tiers(int layers) const;
+    /// A short label for plots ("3-tier, 2x2 tiles", "cloud only", "device+edge").
+    QString shortLabel(int layers) const;
     /// The plan as JSON ("cuts", "grid", "stack", "tile_nodes", "edge_node").
     QJsonObject toJson() const;
     /// Same cuts, stack and grid (the node mapping aside).

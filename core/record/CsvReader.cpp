@@ -1,5 +1,7 @@
 #include "CsvReader.h"
 
+#include <QLocale>
+
 namespace d3::core {
 
 CsvReader::CsvReader(const QByteArray &text)
@@ -71,6 +73,11 @@ std::optional<CsvRecord> CsvReader::next(QString *error)
     endField();
     record.terminated = false;
     return record;
+}
+
+QByteArray CsvReader::number(double value)
+{
+    return QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
 QByteArray CsvReader::quote(const QString &field)

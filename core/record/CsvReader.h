@@ -32,6 +32,8 @@ public:
 
     /// Writes one field, quoted as RFC 4180 when it holds a comma, a quote or a line break.
     static QByteArray quote(const QString &field);
+    /// Writes a number in the shortest decimal form that reads back to the same double.
+    static QByteArray number(double value);
 
 private:
     const QByteArray &m_text;

@@ -17,7 +17,7 @@ enum Column {
 
 QByteArray number(double value)
 {
-    return QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+    return CsvReader::number(value);
 }
 
 /// Reads the fields of one row, remembering the first problem.

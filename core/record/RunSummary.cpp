@@ -76,6 +76,8 @@ QJsonObject RunSummary::make(const Experiment &experiment, const QVector<Request
                                   {QStringLiteral("model"), p.model},
                                   {QStringLiteral("planner"), p.planner},
                                   {QStringLiteral("tiles"), p.tiles},
+                                  {QStringLiteral("repeat"), p.repeat},
+                                  {QStringLiteral("condition"), p.condition},
                                   {QStringLiteral("completed"), ok},
                                   {QStringLiteral("failed"), bad},
                                   {QStringLiteral("measured_ms"), m},
@@ -91,28 +93,12 @@ QJsonObject RunSummary::make(const Experiment &experiment, const QVector<Request
             {QStringLiteral("completed"), completed},
             {QStringLiteral("failed"), failed},
             {QStringLiteral("retried"), retried},
+            {QStringLiteral("dropped"), 0}, // one request in flight at a time: none is ever dropped unsent
             {QStringLiteral("failures"), failures},
             {QStringLiteral("measured_over_predicted"), median(ratios)},
             {QStringLiteral("plans"), plans},
             {QStringLiteral("phases"), phases},
             {QStringLiteral("adaptations"), adapt}};
-}
-
-QString RunSummary::phaseTable(const QJsonObject &summary)
-{
-    QString t = QStringLiteral("| model | planner | tiles | measured ms | predicted ms | measured / predicted | backbone bytes |\n"
-                               "| :-- | :-- | :-- | --: | --: | --: | --: |\n");
-    for (const QJsonValue &v : summary.value(QStringLiteral("phases")).toArray()) {
-        const QJsonObject p = v.toObject();
-        t += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 |\n")
-                 .arg(p.value(QStringLiteral("model")).toString(), p.value(QStringLiteral("planner")).toString(),
-                      p.value(QStringLiteral("tiles")).toBool() ? QStringLiteral("yes") : QStringLiteral("no"))
-                 .arg(p.value(QStringLiteral("measured_ms")).toDouble(), 0, 'f', 1)
-                 .arg(p.value(QStringLiteral("predicted_ms")).toDouble(), 0, 'f', 1)
-                 .arg(p.value(QStringLiteral("measured_over_predicted")).toDouble(), 0, 'f', 2)
-                 .arg(qint64(p.value(QStringLiteral("backbone_bytes")).toDouble()));
-    }
-    return t;
 }
 
 } // namespace d3::core

@@ -11,15 +11,13 @@ namespace d3::core {
 
 /// The summary.json of a run (docs/EXPERIMENTS.md, Outputs): counts, measured over predicted end-to-end time per
 /// plan and overall (median over completed requests, probes left out), per phase the measured and predicted
-/// figures (the table paper.json is for), and one entry per timeline event (adaptations).
+/// figures, and one entry per timeline event (adaptations).
 class RunSummary
 {
 public:
     /// The summary of records (in order) under experiment's phases.
     static QJsonObject make(const Experiment &experiment, const QVector<RequestRecord> &records,
                             const QVector<Adaptation> &adaptations);
-    /// The per-phase table as Markdown: model, planner, tiles, measured and predicted ms, backbone bytes.
-    static QString phaseTable(const QJsonObject &summary);
     /// Median of values (0 when empty).
     static double median(QVector<double> values);
 };
