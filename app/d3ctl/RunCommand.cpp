@@ -2,7 +2,7 @@
 
 #include "CommandLine.h"
 #include "Output.h"
-#include "plots/RunPlots.h"
+#include "plots/PaperFigures.h"
 #include "control/ExperimentRunner.h"
 #include "record/RunReader.h"
 #include "record/Comparison.h"
@@ -66,15 +66,15 @@ int RunCommand::run(const QStringList &args)
     QStringList plots;
     QString plotError;
     const auto data = core::RunReader::read(out, &plotError);
-    if (!data || !ui::RunPlots::exportAll(*data, out, ui::ExportOptions(), &plots, &plotError))
+    if (!data || !ui::PaperFigures::exportAll(*data, out, ui::ExportOptions(), &plots, &plotError))
         Output::fail(QStringLiteral("plots not drawn: %1").arg(plotError));
     // A sweep's comparison, from the recorded files as `d3ctl replay` rebuilds it.
     std::optional<core::Comparison> comparison;
     QStringList tables;
-    if (data && experiment->phaseCount() > 1) {
+    if (data) {
         QString why;
-        comparison = core::Comparison::make(*data, &why);
-        if (!comparison || !comparison->save(out, &tables, &why))
+        comparison = core::Comparison::ofSweep(*data, &why);
+        if ((!comparison && !why.isEmpty()) || (comparison && !comparison->save(out, &tables, &why)))
             Output::fail(QStringLiteral("comparison not written: %1").arg(why));
     }
     if (cl.has(QStringLiteral("json"))) {

@@ -3,6 +3,8 @@
 #include "plan/Conditions.h"
 
 #include <QHash>
+
+#include <cmath>
 #include <QString>
 #include <QStringList>
 
@@ -33,12 +35,19 @@ public:
     void setSpeed(const QString &node, double speed);
     /// A worker's current speed (1 when unknown): its own times the common scale.
     double speed(const QString &node) const { return m_speed.value(node, 1.0) * m_scale; }
-    /// Forgets what live measurements taught (the common scale, the tile efficiency): a fresh start, as after a
-    /// profile, for the next phase of a sweep. Speeds and links are then set again by the caller.
+    /// Forgets what live measurements taught (the common scale, the tile efficiency): a fresh start after a new
+    /// profile. Speeds are then set again by the caller.
     void forgetLearnt()
     {
         m_scale = 1.0;
         m_tileEfficiency = 1.0;
+    }
+    /// Sets a worker's own speed (from its profile and slowdown), to which the common scale learnt from requests
+    /// still applies: a sweep's next phase keeps how requests run against the profiles, not what one node did.
+    void setOwnSpeed(const QString &node, double speed)
+    {
+        if (speed > 0 && std::isfinite(speed))
+            m_speed.insert(node, speed);
     }
     /// Sets a directed link's configured rate (0 = unlimited) and one-way delay.
     void configureLink(const QString &from, const QString &to, double mbps, double delayMs);

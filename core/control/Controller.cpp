@@ -303,7 +303,10 @@ bool Controller::usePlanner(const QString &planner, bool tiles, QString *error)
     }
     m_planner = planner;
     m_tiles = tiles;
-    return deploy(planWith(planner, tiles), planner, QStringLiteral("planner %1%2").arg(planner, tiles ? QString() : QStringLiteral(" (no tiles)")), error);
+    if (!deploy(planWith(planner, tiles), planner, QStringLiteral("planner %1%2").arg(planner, tiles ? QString() : QStringLiteral(" (no tiles)")), error))
+        return false;
+    m_needsReplan = false; // a fresh plan over the workers taking part answers whatever asked for one
+    return true;
 }
 
 bool Controller::forcePlan(const Plan &plan, const QString &reason, QString *error)
@@ -319,6 +322,7 @@ bool Controller::forcePlan(const Plan &plan, const QString &reason, QString *err
     if (!deploy(r, QStringLiteral("manual"), reason, error))
         return false;
     m_planner = QStringLiteral("manual");
+    m_needsReplan = false;
     return true;
 }
 
@@ -533,10 +537,10 @@ bool Controller::resetToExperiment(const ExperimentCondition &condition, QString
         links += m_experiment.expandLink(swept); // after the file's: the condition's figures win
     for (const DirectedLink &link : std::as_const(links))
         setLink(link);
-    // A phase plans afresh: nothing an earlier phase's requests taught carries over.
-    m_estimator.forgetLearnt();
+    // A phase plans afresh from the configured links and the profiled speeds under its slowdowns; of what earlier
+    // requests taught, only how requests run against the profiles (the common scale, the tiles' efficiency) stays.
     for (auto it = m_profiled.cbegin(); it != m_profiled.cend(); ++it)
-        m_estimator.setSpeed(it.key(), it.value() / m_slowdown.value(it.key(), 1.0));
+        m_estimator.setOwnSpeed(it.key(), it.value() / m_slowdown.value(it.key(), 1.0));
     for (const DirectedLink &link : std::as_const(m_links))
         m_estimator.configureLink(link.from, link.to, link.mbps, link.delayMs);
     return true;

@@ -262,6 +262,17 @@ std::optional<Comparison> Comparison::make(const RunData &data, QString *error)
     return c;
 }
 
+std::optional<Comparison> Comparison::ofSweep(const RunData &data, QString *error)
+{
+    QSet<int> phases;
+    for (const RunEvent &e : data.events)
+        if (e.kind == QLatin1String("phase"))
+            phases.insert(e.phase);
+    if (phases.size() < 2)
+        return std::nullopt;
+    return make(data, error);
+}
+
 const ComparisonRow *Comparison::find(const QString &model, int condition, const QString &plannerLabel) const
 {
     for (const ComparisonRow &r : rows)

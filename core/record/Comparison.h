@@ -80,6 +80,9 @@ public:
     bool tilesSwept = false;                ///< the run swept tiles on and off
     QVector<ComparisonRow> rows;            ///< model, then condition, then planner order
 
+    /// The comparison of a run of more than one phase (what `d3ctl run` and `d3ctl replay` write); nullopt for a
+    /// run of one phase, or with one line in *error when the run's events carry no phase details.
+    static std::optional<Comparison> ofSweep(const RunData &data, QString *error);
     /// The row of model, condition and planner label, or nullptr.
     const ComparisonRow *find(const QString &model, int condition, const QString &plannerLabel) const;
     /// comparison.csv: a header and one row per ComparisonRow (RFC 4180 quoting, numbers that read back exactly).
