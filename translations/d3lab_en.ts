@@ -4,57 +4,62 @@
 <context>
     <name>RunFigure</name>
     <message>
-        <location filename="../ui/plots/EventMarkers.cpp" line="75"/>
+        <location filename="../ui/plots/EventMarkers.cpp" line="173"/>
         <source>new plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/EventMarkers.cpp" line="76"/>
+        <location filename="../ui/plots/EventMarkers.cpp" line="174"/>
         <source>timeline event / phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/RunFigure.cpp" line="19"/>
+        <location filename="../ui/plots/EventMarkers.cpp" line="201"/>
+        <source>oracle probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/RunFigure.cpp" line="10"/>
         <source>time since the run started (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="17"/>
+        <location filename="../ui/plots/StageStyle.cpp" line="14"/>
         <source>device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="18"/>
+        <location filename="../ui/plots/StageStyle.cpp" line="15"/>
         <source>uplink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="19"/>
+        <location filename="../ui/plots/StageStyle.cpp" line="16"/>
         <source>tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="20"/>
+        <location filename="../ui/plots/StageStyle.cpp" line="17"/>
         <source>edge-edge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="21"/>
+        <location filename="../ui/plots/StageStyle.cpp" line="18"/>
         <source>edge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="22"/>
+        <location filename="../ui/plots/StageStyle.cpp" line="19"/>
         <source>backbone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="23"/>
+        <location filename="../ui/plots/StageStyle.cpp" line="20"/>
         <source>cloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="24"/>
+        <location filename="../ui/plots/StageStyle.cpp" line="21"/>
         <source>return</source>
         <translation type="unfinished"></translation>
     </message>
@@ -118,6 +123,19 @@
     </message>
 </context>
 <context>
+    <name>d3::ui::BackboneBarsFigure</name>
+    <message>
+        <location filename="../ui/plots/BackboneBarsFigure.cpp" line="6"/>
+        <source>Backbone traffic by model and planner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/BackboneBarsFigure.cpp" line="6"/>
+        <source>median backbone traffic (KiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>d3::ui::BackboneFigure</name>
     <message>
         <location filename="../ui/plots/BackboneFigure.cpp" line="9"/>
@@ -132,6 +150,24 @@
     <message>
         <location filename="../ui/plots/BackboneFigure.cpp" line="12"/>
         <source>backbone KiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::BandwidthFigure</name>
+    <message>
+        <location filename="../ui/plots/BandwidthFigure.cpp" line="34"/>
+        <source>Latency against bandwidth: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/BandwidthFigure.cpp" line="34"/>
+        <source>median latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/BandwidthFigure.cpp" line="39"/>
+        <source>%1 bandwidth (Mbit/s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -268,75 +304,121 @@
 <context>
     <name>d3::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="20"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="21"/>
         <source>Data as CSV (requests.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="25"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="23"/>
+        <source>Draw titles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="28"/>
         <source>Export plots and data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="32"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="35"/>
         <source> px</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="38"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="41"/>
         <source> dpi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="40"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="43"/>
+        <source>Custom size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="44"/>
+        <source>Single column (3.5 in, 8 pt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="45"/>
+        <source>Double column (7 in, 8 pt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="51"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="42"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="53"/>
         <source>Export into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="57"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="68"/>
         <source>Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="58"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="69"/>
         <source>Plots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="59"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="70"/>
+        <source>Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="71"/>
         <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::GroupedBarsFigure</name>
+    <message>
+        <location filename="../ui/plots/GroupedBarsFigure.cpp" line="11"/>
+        <source>model</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::LatencyBarsFigure</name>
+    <message>
+        <location filename="../ui/plots/LatencyBarsFigure.cpp" line="6"/>
+        <source>Median latency by model and planner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/LatencyBarsFigure.cpp" line="6"/>
+        <source>median latency (ms)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>d3::ui::LatencyFigure</name>
     <message>
-        <location filename="../ui/plots/LatencyFigure.cpp" line="10"/>
+        <location filename="../ui/plots/LatencyFigure.cpp" line="6"/>
         <source>End-to-end latency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/LatencyFigure.cpp" line="10"/>
+        <location filename="../ui/plots/LatencyFigure.cpp" line="6"/>
         <source>end-to-end latency (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/LatencyFigure.cpp" line="13"/>
+        <location filename="../ui/plots/LatencySeries.cpp" line="13"/>
         <source>measured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/LatencyFigure.cpp" line="18"/>
+        <location filename="../ui/plots/LatencySeries.cpp" line="18"/>
         <source>predicted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/LatencyFigure.cpp" line="25"/>
+        <location filename="../ui/plots/LatencySeries.cpp" line="25"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -865,23 +947,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/OpenModelDialog.cpp" line="111"/>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="108"/>
         <source>%1 (built-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/OpenModelDialog.cpp" line="153"/>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="150"/>
         <source>Choose a model.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/OpenModelDialog.cpp" line="154"/>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="151"/>
         <source>%1: %2 layers, %3 parameters, input %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/OpenModelDialog.cpp" line="158"/>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="155"/>
         <source>The weights file %1 is not there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::PlannerStyle</name>
+    <message>
+        <location filename="../ui/plots/PlannerStyle.cpp" line="89"/>
+        <source>%1, no tiles</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -968,14 +1058,27 @@
     </message>
 </context>
 <context>
+    <name>d3::ui::StageBarsFigure</name>
+    <message>
+        <location filename="../ui/plots/StageBarsFigure.cpp" line="12"/>
+        <source>Latency by stage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StageBarsFigure.cpp" line="12"/>
+        <source>median stage latency, stacked (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>d3::ui::StagesFigure</name>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="30"/>
+        <location filename="../ui/plots/StagesFigure.cpp" line="12"/>
         <source>Latency by stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="30"/>
+        <location filename="../ui/plots/StagesFigure.cpp" line="12"/>
         <source>stage latency, stacked (ms)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1078,6 +1181,24 @@ output %4 of %5
     <message>
         <location filename="../ui/tiles/TileGridView.cpp" line="57"/>
         <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::TimelineFigure</name>
+    <message>
+        <location filename="../ui/plots/TimelineFigure.cpp" line="10"/>
+        <source>Adaptation over the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/TimelineFigure.cpp" line="10"/>
+        <source>request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/TimelineFigure.cpp" line="10"/>
+        <source>end-to-end latency (ms)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

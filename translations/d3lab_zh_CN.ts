@@ -4,57 +4,62 @@
 <context>
     <name>RunFigure</name>
     <message>
-        <location filename="../ui/plots/EventMarkers.cpp" line="75"/>
+        <location filename="../ui/plots/EventMarkers.cpp" line="173"/>
         <source>new plan</source>
         <translation>新划分方案</translation>
     </message>
     <message>
-        <location filename="../ui/plots/EventMarkers.cpp" line="76"/>
+        <location filename="../ui/plots/EventMarkers.cpp" line="174"/>
         <source>timeline event / phase</source>
         <translation>时间线事件 / 阶段</translation>
     </message>
     <message>
-        <location filename="../ui/plots/RunFigure.cpp" line="19"/>
+        <location filename="../ui/plots/EventMarkers.cpp" line="201"/>
+        <source>oracle probe</source>
+        <translation>oracle 探测</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/RunFigure.cpp" line="10"/>
         <source>time since the run started (s)</source>
         <translation>运行开始后的时间（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="17"/>
+        <location filename="../ui/plots/StageStyle.cpp" line="14"/>
         <source>device</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="18"/>
+        <location filename="../ui/plots/StageStyle.cpp" line="15"/>
         <source>uplink</source>
         <translation>上行</translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="19"/>
+        <location filename="../ui/plots/StageStyle.cpp" line="16"/>
         <source>tiles</source>
         <translation>分块</translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="20"/>
+        <location filename="../ui/plots/StageStyle.cpp" line="17"/>
         <source>edge-edge</source>
         <translation>边缘间</translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="21"/>
+        <location filename="../ui/plots/StageStyle.cpp" line="18"/>
         <source>edge</source>
         <translation>边缘</translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="22"/>
+        <location filename="../ui/plots/StageStyle.cpp" line="19"/>
         <source>backbone</source>
         <translation>骨干网</translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="23"/>
+        <location filename="../ui/plots/StageStyle.cpp" line="20"/>
         <source>cloud</source>
         <translation>云端</translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="24"/>
+        <location filename="../ui/plots/StageStyle.cpp" line="21"/>
         <source>return</source>
         <translation>回传</translation>
     </message>
@@ -118,6 +123,19 @@
     </message>
 </context>
 <context>
+    <name>d3::ui::BackboneBarsFigure</name>
+    <message>
+        <location filename="../ui/plots/BackboneBarsFigure.cpp" line="6"/>
+        <source>Backbone traffic by model and planner</source>
+        <translation>各模型与规划器的骨干网流量</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/BackboneBarsFigure.cpp" line="6"/>
+        <source>median backbone traffic (KiB)</source>
+        <translation>骨干网流量中位数 (KiB)</translation>
+    </message>
+</context>
+<context>
     <name>d3::ui::BackboneFigure</name>
     <message>
         <location filename="../ui/plots/BackboneFigure.cpp" line="9"/>
@@ -133,6 +151,24 @@
         <location filename="../ui/plots/BackboneFigure.cpp" line="12"/>
         <source>backbone KiB</source>
         <translation>骨干网 KiB</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::BandwidthFigure</name>
+    <message>
+        <location filename="../ui/plots/BandwidthFigure.cpp" line="34"/>
+        <source>Latency against bandwidth: %1</source>
+        <translation>延迟与带宽：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/BandwidthFigure.cpp" line="34"/>
+        <source>median latency (ms)</source>
+        <translation>延迟中位数 (ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/BandwidthFigure.cpp" line="39"/>
+        <source>%1 bandwidth (Mbit/s)</source>
+        <translation>%1 带宽 (Mbit/s)</translation>
     </message>
 </context>
 <context>
@@ -268,75 +304,121 @@
 <context>
     <name>d3::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="20"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="21"/>
         <source>Data as CSV (requests.csv)</source>
         <translation>数据导出为 CSV（requests.csv）</translation>
     </message>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="25"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="23"/>
+        <source>Draw titles</source>
+        <translation>绘制标题</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="28"/>
         <source>Export plots and data</source>
         <translation>导出图表和数据</translation>
     </message>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="32"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="35"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="38"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="41"/>
         <source> dpi</source>
         <translation> dpi</translation>
     </message>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="40"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="43"/>
+        <source>Custom size</source>
+        <translation>自定义尺寸</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="44"/>
+        <source>Single column (3.5 in, 8 pt)</source>
+        <translation>单栏 (3.5 英寸, 8 磅)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="45"/>
+        <source>Double column (7 in, 8 pt)</source>
+        <translation>双栏 (7 英寸, 8 磅)</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="51"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="42"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="53"/>
         <source>Export into</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="57"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="68"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="58"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="69"/>
         <source>Plots</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../ui/console/ExportDialog.cpp" line="59"/>
+        <location filename="../ui/console/ExportDialog.cpp" line="70"/>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/ExportDialog.cpp" line="71"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
 </context>
 <context>
+    <name>d3::ui::GroupedBarsFigure</name>
+    <message>
+        <location filename="../ui/plots/GroupedBarsFigure.cpp" line="11"/>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::LatencyBarsFigure</name>
+    <message>
+        <location filename="../ui/plots/LatencyBarsFigure.cpp" line="6"/>
+        <source>Median latency by model and planner</source>
+        <translation>各模型与规划器的延迟中位数</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/LatencyBarsFigure.cpp" line="6"/>
+        <source>median latency (ms)</source>
+        <translation>延迟中位数 (ms)</translation>
+    </message>
+</context>
+<context>
     <name>d3::ui::LatencyFigure</name>
     <message>
-        <location filename="../ui/plots/LatencyFigure.cpp" line="10"/>
+        <location filename="../ui/plots/LatencyFigure.cpp" line="6"/>
         <source>End-to-end latency</source>
         <translation>端到端延迟</translation>
     </message>
     <message>
-        <location filename="../ui/plots/LatencyFigure.cpp" line="10"/>
+        <location filename="../ui/plots/LatencyFigure.cpp" line="6"/>
         <source>end-to-end latency (ms)</source>
         <translation>端到端延迟（毫秒）</translation>
     </message>
     <message>
-        <location filename="../ui/plots/LatencyFigure.cpp" line="13"/>
+        <location filename="../ui/plots/LatencySeries.cpp" line="13"/>
         <source>measured</source>
         <translation>实测</translation>
     </message>
     <message>
-        <location filename="../ui/plots/LatencyFigure.cpp" line="18"/>
+        <location filename="../ui/plots/LatencySeries.cpp" line="18"/>
         <source>predicted</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../ui/plots/LatencyFigure.cpp" line="25"/>
+        <location filename="../ui/plots/LatencySeries.cpp" line="25"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
@@ -863,24 +945,32 @@
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/console/OpenModelDialog.cpp" line="111"/>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="108"/>
         <source>%1 (built-in)</source>
         <translation>%1（内置）</translation>
     </message>
     <message>
-        <location filename="../ui/console/OpenModelDialog.cpp" line="153"/>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="150"/>
         <source>Choose a model.</source>
         <translation>请选择一个模型。</translation>
     </message>
     <message>
-        <location filename="../ui/console/OpenModelDialog.cpp" line="154"/>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="151"/>
         <source>%1: %2 layers, %3 parameters, input %4</source>
         <translation>%1：%2 层，%3 个参数，输入 %4</translation>
     </message>
     <message>
-        <location filename="../ui/console/OpenModelDialog.cpp" line="158"/>
+        <location filename="../ui/console/OpenModelDialog.cpp" line="155"/>
         <source>The weights file %1 is not there.</source>
         <translation>权重文件 %1 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::PlannerStyle</name>
+    <message>
+        <location filename="../ui/plots/PlannerStyle.cpp" line="89"/>
+        <source>%1, no tiles</source>
+        <translation>%1，不分块</translation>
     </message>
 </context>
 <context>
@@ -966,14 +1056,27 @@
     </message>
 </context>
 <context>
+    <name>d3::ui::StageBarsFigure</name>
+    <message>
+        <location filename="../ui/plots/StageBarsFigure.cpp" line="12"/>
+        <source>Latency by stage: %1</source>
+        <translation>各阶段延迟：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/StageBarsFigure.cpp" line="12"/>
+        <source>median stage latency, stacked (ms)</source>
+        <translation>各阶段延迟中位数，堆叠 (ms)</translation>
+    </message>
+</context>
+<context>
     <name>d3::ui::StagesFigure</name>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="30"/>
+        <location filename="../ui/plots/StagesFigure.cpp" line="12"/>
         <source>Latency by stage</source>
         <translation>各阶段延迟</translation>
     </message>
     <message>
-        <location filename="../ui/plots/StagesFigure.cpp" line="30"/>
+        <location filename="../ui/plots/StagesFigure.cpp" line="12"/>
         <source>stage latency, stacked (ms)</source>
         <translation>各阶段延迟，堆叠（毫秒）</translation>
     </message>
@@ -1078,6 +1181,24 @@ output %4 of %5
         <location filename="../ui/tiles/TileGridView.cpp" line="57"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::TimelineFigure</name>
+    <message>
+        <location filename="../ui/plots/TimelineFigure.cpp" line="10"/>
+        <source>Adaptation over the run</source>
+        <translation>运行中的自适应</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/TimelineFigure.cpp" line="10"/>
+        <source>request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/TimelineFigure.cpp" line="10"/>
+        <source>end-to-end latency (ms)</source>
+        <translation>端到端延迟 (ms)</translation>
     </message>
 </context>
 </TS>

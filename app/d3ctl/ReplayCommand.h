@@ -4,8 +4,9 @@
 
 namespace d3::cli {
 
-/// `d3ctl replay DIR [--out DIR2] [--formats pdf,svg,png] [--size WxH] [--dpi N] [--json]`: reads a recorded run
-/// (core::RunReader) and draws its figures (ui::RunPlots) into DIR or DIR2. Needs a QApplication (AppFactory).
+/// `d3ctl replay DIR [--out DIR2] [--formats pdf,svg,png] [--size WxH] [--dpi N] [--preset single|double] [--title]
+/// [--condition K] [--json]`: reads a recorded run (core::RunReader) and draws its figures (ui::PaperFigures) into DIR
+/// or DIR2 (docs/EXPERIMENTS.md, Plots). Needs a QApplication (AppFactory).
 class ReplayCommand
 {
 public:

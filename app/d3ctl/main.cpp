@@ -43,8 +43,10 @@ conditions: --bw-de MBPS --bw-ec MBPS --bw-ee MBPS --rtt-de MS --rtt-ec MS --rtt
             --profile FILE (measured per-layer times; without it the FLOP estimate is used and said so)
   run EXPERIMENT.json [--out DIR] [--json]
                                     runs an experiment on its cluster (docs/EXPERIMENTS.md) and records it
-  replay DIR [--out DIR2] [--formats pdf,svg,png] [--size WxH] [--dpi N] [--json]
-                                    draws a recorded run's plots (latency, stages, backbone) into DIR or DIR2
+  replay DIR [--out DIR2] [--formats pdf,svg,png] [--size WxH] [--dpi N] [--preset single|double] [--title]
+         [--condition K] [--json]
+                                    draws a recorded run's figures (the time series, the timeline and, for a
+                                    sweep, the comparison at condition K) into DIR or DIR2
 planners: device-only, edge-only, cloud-only, neurosurgeon, edge-cloud, dads, hpa, oracle
 
 MODEL is a built-in name (alexnet, vgg16, resnet18, googlenet, mobilenet_v2, tiny_yolov2), a model file, or the

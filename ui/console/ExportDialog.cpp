@@ -1,6 +1,7 @@
 #include "ExportDialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -18,6 +19,8 @@ ExportDialog::ExportDialog(const ExportOptions &options, const QString &folder, 
     , m_svg(new QCheckBox(QStringLiteral("SVG"), this))
     , m_png(new QCheckBox(QStringLiteral("PNG"), this))
     , m_csv(new QCheckBox(tr("Data as CSV (requests.csv)"), this))
+    , m_preset(new QComboBox(this))
+    , m_title(new QCheckBox(tr("Draw titles"), this))
     , m_width(new QSpinBox(this))
     , m_height(new QSpinBox(this))
     , m_dpi(new QSpinBox(this))
@@ -36,6 +39,14 @@ ExportDialog::ExportDialog(const ExportOptions &options, const QString &folder, 
     m_dpi->setRange(ExportOptions::kMinDpi, ExportOptions::kMaxDpi);
     m_dpi->setValue(options.dpi);
     m_dpi->setSuffix(tr(" dpi"));
+    m_title->setChecked(options.title);
+    m_preset->addItem(tr("Custom size"), QString());
+    m_preset->addItem(tr("Single column (3.5 in, 8 pt)"), QStringLiteral("single"));
+    m_preset->addItem(tr("Double column (7 in, 8 pt)"), QStringLiteral("double"));
+    m_preset->setCurrentIndex(qMax(0, m_preset->findData(options.preset)));
+    for (QSpinBox *s : {m_width, m_height, m_dpi})
+        s->setEnabled(options.preset.isEmpty());
+    connect(m_preset, &QComboBox::activated, this, [this] { choosePreset(m_preset->currentData().toString()); });
 
     auto *browse = new QPushButton(tr("Browse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -56,7 +67,9 @@ ExportDialog::ExportDialog(const ExportOptions &options, const QString &folder, 
     auto *form = new QFormLayout(this);
     form->addRow(tr("Folder"), where);
     form->addRow(tr("Plots"), formats);
+    form->addRow(tr("Preset"), m_preset);
     form->addRow(tr("Size"), size);
+    form->addRow(QString(), m_title);
     form->addRow(QString(), m_csv);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -64,9 +77,29 @@ ExportDialog::ExportDialog(const ExportOptions &options, const QString &folder, 
     form->addRow(buttons);
 }
 
+void ExportDialog::choosePreset(const QString &preset)
+{
+    m_preset->setCurrentIndex(qMax(0, m_preset->findData(preset)));
+    ExportOptions o;
+    if (ExportOptions::forPreset(preset, &o)) {
+        m_width->setValue(o.widthPx);
+        m_height->setValue(o.heightPx);
+        m_dpi->setValue(o.dpi);
+    }
+    m_title->setChecked(o.title);
+    for (QSpinBox *s : {m_width, m_height, m_dpi})
+        s->setEnabled(preset.isEmpty());
+}
+
 ExportOptions ExportDialog::options() const
 {
     ExportOptions o;
+    if (!ExportOptions::forPreset(m_preset->currentData().toString(), &o)) {
+        o.widthPx = m_width->value();
+        o.heightPx = m_height->value();
+        o.dpi = m_dpi->value();
+    }
+    o.title = m_title->isChecked();
     o.formats.clear();
     if (m_pdf->isChecked())
         o.formats << QStringLiteral("pdf");
@@ -74,9 +107,6 @@ ExportOptions ExportDialog::options() const
         o.formats << QStringLiteral("svg");
     if (m_png->isChecked())
         o.formats << QStringLiteral("png");
-    o.widthPx = m_width->value();
-    o.heightPx = m_height->value();
-    o.dpi = m_dpi->value();
     return o;
 }
 

@@ -1,6 +1,6 @@
 #include "SessionExporter.h"
 
-#include "plots/RunPlots.h"
+#include "plots/PaperFigures.h"
 #include "record/RequestCsv.h"
 #include "record/RunFiles.h"
 
@@ -12,7 +12,9 @@ namespace d3::ui {
 bool SessionExporter::write(const core::RunData &data, const QString &dir, const ExportOptions &options, bool csv,
                             QStringList *written, QString *error)
 {
-    if (!options.formats.isEmpty() && !RunPlots::exportAll(data, dir, options, written, error))
+    // The console's clock started with the console: the figures' time axis starts at the session's first request.
+    if (!options.formats.isEmpty()
+        && !PaperFigures::exportAll(PaperFigures::fromFirstRequest(data), dir, options, written, error))
         return false;
     if (!csv)
         return true;

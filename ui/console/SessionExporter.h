@@ -8,9 +8,10 @@
 
 namespace d3::ui {
 
-/// Writes a session's figures and data for a paper: every figure (latency, stages, backbone) of the whole session
-/// in the formats, size and DPI of ExportOptions, and optionally its requests as requests.csv (the run format's
-/// columns, docs/EXPERIMENTS.md). GUI thread (the figures are drawn offscreen).
+/// Writes a session's figures and data for a paper: every figure of the whole session (PaperFigures: the time
+/// series, the timeline and, for a sweep, the comparison) in the formats, size, DPI or preset of ExportOptions, their
+/// time axis starting at the session's first request, and optionally its requests as requests.csv (the run format's
+/// columns, as recorded; docs/EXPERIMENTS.md). GUI thread (the figures are drawn offscreen).
 class SessionExporter
 {
 public:

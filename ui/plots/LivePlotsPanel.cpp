@@ -24,9 +24,7 @@ LivePlotsPanel::LivePlotsPanel(QWidget *parent)
         // requests would be tens of thousands of dots (exports keep the figures' own style).
         QFont legendFont = plot->legend->font(); // the smaller figures keep their legends readable in rows
         legendFont.setPointSizeF(legendFont.pointSizeF() - 1);
-        plot->legend->setFont(legendFont);
-        plot->legend->setWrap(name == QLatin1String("latency") ? 5 : name == QLatin1String("stages") ? 4 : 2);
-        plot->legend->setFillOrder(QCPLegend::foColumnsFirst, true); // rearranges the items already there
+        plot->legend->setFont(legendFont); // its columns follow the plot's width (Figure::arrange at each redraw)
         for (int g = 0; g < plot->graphCount(); ++g) {
             QCPGraph *graph = plot->graph(g);
             QPen pen = graph->pen();
@@ -99,6 +97,7 @@ void LivePlotsPanel::redrawIfDirty()
     ++m_redraws;
     for (const auto &f : m_figures) {
         f->fit(m_followSeconds);
+        f->arrange(); // legend columns and marker label rows for the plot's size now
         f->plot()->replot(QCustomPlot::rpQueuedRefresh);
     }
 }

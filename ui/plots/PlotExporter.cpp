@@ -1,9 +1,14 @@
 #include "PlotExporter.h"
 
+#include "Figure.h"
 #include "QCustomPlotInclude.h"
 #include "UiLog.h"
 
+#include <QDir>
 #include <QImage>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
 
@@ -11,10 +16,35 @@ namespace d3::ui {
 
 bool PlotExporter::savePdf(QCustomPlot *plot, const QString &path, const ExportOptions &options, QString *error)
 {
-    const QSize size = options.layoutSize();
-    // Non-cosmetic pens: lines keep their width when the page is zoomed or edited in a vector editor.
-    if (!plot->savePdf(path, size.width(), size.height(), QCP::epNoCosmetic, QStringLiteral("d3lab"))) {
-        *error = QStringLiteral("%1: cannot write the PDF").arg(path);
+    // A page of exactly the figure's inches (QCustomPlot::savePdf would make it one point per layout pixel, 4/3 of
+    // the SVG's size), drawn at 96 dpi so that the layout's pixels, fonts included, map onto it one to one.
+    const QSize layout = options.layoutSize();
+    const QSizeF inches = options.inches();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("%1: cannot write (%2)").arg(path, file.errorString());
+        return false;
+    }
+    {
+        QPdfWriter writer(&file);
+        writer.setCreator(QStringLiteral("d3lab"));
+        writer.setResolution(96);
+        writer.setPageLayout(QPageLayout(QPageSize(inches, QPageSize::Inch, QString(), QPageSize::ExactMatch),
+                                         QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+        QCPPainter painter;
+        if (!painter.begin(&writer)) {
+            *error = QStringLiteral("%1: cannot paint the PDF").arg(path);
+            return false;
+        }
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.setMode(QCPPainter::pmNonCosmetic); // lines keep their width when the page is zoomed or edited
+        painter.scale(inches.width() * writer.resolution() / layout.width(),
+                      inches.height() * writer.resolution() / layout.height());
+        plot->toPainter(&painter, layout.width(), layout.height());
+        painter.end();
+    }
+    if (!file.commit()) {
+        *error = QStringLiteral("%1: cannot write (%2)").arg(path, file.errorString());
         return false;
     }
     return true;
@@ -80,6 +110,15 @@ bool PlotExporter::savePng(QCustomPlot *plot, const QString &path, const ExportO
         return false;
     }
     return true;
+}
+
+bool PlotExporter::saveFigure(Figure *figure, const QString &dir, const ExportOptions &options, QStringList *written,
+                              QString *error)
+{
+    figure->plot()->resize(options.layoutSize());
+    figure->applyOptions(options);
+    figure->arrange();
+    return save(figure->plot(), QDir(dir).filePath(figure->name()), options, written, error);
 }
 
 bool PlotExporter::save(QCustomPlot *plot, const QString &basePath, const ExportOptions &options,

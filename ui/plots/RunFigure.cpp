@@ -7,29 +7,9 @@
 namespace d3::ui {
 
 RunFigure::RunFigure(QCustomPlot *plot, const QString &title, const QString &yLabel)
-    : m_plot(plot), m_markers(plot)
+    : Figure(plot, title, tr("time since the run started (s)"), yLabel), m_markers(plot)
 {
-    plot->setInteractions(QCP::Interactions());
-    plot->plotLayout()->insertRow(0);
-    QFont titleFont = plot->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() + 2);
-    titleFont.setBold(true);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, titleFont));
-
-    plot->xAxis->setLabel(tr("time since the run started (s)"));
-    plot->yAxis->setLabel(yLabel);
-    plot->xAxis->setRange(0, 1);
-    plot->yAxis->setRange(0, 1);
-
-    plot->legend->setVisible(true);
-    plot->legend->setBorderPen(Qt::NoPen);
-    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    plot->legend->setWrap(5);
-    plot->plotLayout()->addElement(2, 0, plot->legend); // below the axis rect, out of its way
-    plot->plotLayout()->setRowStretchFactor(2, 0.001);
 }
-
-RunFigure::~RunFigure() = default;
 
 void RunFigure::load(const core::RunData &data)
 {
@@ -44,7 +24,7 @@ void RunFigure::load(const core::RunData &data)
 void RunFigure::addEvent(const core::RunEvent &event)
 {
     if (m_markers.add(event))
-        m_maxX = qMax(m_maxX, event.tMs / 1000.0);
+        m_maxX = qMax(m_maxX, m_markers.lastSeconds());
 }
 
 void RunFigure::clear()
@@ -66,13 +46,14 @@ void RunFigure::fit(double windowSeconds)
 {
     const bool windowed = windowSeconds > 0 && m_maxX > windowSeconds;
     fitData(windowed ? m_maxX - windowSeconds : -1e300);
+    m_markers.extendOpenSpan(m_maxX);
     const double maxX = m_maxX > 0 ? m_maxX : 1;
     if (windowed)
-        m_plot->xAxis->setRange(maxX - windowSeconds, maxX + 0.03 * windowSeconds);
+        plot()->xAxis->setRange(maxX - windowSeconds, maxX + 0.03 * windowSeconds);
     else
-        m_plot->xAxis->setRange(-0.025 * maxX, maxX * 1.03);
-    // Headroom above the data for the marker labels, which start near the top of the axis rect.
-    m_plot->yAxis->setRange(0, m_maxY > 0 ? m_maxY * 1.3 : 1);
+        plot()->xAxis->setRange(-0.025 * maxX, maxX * 1.03);
+    // The marker labels stand above the axis rect: a little headroom is enough.
+    plot()->yAxis->setRange(0, m_maxY > 0 ? m_maxY * 1.08 : 1);
 }
 
 } // namespace d3::ui

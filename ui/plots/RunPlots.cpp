@@ -2,14 +2,8 @@
 
 #include "BackboneFigure.h"
 #include "LatencyFigure.h"
-#include "PlotExporter.h"
-#include "QCustomPlotInclude.h"
+#include "PaperFigures.h"
 #include "StagesFigure.h"
-#include "record/RunFiles.h"
-
-#include <QApplication>
-#include <QDir>
-#include <QFileInfo>
 
 namespace d3::ui {
 
@@ -40,26 +34,7 @@ std::unique_ptr<RunFigure> RunPlots::build(const QString &name, const core::RunD
 bool RunPlots::exportAll(const core::RunData &data, const QString &dir, const ExportOptions &options,
                          QStringList *written, QString *error)
 {
-    if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
-        *error = QStringLiteral("drawing plots needs a QApplication");
-        return false;
-    }
-    const QString problem = options.problem();
-    if (!problem.isEmpty()) {
-        *error = problem;
-        return false;
-    }
-    if (!core::RunFiles::makeWritableFolder(dir, error))
-        return false;
-    const QDir out(dir);
-    for (const QString &name : figureNames()) {
-        QCustomPlot plot;
-        plot.resize(options.layoutSize());
-        const std::unique_ptr<RunFigure> figure = build(name, data, &plot);
-        if (!PlotExporter::save(&plot, out.filePath(name), options, written, error))
-            return false;
-    }
-    return true;
+    return PaperFigures::exportTimeSeries(data, dir, options, written, error);
 }
 
 } // namespace d3::ui

@@ -13,9 +13,9 @@ class QCustomPlot;
 
 namespace d3::ui {
 
-/// The figures of a run (docs/EXPERIMENTS.md, Outputs): "latency" (LatencyFigure), "stages" (StagesFigure) and
-/// "backbone" (BackboneFigure), built into a given QCustomPlot or exported as files. GUI thread; needs a
-/// QApplication.
+/// The time-series figures of a run (docs/EXPERIMENTS.md, Plots): "latency" (LatencyFigure), "stages" (StagesFigure)
+/// and "backbone" (BackboneFigure), built into a given QCustomPlot or exported as files (every figure of a run for a
+/// paper: PaperFigures). GUI thread; needs a QApplication.
 class RunPlots
 {
 public:
@@ -26,7 +26,7 @@ public:
     static std::unique_ptr<RunFigure> create(const QString &name, QCustomPlot *plot);
     /// create(), then load(data): the figure of a whole run.
     static std::unique_ptr<RunFigure> build(const QString &name, const core::RunData &data, QCustomPlot *plot);
-    /// Draws every figure of data and writes dir/NAME.FORMAT for each figure and format of options (dir is
+    /// Draws the three figures of data and writes dir/NAME.FORMAT for each figure and format of options (dir is
     /// created if missing), appending every path written to *written; false with one line in *error (bad options,
     /// an unwritable dir, no QApplication).
     static bool exportAll(const core::RunData &data, const QString &dir, const ExportOptions &options,

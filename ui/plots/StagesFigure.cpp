@@ -1,40 +1,20 @@
 #include "StagesFigure.h"
 
+#include "HatchedBars.h"
 #include "QCustomPlotInclude.h"
+#include "StageStyle.h"
 
 #include <algorithm>
 
 namespace d3::ui {
-namespace {
-
-struct Stage {
-    const char *name;
-    QColor color;
-    double core::RequestRecord::*ms;
-};
-
-const Stage kStages[] = {
-    {QT_TRANSLATE_NOOP("RunFigure", "device"), QColor(31, 119, 180), &core::RequestRecord::deviceMs},
-    {QT_TRANSLATE_NOOP("RunFigure", "uplink"), QColor(255, 127, 14), &core::RequestRecord::uplinkMs},
-    {QT_TRANSLATE_NOOP("RunFigure", "tiles"), QColor(44, 160, 44), &core::RequestRecord::tilesMs},
-    {QT_TRANSLATE_NOOP("RunFigure", "edge-edge"), QColor(23, 190, 207), &core::RequestRecord::edgeEdgeMs},
-    {QT_TRANSLATE_NOOP("RunFigure", "edge"), QColor(148, 103, 189), &core::RequestRecord::edgeMs},
-    {QT_TRANSLATE_NOOP("RunFigure", "backbone"), QColor(214, 39, 40), &core::RequestRecord::backboneMs},
-    {QT_TRANSLATE_NOOP("RunFigure", "cloud"), QColor(140, 86, 75), &core::RequestRecord::cloudMs},
-    {QT_TRANSLATE_NOOP("RunFigure", "return"), QColor(188, 189, 34), &core::RequestRecord::returnMs},
-};
-
-} // namespace
 
 StagesFigure::StagesFigure(QCustomPlot *plot)
     : RunFigure(plot, tr("Latency by stage"), tr("stage latency, stacked (ms)"))
 {
     QCPBars *below = nullptr;
-    for (const Stage &stage : kStages) {
-        auto *bars = new QCPBars(plot->xAxis, plot->yAxis);
-        bars->setName(QCoreApplication::translate("RunFigure", stage.name));
-        bars->setPen(Qt::NoPen);
-        bars->setBrush(stage.color);
+    for (int i = 0; i < StageStyle::all().size(); ++i) {
+        auto *bars = new HatchedBars(plot->xAxis, plot->yAxis);
+        StageStyle::apply(bars, i);
         bars->setWidth(1);
         bars->setStackingGap(0);
         if (below)
@@ -47,7 +27,7 @@ StagesFigure::StagesFigure(QCustomPlot *plot)
 QStringList StagesFigure::stageNames()
 {
     QStringList names;
-    for (const Stage &stage : kStages)
+    for (const StageStyle &stage : StageStyle::all())
         names << QString::fromLatin1(stage.name);
     return names;
 }
@@ -60,7 +40,7 @@ void StagesFigure::appendRequest(const core::RequestRecord &r)
     row.x = r.startMs / 1000.0;
     double total = 0;
     for (int i = 0; i < m_bars.size(); ++i) {
-        row.ms[i] = qMax(0.0, r.*kStages[i].ms);
+        row.ms[i] = qMax(0.0, r.*StageStyle::all().at(i).ms);
         total += row.ms[i];
     }
     include(row.x, total);

@@ -89,13 +89,17 @@ TEST_F(ReplayCommandTest, DrawsEveryPlotAndSaysWhatItWrote)
                                            QStringLiteral("--dpi"), QStringLiteral("120"), QStringLiteral("--json")}));
     ASSERT_TRUE(r.succeeded());
     const QJsonObject o = r.json().object();
-    for (const char *key : {"plots", "requests", "events"})
+    for (const char *key : {"plots", "requests", "events", "figures", "preset", "condition", "conditions", "inches"})
         EXPECT_TRUE(o.contains(QLatin1String(key))) << key;
     EXPECT_EQ(o.value(QLatin1String("requests")).toInt(-1), 12);
     EXPECT_EQ(o.value(QLatin1String("events")).toInt(-1), 3);
     const QJsonArray plots = o.value(QLatin1String("plots")).toArray();
-    ASSERT_EQ(plots.size(), 9);
-    for (const char *name : {"latency", "stages", "backbone"}) {
+    ASSERT_EQ(plots.size(), 12);
+    EXPECT_EQ(o.value(QLatin1String("figures")).toArray(),
+              (QJsonArray{"latency", "stages", "backbone", "timeline"})); // one phase: no comparison
+    EXPECT_TRUE(o.value(QLatin1String("preset")).isNull());
+    EXPECT_EQ(o.value(QLatin1String("conditions")).toInt(), 1);
+    for (const char *name : {"latency", "stages", "backbone", "timeline"}) {
         for (const char *format : {"pdf", "svg", "png"}) {
             const QString path = QDir(runDir()).filePath(QStringLiteral("%1.%2").arg(QLatin1String(name), QLatin1String(format)));
             EXPECT_TRUE(plots.contains(path)) << path.toStdString();
@@ -115,10 +119,30 @@ TEST_F(ReplayCommandTest, WritesIntoAnotherFolderInTheChosenFormats)
     EXPECT_TRUE(text.contains(QStringLiteral("12 requests (1 failed), 3 events"))) << text.toStdString();
     QStringList files = QDir(out).entryList(QDir::Files, QDir::Name);
     EXPECT_EQ(files, (QStringList{"backbone.png", "backbone.svg", "latency.png", "latency.svg", "stages.png",
-                                  "stages.svg"}));
+                                  "stages.svg", "timeline.png", "timeline.svg"}));
     for (const QString &f : files)
         EXPECT_TRUE(text.contains(QStringLiteral("wrote ") + QDir(out).filePath(f))) << f.toStdString();
     EXPECT_FALSE(QFile::exists(QDir(runDir()).filePath(QStringLiteral("latency.png"))));
+}
+
+TEST_F(ReplayCommandTest, APresetSizesEveryFigureForAColumn)
+{
+    const QString out = tmp.filePath(QStringLiteral("paper"));
+    const auto r = D3ctlProcess::run(args({runDir(), QStringLiteral("--out"), out, QStringLiteral("--preset"),
+                                           QStringLiteral("single"), QStringLiteral("--formats"), QStringLiteral("png"),
+                                           QStringLiteral("--title"), QStringLiteral("--condition"), QStringLiteral("0"),
+                                           QStringLiteral("--json")}));
+    ASSERT_TRUE(r.succeeded());
+    const QJsonObject o = r.json().object();
+    EXPECT_EQ(o.value(QLatin1String("preset")).toString(), QStringLiteral("single"));
+    EXPECT_EQ(o.value(QLatin1String("inches")).toArray(), (QJsonArray{3.5, 2.5}));
+    EXPECT_EQ(o.value(QLatin1String("plots")).toArray().size(), 4);
+    EXPECT_EQ(pngSize(QDir(out).filePath(QStringLiteral("timeline.png"))), QSize(1050, 750)); // 3.5 x 2.5 in at 300 dpi
+    const auto doubled = D3ctlProcess::run(args({runDir(), QStringLiteral("--out"), out, QStringLiteral("--preset"),
+                                                 QStringLiteral("double"), QStringLiteral("--formats"),
+                                                 QStringLiteral("png")}));
+    ASSERT_TRUE(doubled.succeeded());
+    EXPECT_EQ(pngSize(QDir(out).filePath(QStringLiteral("latency.png"))), QSize(2100, 900)); // 7 x 3 in
 }
 
 TEST_F(ReplayCommandTest, RunsHeadlessWithoutQtQpaPlatform)
@@ -148,6 +172,14 @@ TEST_F(ReplayCommandTest, BadInputIsOneLineAndExitTwo)
     refused({runDir(), QStringLiteral("--dpi"), QStringLiteral("5000")}, QStringLiteral("--dpi"));
     refused({runDir(), QStringLiteral("--formats"), QStringLiteral("pdf,gif")}, QStringLiteral("--formats"));
     refused({runDir(), QStringLiteral("--colour")}, QStringLiteral("--colour"));
+    refused({runDir(), QStringLiteral("--preset"), QStringLiteral("triple")}, QStringLiteral("--preset"));
+    refused({runDir(), QStringLiteral("--preset"), QStringLiteral("single"), QStringLiteral("--dpi"), QStringLiteral("600")},
+            QStringLiteral("--preset"));
+    refused({runDir(), QStringLiteral("--preset"), QStringLiteral("double"), QStringLiteral("--size"),
+             QStringLiteral("800x600")},
+            QStringLiteral("--preset"));
+    refused({runDir(), QStringLiteral("--condition"), QStringLiteral("first")}, QStringLiteral("--condition"));
+    refused({runDir(), QStringLiteral("--condition"), QStringLiteral("1")}, QStringLiteral("--condition 1 is out of range"));
 
     // A corrupt row: request 2's row is line 4 (header, requests 0 and 1 before it).
     const QString csv = QDir(runDir()).filePath(QStringLiteral("requests.csv"));

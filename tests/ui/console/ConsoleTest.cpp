@@ -209,7 +209,7 @@ TEST(ConsoleTest, AnOperatorsSessionFromOpenToClose)
         QString error;
         const QString exportDir = out.filePath(QStringLiteral("export"));
         ASSERT_TRUE(console.window()->exportSession(exportDir, options, true, &written, &error)) << error.toStdString();
-        EXPECT_EQ(written.size(), 3 * 3 + 1);
+        EXPECT_EQ(written.size(), 4 * 3 + 1); // latency, stages, backbone, timeline; requests.csv
         for (const QString &path : written) {
             SCOPED_TRACE(path.toStdString());
             const QByteArray bytes = test::TestFiles::read(path);

@@ -3,6 +3,7 @@
 #include "plots/RunPlots.h"
 #include "plots/StagesFigure.h"
 
+#include "PlotTestData.h"
 #include "TestFiles.h"
 
 #include <QApplication>
@@ -22,57 +23,15 @@ namespace {
 
 QApplication &app()
 {
-    static int argc = 1;
-    static char name[] = "ui_plots_tests";
-    static char *argv[] = {name, nullptr};
-    static QApplication instance(argc, argv);
-    return instance;
+    return PlotTestData::app();
 }
 
 const QString kPlanLabel = QStringLiteral("hpa: edge|cloud cut 14 -> 18");
 const QString kTimelineLabel = QStringLiteral("backbone drops");
 
-/// 40 requests in a closed loop, the 10th, 20th and 30th failed, two oracle probes; a phase start, a timeline
-/// event and two plans.
 core::RunData syntheticRun()
 {
-    core::RunData data;
-    double t = 0;
-    for (int i = 0; i < 42; ++i) {
-        core::RequestRecord r;
-        r.id = quint64(i);
-        r.planId = i < 16 ? 1 : 2;
-        r.planner = QStringLiteral("hpa");
-        r.plan = i < 16 ? QStringLiteral("p=3 q=14") : QStringLiteral("p=3 q=18");
-        r.probe = i == 40 || i == 41;
-        r.completed = i % 10 != 9;
-        r.failure = r.completed ? QString() : QStringLiteral("timeout");
-        r.startMs = t;
-        r.deviceMs = 20;
-        r.uplinkMs = 8;
-        r.tilesMs = 15;
-        r.edgeEdgeMs = 3;
-        r.edgeMs = 10;
-        r.backboneMs = i < 16 ? 12 : 40;
-        r.cloudMs = 25;
-        r.returnMs = 2;
-        r.endToEndMs = r.completed ? 125 + (i % 3) : 0;
-        r.predictedMs = i < 16 ? 118 : 140;
-        r.backboneBytes = i < 16 ? 200704 : 802816;
-        data.requests << r;
-        t += 130;
-    }
-    const auto event = [](double tMs, const char *kind, const QString &label) {
-        core::RunEvent e;
-        e.tMs = tMs;
-        e.kind = QString::fromLatin1(kind);
-        e.label = label;
-        return e;
-    };
-    data.events << event(0, "phase", QStringLiteral("phase 0")) << event(1990, "timeline", kTimelineLabel)
-                << event(2050, "plan", kPlanLabel) << event(4000, "plan", QStringLiteral("hpa: tiles 2x2"))
-                << event(4100, "node_lost", QStringLiteral("edge1 lost"));
-    return data;
+    return PlotTestData::singlePhaseRun();
 }
 
 int finiteCount(QCPGraph *graph)
@@ -163,6 +122,12 @@ TEST(RunPlots, ExportsPdfSvgAndPng)
     for (const QString &path : written) {
         SCOPED_TRACE(path.toStdString());
         const QByteArray bytes = test::TestFiles::read(path);
+        // The same inches in every format (the PDF's page is in whole points, the SVG in whole layout pixels).
+        const QSizeF inches = path.endsWith(QLatin1String(".pdf"))   ? PlotTestData::pdfInches(path)
+                            : path.endsWith(QLatin1String(".svg")) ? PlotTestData::svgInches(path)
+                                                                    : PlotTestData::pngInches(path);
+        EXPECT_NEAR(inches.width(), 1001.0 / 137, 0.01);
+        EXPECT_NEAR(inches.height(), 617.0 / 137, 0.01);
         if (path.endsWith(QLatin1String(".pdf"))) {
             EXPECT_TRUE(bytes.startsWith("%PDF"));
         } else if (path.endsWith(QLatin1String(".svg"))) {

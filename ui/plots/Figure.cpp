@@ -1,0 +1,220 @@
+#include "Figure.h"
+
+#include "QCustomPlotInclude.h"
+
+#include <QFontMetrics>
+
+namespace d3::ui {
+namespace {
+
+/// text on two lines, broken at the space nearest its middle (text itself when it has no space or is broken).
+QString twoLines(const QString &text)
+{
+    if (text.contains(QLatin1Char('\n')))
+        return text;
+    int best = -1;
+    for (int i = 0; i < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char(' ') && (best < 0 || qAbs(i - text.size() / 2) < qAbs(best - text.size() / 2)))
+            best = i;
+    }
+    return best < 0 ? text : text.left(best) + QLatin1Char('\n') + text.mid(best + 1);
+}
+
+/// The width of the widest line of text in font.
+int textWidth(const QFont &font, const QString &text)
+{
+    const QFontMetrics fm(font);
+    int w = 0;
+    for (const QString &line : text.split(QLatin1Char('\n')))
+        w = qMax(w, fm.horizontalAdvance(line));
+    return w;
+}
+
+} // namespace
+
+Figure::Figure(QCustomPlot *plot, const QString &title, const QString &xLabel, const QString &yLabel)
+    : m_plot(plot), m_xLabel(xLabel), m_yLabel(yLabel)
+{
+    plot->setInteractions(QCP::Interactions());
+    plot->plotLayout()->insertRow(0);
+    QFont titleFont = plot->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() + 2);
+    titleFont.setBold(true);
+    m_title = new QCPTextElement(plot, title, titleFont);
+    plot->plotLayout()->addElement(0, 0, m_title);
+
+    plot->xAxis->setLabel(xLabel);
+    plot->yAxis->setLabel(yLabel);
+    plot->xAxis->setRange(0, 1);
+    plot->yAxis->setRange(0, 1);
+
+    plot->legend->setVisible(true);
+    plot->legend->setBorderPen(Qt::NoPen);
+    plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot->legend->setWrap(5);
+    plot->plotLayout()->addElement(2, 0, plot->legend); // below the axis rect, out of its way
+    plot->plotLayout()->setRowStretchFactor(2, 0.001);
+}
+
+Figure::~Figure() = default;
+
+bool Figure::titleVisible() const
+{
+    return m_title->layout() != nullptr;
+}
+
+void Figure::setTitleVisible(bool visible)
+{
+    if (visible == titleVisible())
+        return;
+    if (visible) {
+        m_plot->plotLayout()->insertRow(0);
+        m_plot->plotLayout()->addElement(0, 0, m_title);
+    } else {
+        m_plot->plotLayout()->take(m_title); // the plot still owns it (QObject parent)
+        m_plot->plotLayout()->simplify();
+    }
+    m_title->setVisible(visible); // out of the layout it would still be drawn, at its last rect
+}
+
+void Figure::applyOptions(const ExportOptions &options)
+{
+    setTitleVisible(options.title);
+    if (options.fontPt <= 0)
+        return;
+    QFont font = m_plot->font();
+    font.setPointSizeF(options.fontPt);
+    for (QCPAxis *axis : m_plot->axisRect()->axes()) {
+        axis->setTickLabelFont(font);
+        axis->setLabelFont(font);
+        axis->setLabelPadding(3);
+        axis->setTickLabelPadding(3);
+    }
+    QCPLegend *legend = m_plot->legend;
+    legend->setFont(font);
+    const QFontMetrics fm(font);
+    legend->setIconSize(qRound(fm.height() * 1.8), qRound(fm.height() * 0.9));
+    legend->setIconTextPadding(qRound(fm.height() * 0.3));
+    legend->setColumnSpacing(qRound(fm.height() * 0.6));
+    legend->setRowSpacing(0);
+    legend->setMargins(QMargins(2, 2, 2, 0));
+    QFont titleFont = font;
+    titleFont.setPointSizeF(options.fontPt + 1);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    applyFont(font);
+}
+
+void Figure::setAxisLabel(QCPAxis *axis, const QString &label)
+{
+    (axis == m_plot->yAxis ? m_yLabel : m_xLabel) = label;
+    axis->setLabel(label);
+}
+
+void Figure::layoutNow()
+{
+    m_plot->setViewport(m_plot->rect());
+    QCPLayoutGrid *layout = m_plot->plotLayout();
+    layout->update(QCPLayoutElement::upPreparation);
+    layout->update(QCPLayoutElement::upMargins);
+    layout->update(QCPLayoutElement::upLayout);
+}
+
+void Figure::arrange()
+{
+    // Each step changes the room the others have (legend rows, label rows, two-line labels): twice settles it.
+    for (int pass = 0; pass < 2; ++pass) {
+        layoutNow();
+        fitLegend();
+        layoutNow();
+        arrangeItems();
+        layoutNow();
+        fitTickLabels();
+        fitAxisLabel(m_plot->xAxis, m_xLabel);
+        fitAxisLabel(m_plot->yAxis, m_yLabel);
+    }
+    layoutNow();
+    arrangeItems();
+    layoutNow();
+}
+
+void Figure::fitLegend()
+{
+    QCPLegend *legend = m_plot->legend;
+    if (!legend || !legend->visible() || legend->itemCount() == 0)
+        return;
+    QVector<QCPLayoutElement *> items;
+    for (int i = 0; i < legend->elementCount(); ++i)
+        if (QCPLayoutElement *e = legend->elementAt(i))
+            items << e;
+    const QMargins outer = m_plot->plotLayout()->margins();
+    const int available = m_plot->viewport().width() - outer.left() - outer.right() - legend->margins().left()
+                        - legend->margins().right() - 2;
+    // As many columns as the widest item of each column allows; a smaller font only when one item alone is wider
+    // than the figure.
+    for (int attempt = 0; attempt < 12; ++attempt) {
+        QVector<int> widths;
+        for (QCPLayoutElement *e : std::as_const(items))
+            widths << e->minimumOuterSizeHint().width();
+        for (int k = int(items.size()); k >= 1; --k) {
+            QVector<int> column(k, 0);
+            for (int i = 0; i < widths.size(); ++i)
+                column[i % k] = qMax(column[i % k], widths[i]);
+            int total = (k - 1) * legend->columnSpacing();
+            for (int w : std::as_const(column))
+                total += w;
+            if (total <= available) {
+                legend->setWrap(k);
+                legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+                return;
+            }
+        }
+        QFont font = legend->font();
+        if (font.pointSizeF() <= 4)
+            break;
+        font.setPointSizeF(font.pointSizeF() - 0.5);
+        legend->setFont(font);
+    }
+    legend->setWrap(1);
+    legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+}
+
+void Figure::fitTickLabels()
+{
+    // Category axes (a text ticker): a name wider than its category breaks onto two lines, and when that is still
+    // too wide every name is turned 45 degrees.
+    QCPAxis *axis = m_plot->xAxis;
+    const auto ticker = axis->ticker().dynamicCast<QCPAxisTickerText>();
+    if (!ticker || ticker->ticks().isEmpty() || axis->scaleType() != QCPAxis::stLinear)
+        return;
+    const double perCategory = axis->axisRect()->width() / qMax(1.0, axis->range().size());
+    QMap<double, QString> ticks = ticker->ticks();
+    int widest = 0;
+    for (auto it = ticks.begin(); it != ticks.end(); ++it) {
+        QString single = it.value();
+        single.replace(QLatin1Char('\n'), QLatin1Char(' '));
+        const QString text = textWidth(axis->tickLabelFont(), single) > 0.95 * perCategory ? twoLines(single) : single;
+        it.value() = text;
+        widest = qMax(widest, textWidth(axis->tickLabelFont(), text));
+    }
+    const bool turned = widest > 0.95 * perCategory;
+    if (turned) {
+        for (auto it = ticks.begin(); it != ticks.end(); ++it)
+            it.value().replace(QLatin1Char('\n'), QLatin1Char(' '));
+    }
+    ticker->setTicks(ticks);
+    axis->setTickLabelRotation(turned ? -45 : 0);
+}
+
+bool Figure::fitAxisLabel(QCPAxis *axis, const QString &label)
+{
+    const QRect rect = axis->axisRect()->rect();
+    const int length = axis->orientation() == Qt::Horizontal ? rect.width() : rect.height();
+    const QString fitted = textWidth(axis->labelFont(), label) > length ? twoLines(label) : label;
+    if (fitted == axis->label())
+        return false;
+    axis->setLabel(fitted);
+    return true;
+}
+
+} // namespace d3::ui
