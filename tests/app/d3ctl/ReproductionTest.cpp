@@ -129,21 +129,25 @@ TEST_F(ReproductionTest, EachConditionsEdgeNodesAndBackboneAreTheOnesUsed)
         }
     }
     EXPECT_GE(checked, 128);
-    // The backbone's rate shows in the cloud-only requests' transfer times: the input (147 KiB) at 5 Mbit/s takes
-    // over 200 ms, at 200 Mbit/s under 50 ms (20 ms one-way delay included).
+    // The backbone's rate shows in the cloud-only requests' transfers: a shaped link cannot move the input faster
+    // than its rate, so at 5 Mbit/s each takes at least bytes * 8 / 5 Mbit/s; and the 200 Mbit/s backbone is the
+    // faster of the two by far (a ratio of medians measured in this one run, not a time limit).
     QMap<int, double> mbpsOf;
     for (const core::RunEvent &e : data->events)
         if (e.kind == QLatin1String("phase"))
             mbpsOf.insert(e.phase, e.details.value(QStringLiteral("condition")).toObject()
                                        .value(QStringLiteral("edge<->cloud.mbps")).toDouble());
+    QMap<double, QVector<double>> backboneMs;
     for (const core::RequestRecord &r : data->requests) {
         if (r.planner != QLatin1String("cloud-only") || !r.completed)
             continue;
-        if (mbpsOf.value(r.phase) == 5)
-            EXPECT_GT(r.backboneMs, 200) << r.phase;
-        else
-            EXPECT_LT(r.backboneMs, 50) << r.phase;
+        const double mbps = mbpsOf.value(r.phase);
+        backboneMs[mbps] << r.backboneMs;
+        if (mbps == 5)
+            EXPECT_GE(r.backboneMs, r.backboneBytes * 8.0 / (5e6 / 1e3) * 0.95) << r.phase;
     }
+    ASSERT_EQ(backboneMs.size(), 2);
+    EXPECT_GT(percentile(backboneMs.value(5), 50), 3 * percentile(backboneMs.value(200), 50));
 }
 
 TEST_F(ReproductionTest, TheComparisonHoldsTheNumbersRecomputedFromRequestsCsv)
