@@ -11,6 +11,7 @@ D3_PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
   libtorch-dev libqcustomplot-dev libgtest-dev libgmock-dev
   libopenblas0-openmp  # LibTorch's BLAS: Debian's alternatives pick it over the reference BLAS (docs/BENCHMARKS.md)
+  libzstd-dev  # the shuffle-zstd wire codec (core/codec)
   libdnnl-dev  # oneDNN's header: the engine reports the instruction set LibTorch's convolutions run on
   python3-torch python3-torchvision python3-numpy
   clang libclang-rt-14-dev  # the libFuzzer target of tests/fuzz (scripts/fuzz_frames.sh)

@@ -20,7 +20,7 @@ foreach(f ${core_files})
   endif()
 endforeach()
 # What the worker and the shared rooms build on never reaches into the controller's side (core/control).
-foreach(dir core/graph core/io core/net core/plan core/protocol core/experiment core/record core/tiling core/util
+foreach(dir core/codec core/graph core/io core/net core/plan core/protocol core/experiment core/record core/tiling core/util
             workers)
   file(GLOB_RECURSE files "${ROOT}/${dir}/*.h" "${ROOT}/${dir}/*.cpp")
   foreach(f ${files})

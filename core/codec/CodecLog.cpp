@@ -1,0 +1,7 @@
+#include "CodecLog.h"
+
+namespace d3::core {
+
+Q_LOGGING_CATEGORY(lcCodec, "d3.core.codec")
+
+} // namespace d3::core
