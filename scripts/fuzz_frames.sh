@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes the wire frame parser (FrameParser + TensorCodec::decode) with libFuzzer for SECONDS (default 60).
+# Fuzzes the wire frame parser (FrameParser + TensorCodec::decode) and the wire codecs' decoders (core/codec)
+# with libFuzzer for SECONDS (default 60).
 # Builds tests/fuzz with clang (ASan + UBSan) in $D3_FUZZ_BUILD (default build-fuzz/), keeps the corpus it grows
 # there, starts from the seeds in tests/fuzz/corpus/, and exits non-zero if libFuzzer finds a crash, leak,
 # timeout or sanitizer report (the input is saved under $D3_FUZZ_BUILD/artifacts/). Extra arguments go to

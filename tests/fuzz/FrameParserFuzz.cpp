@@ -7,7 +7,11 @@
 // split byte is the length of one piece fed before the rest of the input, which is fed last. After every piece the
 // parser is drained with next(); with bit 4, it then takes what it will of the input that follows through
 // readPayloadFrom (in reads of at most 3000 bytes, as a socket hands over what has arrived) and is drained again.
+// With bit 5 set the input is for the wire codecs instead (core/codec): byte 1 picks the codec, bytes 2-3 the
+// element count (little-endian), the rest are the encoded bytes; what a decoder accepts must encode and decode back
+// to the same bits.
 
+#include "codec/WireCodec.h"
 #include "net/Frame.h"
 #include "net/FrameParser.h"
 #include "protocol/TensorCodec.h"
@@ -18,6 +22,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 namespace {
 
@@ -89,12 +94,36 @@ bool drain(FrameParser &parser)
     return false;
 }
 
+/// A codec's decoder on untrusted bytes: refused with a reason, or values that survive encode + decode bit for bit.
+void decodeCodec(const uint8_t *data, size_t size)
+{
+    if (size < 4)
+        return;
+    const auto codec = d3::core::WireCodec(data[1] % d3::core::WireCodecs::names().size());
+    const qint64 count = qint64(data[2]) | (qint64(data[3]) << 8);
+    const QByteArray bytes(reinterpret_cast<const char *>(data) + 4, qsizetype(size - 4));
+    std::vector<float> values(static_cast<size_t>(count));
+    QString error;
+    if (!d3::core::WireCodecs::decode(codec, bytes, count, values.data(), &error)) {
+        check(!error.isEmpty());
+        return;
+    }
+    const QByteArray again = d3::core::WireCodecs::encode(codec, values.data(), count);
+    std::vector<float> back(static_cast<size_t>(count));
+    check(d3::core::WireCodecs::decode(codec, again, count, back.data(), &error));
+    check(values.empty() || std::memcmp(values.data(), back.data(), values.size() * sizeof(float)) == 0);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size == 0)
         return 0;
+    if (data[0] & 32) {
+        decodeCodec(data, size);
+        return 0;
+    }
     const size_t splits = std::min<size_t>(data[0] & 7, size - 1);
     FrameParser::Limits limits;
     if (data[0] & 8) {
