@@ -83,6 +83,7 @@ TEST(TensorComparisonTest, NanAgainstANumberIsNotWithinTolerance)
     const auto same = TensorComparison::compare(vec({nan, 1.0f}), vec({nan, 1.0f}));
     EXPECT_TRUE(same.bitExact); // the same literals on both sides
     EXPECT_EQ(same.maxAbsDiff, 0.0);
+    EXPECT_TRUE(same.withinRelative(TensorComparison::kExactnessBound)); // and within the contract's bound
 }
 
 TEST(TensorComparisonTest, EmptyTensorsCompareEqual)
