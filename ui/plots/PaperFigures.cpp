@@ -13,7 +13,6 @@
 #include "record/RunFiles.h"
 
 #include <QApplication>
-#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -27,19 +26,11 @@ struct Entry {
     std::function<std::unique_ptr<Figure>(QCustomPlot *)> make;
 };
 
-/// The comparison of a run of more than one phase, or nothing.
+/// The comparison of a run of more than one phase (Comparison::ofSweep), or nothing.
 std::shared_ptr<const core::Comparison> comparisonOf(const core::RunData &data)
 {
-    QSet<int> phases;
-    for (const core::RunEvent &e : data.events)
-        if (e.kind == QLatin1String("phase"))
-            phases.insert(e.phase);
-    for (const core::RequestRecord &r : data.requests)
-        phases.insert(r.phase);
-    if (phases.size() <= 1)
-        return nullptr;
     QString error;
-    auto c = core::Comparison::make(data, &error);
+    auto c = core::Comparison::ofSweep(data, &error);
     return c && !c->conditions.isEmpty() ? std::make_shared<const core::Comparison>(std::move(*c)) : nullptr;
 }
 
