@@ -10,9 +10,8 @@
 
 namespace d3::bench {
 
-/// Runs a model once from the synthetic input (seeded weights, batch-norm statistics that are not the identity),
-/// layer range by layer range, and at every cut encodes the crossing float32 tensors with each wire codec, checks
-/// that they decode bit-identical, and counts the bytes; then times each codec on the largest crossing tensor.
+/// The wire codecs on a model with seeded weights (batch-norm statistics that are not the identity) from the
+/// synthetic input: engine::CodecProbe's figures at every cut inside the model.
 class CutCodecs
 {
 public:

@@ -20,12 +20,13 @@ namespace {
 /// The options only d3bench_plan has; the rest go to BenchOptions.
 struct PlanOptions {
     QString profileDir;                                    ///< measured profiles MODEL.json, or empty
+    QString codecs = QStringLiteral("auto");               ///< the codecs transfers may use (CodecCosts::settings())
     int points = d3::bench::ConditionSweep::kDefaultPoints; ///< sweep size
 };
 
 QString usage()
 {
-    return QStringLiteral("usage: d3bench_plan [--profile-dir DIR] [--conditions N] [--runs R] [--warmup W] "
+    return QStringLiteral("usage: d3bench_plan [--profile-dir DIR] [--codecs SETTING] [--conditions N] [--runs R] [--warmup W] "
                           "[--models a,b] [--json]\n")
         + QStringLiteral(R"(
 For each built-in model and each point of a condition sweep (a deterministic Latin hypercube over device->edge
@@ -42,6 +43,8 @@ cost model predicts its latency and backbone traffic. Reported per model:
 
   --profile-dir DIR  layer costs from DIR/MODEL.json (docs/PROFILE_FORMAT.md) when present; otherwise, and by
                      default, the FLOP estimate (LayerCosts::fromFlops)
+  --codecs SETTING   auto (default), none, zero or shuffle-zstd: the wire codecs a transfer may use, with the
+                     ratios and speeds the profile measured (a profile without them, or none: every transfer raw)
   --conditions N     points in the sweep (default 32, at least 25)
   --runs R           timed rounds per point (default 15)
   --warmup W         unmeasured rounds first (default 2)
@@ -64,7 +67,8 @@ bool takePlanOptions(QStringList *args, PlanOptions *out, QString *error)
             name.truncate(eq);
             inline_ = true;
         }
-        if (name != QLatin1String("--profile-dir") && name != QLatin1String("--conditions")) {
+        if (name != QLatin1String("--profile-dir") && name != QLatin1String("--conditions")
+            && name != QLatin1String("--codecs")) {
             ++i;
             continue;
         }
@@ -83,6 +87,13 @@ bool takePlanOptions(QStringList *args, PlanOptions *out, QString *error)
                 return false;
             }
             out->profileDir = value;
+        } else if (name == QLatin1String("--codecs")) {
+            if (!d3::core::CodecCosts::settings().contains(value)) {
+                *error = QStringLiteral("--codecs must be one of %1, got '%2'")
+                             .arg(d3::core::CodecCosts::settings().join(QStringLiteral(", ")), value);
+                return false;
+            }
+            out->codecs = value;
         } else {
             bool ok = false;
             const int n = value.toInt(&ok);
@@ -96,8 +107,10 @@ bool takePlanOptions(QStringList *args, PlanOptions *out, QString *error)
     return true;
 }
 
-/// The layer costs for graph: DIR/MODEL.json if it exists (and fits), else the FLOP estimate.
-std::optional<d3::core::LayerCosts> layerCosts(const d3::core::ModelGraph &graph, const QString &dir, QString *error)
+/// The layer costs for graph: DIR/MODEL.json if it exists (and fits), else the FLOP estimate; the profile's codec
+/// figures in *codecs (none without a profile).
+std::optional<d3::core::LayerCosts> layerCosts(const d3::core::ModelGraph &graph, const QString &dir,
+                                               d3::core::CodecCosts *codecs, QString *error)
 {
     using namespace d3::core;
     if (!dir.isEmpty()) {
@@ -111,6 +124,7 @@ std::optional<d3::core::LayerCosts> layerCosts(const d3::core::ModelGraph &graph
                 *error = QStringLiteral("%1: %2").arg(path, mismatch);
                 return std::nullopt;
             }
+            *codecs = profile->codecs;
             return LayerCosts::fromProfile(*profile);
         }
     }
@@ -141,10 +155,11 @@ int main(int argc, char *argv[])
     const QVector<bench::SweepPoint> sweep = bench::ConditionSweep::latinHypercube(planOptions.points);
     QVector<bench::ModelResult> results;
     for (const core::ModelGraph &graph : *graphs) {
-        const auto costs = layerCosts(graph, planOptions.profileDir, &error);
+        core::CodecCosts codecs;
+        const auto costs = layerCosts(graph, planOptions.profileDir, &codecs, &error);
         if (!costs)
             return BenchMain::fail(error, BenchMain::ExitBadInput);
-        results.append(bench::PlanSweep::run(graph, *costs, sweep, *options));
+        results.append(bench::PlanSweep::run(graph, *costs, *codecs.restrictedTo(planOptions.codecs), sweep, *options));
     }
 
     if (options->json)

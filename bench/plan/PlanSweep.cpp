@@ -64,7 +64,7 @@ QStringList PlanSweep::baselines()
     return names;
 }
 
-ModelResult PlanSweep::run(const core::ModelGraph &graph, const core::LayerCosts &costs,
+ModelResult PlanSweep::run(const core::ModelGraph &graph, const core::LayerCosts &costs, const core::CodecCosts &codecs,
                            const QVector<SweepPoint> &sweep, const BenchOptions &options)
 {
     ModelResult result;
@@ -82,14 +82,14 @@ ModelResult PlanSweep::run(const core::ModelGraph &graph, const core::LayerCosts
     QElapsedTimer total;
     total.start();
     for (int i = 0; i < sweep.size(); ++i) {
-        const core::CostModel model(graph, costs, sweep.at(i).conditions);
+        const core::CostModel model = core::CostModel(graph, costs, sweep.at(i).conditions).withCodecs(codecs);
         ConditionResult point;
         point.index = i;
         for (const auto &planner : planners)
             point.planners.append(planner->run(model));
 
         for (const Neighbour &n : neighbours()) {
-            const core::CostModel before(graph, costs, n.conditions(sweep, i));
+            const core::CostModel before = core::CostModel(graph, costs, n.conditions(sweep, i)).withCodecs(codecs);
             QString note;
             AdjustOutcome a;
             a.start = hpa.choose(before, &note);

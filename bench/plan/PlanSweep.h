@@ -66,8 +66,8 @@ public:
     static const QVector<Neighbour> &neighbours();
     /// The baselines HPA is compared with (every planner name but hpa and oracle).
     static QStringList baselines();
-    /// Runs the sweep.
-    static ModelResult run(const core::ModelGraph &graph, const core::LayerCosts &costs,
+    /// Runs the sweep, transfers compressed where the codecs make them faster.
+    static ModelResult run(const core::ModelGraph &graph, const core::LayerCosts &costs, const core::CodecCosts &codecs,
                            const QVector<SweepPoint> &sweep, const BenchOptions &options);
 };
 

@@ -16,6 +16,9 @@ enum class WireCodec : quint8 {
     ShuffleZstd = 2, ///< the values' bytes grouped by significance, then zstd (ShuffleZstdCodec)
 };
 
+/// Number of WireCodec values.
+constexpr int kWireCodecs = 3;
+
 /// The wire codecs by name, and encoding and decoding with any of them. Decoding trusts nothing: the caller gives
 /// the element count it checked against its own limits (and allocated for), and every size inside the encoded bytes
 /// is checked against it before anything is written. Stateless; any thread.

@@ -74,6 +74,7 @@ bool Controller::start(const Experiment &experiment, const QString &program, QSt
     m_estimator = ConditionEstimator(experiment.adapt.ewma);
     m_edgeCount = 0;
     m_profiled.clear();
+    m_codecSetting = experiment.codecs;
     m_device = experiment.nodesOf(QStringLiteral("device")).value(0);
     m_edges = experiment.nodesOf(QStringLiteral("edge"));
     m_cloud = experiment.nodesOf(QStringLiteral("cloud")).value(0);
@@ -220,6 +221,7 @@ bool Controller::loadModel(const QString &model, QString *error)
         }
         if (reference) { // the cloud's profile is speed 1; every worker's speed is relative to it
             costs = LayerCosts::fromProfile(*reference);
+            m_profiledCodecs = reference->codecs;
             for (auto it = totals.begin(); it != totals.end(); ++it)
                 m_profiled.insert(it.key(), totals.value(m_cloud) / it.value() * m_slowdown.value(it.key(), 1.0));
         }
@@ -227,6 +229,9 @@ bool Controller::loadModel(const QString &model, QString *error)
         for (const QString &node : nodes)
             m_profiled.insert(node, 1.0);
     }
+    if (!m_experiment.profile.enabled)
+        m_profiledCodecs = CodecCosts(); // the codecs' ratios are measured at profiling: without it, nothing compresses
+    m_codecs = m_profiledCodecs;
     m_estimator.forgetLearnt();
     for (const QString &node : nodes)
         m_estimator.setSpeed(node, m_profiled.value(node, 1.0) / m_slowdown.value(node, 1.0));
@@ -245,7 +250,7 @@ CostModel Controller::costModel(bool tiles) const
         c.edgeSpeeds = {kAbsentSpeed};
     if (m_state.value(m_cloud) == NodeState::Dead)
         c.cloudSpeed = kAbsentSpeed;
-    const CostModel m = m_costModel->withConditions(c);
+    const CostModel m = m_costModel->withConditions(c).withCodecs(m_codecs.restrictedTo(m_codecSetting).value_or(m_codecs));
     return tiles ? m : m.withoutTiling();
 }
 
@@ -319,6 +324,7 @@ bool Controller::forcePlan(const Plan &plan, const QString &reason, QString *err
     PlanResult r;
     r.plan = m.placed(plan); // a plan written by hand names no nodes: its tiles go to the edge nodes by speed
     r.cost = m.evaluate(r.plan);
+    r.plan.codecs = r.cost.codecs; // and its transfers compress where that is faster
     if (!deploy(r, QStringLiteral("manual"), reason, error))
         return false;
     m_planner = QStringLiteral("manual");
@@ -347,9 +353,12 @@ void Controller::observe(const RequestResult &result)
     const TilingEntry *entry = plan.tiled() ? m_costModel->tiling().find(plan.p, plan.stackEnd, plan.rows, plan.cols)
                                             : nullptr;
     for (const HopReport &h : result.hops) {
-        if (h.kind == HopReport::Kind::Transfer)
-            m_estimator.observeTransfer(h.node, h.to, h.bytes, h.ms);
-        else if (h.tile < 0)
+        if (h.kind == HopReport::Kind::Decode)
+            continue; // decoding runs at the node's speed, which its computations teach
+        if (h.kind == HopReport::Kind::Transfer) {
+            m_estimator.observeTransfer(h.node, h.to, h.bytes, h.ms - h.encodeMs); // the link's part alone
+            m_codecs.learn(h.a, h.codec, h.rawBytes, h.bytes);
+        } else if (h.tile < 0)
             m_estimator.observeCompute(h.node, m_costModel->rangeMs(h.a, h.b), h.ms);
         else if (entry && h.tile < entry->tileMs.size()) // how tiles run against the node's speed, not the speed
             m_estimator.observeTile(entry->tileMs[h.tile] / m_estimator.speed(h.node), h.ms);
@@ -370,14 +379,17 @@ void Controller::adaptAfter(const RequestResult &result)
         HpaPlanner::Settings settings;
         settings.threshold = m_experiment.adapt.threshold;
         const CostModel m = costModel(m_tiles && aliveEdges().size() > 1);
-        const auto adjustment = HpaPlanner(settings).adjust(m, m_current.plan);
-        if (!adjustment.moved) {
-            m_current.cost = m.evaluate(m_current.plan);
+        auto adjustment = HpaPlanner(settings).adjust(m, m_current.plan);
+        PlanResult r;
+        r.plan = adjustment.moved ? adjustment.plan : m_current.plan;
+        r.cost = m.evaluate(r.plan);
+        if (!adjustment.moved && r.cost.codecs == m_current.plan.codecs) {
+            m_current.cost = r.cost;
             return;
         }
-        PlanResult r;
-        r.plan = adjustment.plan;
-        r.cost = m.evaluate(adjustment.plan);
+        if (!adjustment.moved)
+            adjustment.what = QStringLiteral("the same cuts, other codecs (%1)").arg(r.plan.describeCodecs());
+        r.plan.codecs = r.cost.codecs;
         r.decisionUs = adjustment.decisionUs;
         if (!deploy(r, m_planner, QStringLiteral("%1: %2").arg(why, adjustment.what), &error))
             qCWarning(lcControl) << "re-partitioning failed:" << error;
@@ -541,6 +553,13 @@ bool Controller::resetToExperiment(const ExperimentCondition &condition, QString
     // requests taught, only how requests run against the profiles (the common scale, the tiles' efficiency) stays.
     for (auto it = m_profiled.cbegin(); it != m_profiled.cend(); ++it)
         m_estimator.setOwnSpeed(it.key(), it.value() / m_slowdown.value(it.key(), 1.0));
+    m_codecs = m_profiledCodecs; // ratios as profiled, not as the last phase's traffic taught them
+    const QString codecs = condition.codecs.isEmpty() ? m_experiment.codecs : condition.codecs;
+    if (codecs != m_codecSetting) {
+        m_codecSetting = codecs;
+        m_needsReplan = m_deployment != nullptr;
+        m_replanReason = QStringLiteral("codecs: %1").arg(codecs);
+    }
     for (const DirectedLink &link : std::as_const(m_links))
         m_estimator.configureLink(link.from, link.to, link.mbps, link.delayMs);
     return true;

@@ -141,6 +141,9 @@ private:
     QHash<QString, NodeState> m_state;
     QHash<QString, double> m_slowdown; // the compute padding each worker has now
     QHash<QString, double> m_profiled; // each worker's speed at the slowdown it had when the model was profiled
+    CodecCosts m_profiledCodecs; // the codecs on the cloud's activations, as profiled
+    CodecCosts m_codecs;         // the same, ratios learnt from the traffic since
+    QString m_codecSetting;      // the codecs transfers may use (CodecCosts::settings())
     int m_edgeCount = 0; // the first this many edge workers take part (0 = all)
     QString m_device;
     QStringList m_edges; // every edge worker, in experiment order

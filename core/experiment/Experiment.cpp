@@ -181,6 +181,8 @@ QJsonObject Experiment::toJson(const QString &relativeTo) const
             list.append(t);
         root.insert(QStringLiteral("tiles"), list);
     }
+    if (codecs != QLatin1String("auto"))
+        root.insert(QStringLiteral("codecs"), codecs);
     if (!links.isEmpty()) {
         QJsonObject linkMap;
         for (const ExperimentLink &l : links)

@@ -64,6 +64,7 @@ struct Experiment {
     QStringList planners;            ///< planner names (plannerNames()); more than one is a sweep
     ExperimentPlan plan;             ///< the plan of planner "manual" (meaningful only when planners has it)
     QVector<bool> tiles{true};       ///< vertical separation allowed; [true, false] sweeps both
+    QString codecs = QStringLiteral("auto"); ///< the wire codecs transfers may use (CodecCosts::settings())
     Profiling profile;               ///< profiling before planning
     QVector<ExperimentLink> links;   ///< the links, in ascending precedence (LinkName::Kind, then name)
     Requests requests;               ///< the requests of each phase

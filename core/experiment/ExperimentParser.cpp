@@ -4,6 +4,7 @@
 #include "ExperimentTimelineParser.h"
 #include "LinkName.h"
 #include "graph/ModelCatalog.h"
+#include "plan/CodecCosts.h"
 
 #include <QDir>
 #include <QFile>
@@ -78,7 +79,8 @@ bool ExperimentParser::read(const QJsonObject &root, Experiment *experiment)
     m_e = experiment;
     JsonFieldReader top(root, QString(),
                         keys({"format", "version", "name", "nodes", "model", "models", "weights", "planner", "planners",
-                              "plan", "tiles", "profile", "links", "requests", "adapt", "timeline", "sweep"}),
+                              "plan", "tiles", "codecs", "profile", "links", "requests", "adapt", "timeline",
+                              "sweep"}),
                         m_error);
     const QJsonValue format(QStringLiteral("d3lab-experiment"));
     if (top.ok() && top.require(key("format"), show(format)) && top.value(key("format")) != format)
@@ -97,6 +99,7 @@ bool ExperimentParser::read(const QJsonObject &root, Experiment *experiment)
     readWeights(top);
     readPlanners(top);
     readTiles(top);
+    readCodecs(top);
     readProfile(top);
     readLinks(top);
     readRequests(top);
@@ -301,6 +304,17 @@ void ExperimentParser::readTiles(JsonFieldReader &top)
     m_e->tiles.clear();
     for (const QJsonValue &x : list)
         m_e->tiles << x.toBool();
+}
+
+void ExperimentParser::readCodecs(JsonFieldReader &top)
+{
+    if (!top.ok() || !top.has(key("codecs")))
+        return;
+    const QJsonValue v = top.value(key("codecs"));
+    if (!CodecCosts::settings().contains(v.toString()))
+        return top.fail(key("codecs"), QStringLiteral("must be one of %1, not %2")
+                                           .arg(CodecCosts::settings().join(QStringLiteral(", ")), show(v)));
+    m_e->codecs = v.toString();
 }
 
 void ExperimentParser::readProfile(JsonFieldReader &top)

@@ -30,6 +30,7 @@ private:
     void readPlanners(JsonFieldReader &top);
     void readTiles(JsonFieldReader &top);
     void readProfile(JsonFieldReader &top);
+    void readCodecs(JsonFieldReader &top);
     void readLinks(JsonFieldReader &top);
     ExperimentLink readLinkFigures(JsonFieldReader &r, const QString &name);
     void readRequests(JsonFieldReader &top);

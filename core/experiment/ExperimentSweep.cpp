@@ -1,9 +1,19 @@
 #include "ExperimentSweep.h"
 
+#include "plan/CodecCosts.h"
+
 #include <QJsonArray>
 
 namespace d3::core {
 namespace {
+
+QJsonArray codecNames(const QVector<double> &values)
+{
+    QJsonArray names;
+    for (double v : values)
+        names.append(CodecCosts::settings().value(int(v)));
+    return names;
+}
 
 QJsonValue figure(const ExperimentSweep &sweep, const QString &link, SweepAxis::Kind kind, double fixed)
 {
@@ -62,6 +72,8 @@ ExperimentCondition ExperimentSweep::condition(int index, const QHash<QString, Q
     for (int i = 0; i < axes.size(); ++i) {
         if (axes[i].kind == SweepAxis::Kind::EdgeNodes) {
             c.edgeNodes = int(c.values[i]);
+        } else if (axes[i].kind == SweepAxis::Kind::Codecs) {
+            c.codecs = CodecCosts::settings().value(int(c.values[i]));
         } else if (axes[i].kind == SweepAxis::Kind::Slowdown) {
             for (auto it = roleOf.begin(); it != roleOf.end(); ++it)
                 if (it.key() == axes[i].target || it.value() == axes[i].target)
@@ -91,6 +103,8 @@ QJsonObject ExperimentSweep::toJson() const
             values.append(a.kind == SweepAxis::Kind::EdgeNodes ? QJsonValue(int(v)) : QJsonValue(v));
         if (a.kind == SweepAxis::Kind::EdgeNodes)
             o.insert(QStringLiteral("edge_nodes"), values);
+        else if (a.kind == SweepAxis::Kind::Codecs)
+            o.insert(QStringLiteral("codecs"), codecNames(a.values));
         else if (a.kind == SweepAxis::Kind::Slowdown)
             slowdowns.insert(a.target, values);
     }

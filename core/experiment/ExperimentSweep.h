@@ -18,10 +18,11 @@ struct ExperimentCondition {
     QVector<ExperimentLink> links;     ///< links to shape over the file's "links", in axis order
     QHash<QString, double> slowdowns;  ///< node name -> slowdown
     int edgeNodes = 0;                 ///< the first N edge nodes of "nodes" take part; 0 = all
+    QString codecs;                    ///< the codecs transfers may use (CodecCosts::settings()); "" = the file's
 };
 
-/// An experiment's "sweep" (docs/EXPERIMENTS.md, Sweeps): axes over link rates and delays, the edge-node count and
-/// node slowdowns, crossed into conditions (the last axis varies fastest), and the repetitions of every phase.
+/// An experiment's "sweep" (docs/EXPERIMENTS.md, Sweeps): axes over link rates and delays, the edge-node count,
+/// node slowdowns and the wire codecs, crossed into conditions (the last axis varies fastest), and the repetitions of every phase.
 struct ExperimentSweep {
     /// Most values one axis may take.
     static constexpr int kMaxValues = 64;

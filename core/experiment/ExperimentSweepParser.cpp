@@ -2,6 +2,7 @@
 
 #include "JsonFieldReader.h"
 #include "LinkName.h"
+#include "plan/CodecCosts.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -67,7 +68,7 @@ ExperimentSweep ExperimentSweepParser::read(const QJsonValue &value, const QStri
                        .arg(JsonFieldReader::show(value)));
         return sweep;
     }
-    JsonFieldReader r(value.toObject(), path, keys({"links", "edge_nodes", "slowdown", "repeats"}), m_error);
+    JsonFieldReader r(value.toObject(), path, keys({"links", "edge_nodes", "slowdown", "codecs", "repeats"}), m_error);
     if (r.ok() && value.toObject().isEmpty())
         r.fail(QString(), QStringLiteral("is empty (give \"links\", \"edge_nodes\", \"slowdown\" or \"repeats\")"));
     if (r.ok() && r.has(QStringLiteral("links")))
@@ -81,6 +82,8 @@ ExperimentSweep ExperimentSweepParser::read(const QJsonValue &value, const QStri
     }
     if (r.ok() && r.has(QStringLiteral("slowdown")))
         readSlowdowns(r.value(QStringLiteral("slowdown")), r.pathOf(QStringLiteral("slowdown")), &sweep);
+    if (r.ok() && r.has(QStringLiteral("codecs")))
+        readCodecs(r.value(QStringLiteral("codecs")), r.pathOf(QStringLiteral("codecs")), &sweep);
     sweep.repeats = int(r.integer(QStringLiteral("repeats"), 1, 1, ExperimentSweep::kMaxRepeats));
     return sweep;
 }
@@ -120,6 +123,23 @@ void ExperimentSweepParser::readLinks(const QJsonValue &value, const QString &pa
         f.burstBytes = r.integer(QStringLiteral("burst_bytes"), 0, 0, qint64(1) << 30);
         sweep->links << f;
     }
+}
+
+void ExperimentSweepParser::readCodecs(const QJsonValue &value, const QString &path, ExperimentSweep *sweep)
+{
+    const QStringList settings = CodecCosts::settings();
+    QVector<double> list;
+    for (const QJsonValue &v : value.toArray()) {
+        const int i = int(settings.indexOf(v.toString()));
+        if (i < 0 || list.contains(i))
+            return fail(path, QStringLiteral("%1 is not one of %2, or is there twice")
+                                  .arg(JsonFieldReader::show(v), settings.join(QStringLiteral(", "))));
+        list << i;
+    }
+    if (!value.isArray() || list.isEmpty())
+        return fail(path, QStringLiteral("must be a non-empty array of %1 ([\"none\", \"auto\"]), not %2")
+                              .arg(settings.join(QStringLiteral(", ")), JsonFieldReader::show(value)));
+    sweep->axes << SweepAxis{SweepAxis::Kind::Codecs, QString(), list};
 }
 
 void ExperimentSweepParser::readSlowdowns(const QJsonValue &value, const QString &path, ExperimentSweep *sweep)

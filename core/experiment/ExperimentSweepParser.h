@@ -27,6 +27,7 @@ private:
                   const QString &what);
     void readLinks(const QJsonValue &value, const QString &path, ExperimentSweep *sweep);
     void readSlowdowns(const QJsonValue &value, const QString &path, ExperimentSweep *sweep);
+    void readCodecs(const QJsonValue &value, const QString &path, ExperimentSweep *sweep);
     void fail(const QString &path, const QString &message);
 
     const Experiment &m_e;

@@ -13,6 +13,7 @@ struct SweepAxis {
         LinkDelay, ///< their one-way delay
         EdgeNodes, ///< how many edge nodes take part: the first N of "nodes" (no target)
         Slowdown,  ///< the slowdown of a node, or of every node of a role (target: the name or role)
+        Codecs,    ///< the codecs transfers may use: values index CodecCosts::settings() (no target)
     };
 
     Kind kind = Kind::LinkMbps; ///< what it changes
@@ -20,7 +21,7 @@ struct SweepAxis {
     QVector<double> values;     ///< the values, in file order (at least one, no two equal)
 
     /// The axis's name, as columns and figures show it: "edge<->cloud.mbps", "edge<->cloud.delay_ms",
-    /// "edge_nodes", "slowdown.edge1".
+    /// "edge_nodes", "slowdown.edge1", "codecs".
     QString name() const
     {
         switch (kind) {
@@ -32,6 +33,8 @@ struct SweepAxis {
             return QStringLiteral("edge_nodes");
         case Kind::Slowdown:
             return QStringLiteral("slowdown.") + target;
+        case Kind::Codecs:
+            return QStringLiteral("codecs");
         }
         return {};
     }

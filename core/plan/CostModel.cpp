@@ -37,6 +37,36 @@ CostModel CostModel::withoutTiling() const
     return other;
 }
 
+CostModel CostModel::withCodecs(CodecCosts codecs) const
+{
+    CostModel other = *this;
+    other.m_codecs = std::move(codecs);
+    return other;
+}
+
+Plan CostModel::withCodecChoice(const Plan &plan) const
+{
+    Plan p = plan;
+    p.codecs = evaluate(plan).codecs;
+    return p;
+}
+
+CodecCosts::Choice CostModel::send(int cut, double rawBytes, PlanLink link, double fromSpeed, double toSpeed) const
+{
+    const Conditions &c = m_conditions;
+    switch (link) {
+    case PlanLink::Uplink:
+    case PlanLink::Downlink:
+        return m_codecs.best(cut, rawBytes, c.bwDeviceEdgeMbps, c.rttDeviceEdgeMs, fromSpeed, toSpeed);
+    case PlanLink::Gather:
+        return m_codecs.best(cut, rawBytes, c.bwEdgeEdgeMbps, c.rttEdgeEdgeMs, fromSpeed, toSpeed);
+    case PlanLink::Backbone:
+    case PlanLink::Return:
+        break;
+    }
+    return m_codecs.best(cut, rawBytes, c.bwEdgeCloudMbps, c.rttEdgeCloudMs, fromSpeed, toSpeed);
+}
+
 void CostModel::orderEdgeNodes()
 {
     m_bySpeed.resize(m_conditions.edgeNodes());
@@ -63,16 +93,26 @@ CostBreakdown CostModel::tail(int s, int q) const
 {
     const Conditions &c = m_conditions;
     const int n = m_graph.layerCount();
+    const double edgeSpeed = c.edgeSpeeds[m_bySpeed.first()];
     CostBreakdown b;
-    b.edge = rangeMs(s, q) / c.edgeSpeeds[m_bySpeed.first()];
+    b.edge = rangeMs(s, q) / edgeSpeed;
+    const qint64 result = resultBytes();
     if (q < n) {
-        b.backbone = transferMs(double(wireBytes(q)), c.bwEdgeCloudMbps, c.rttEdgeCloudMs);
+        const CodecCosts::Choice up = send(q, double(wireBytes(q)), PlanLink::Backbone, edgeSpeed, c.cloudSpeed);
+        const CodecCosts::Choice back = send(n, double(result), PlanLink::Return, c.cloudSpeed, edgeSpeed);
+        const CodecCosts::Choice down = send(n, double(result), PlanLink::Downlink, edgeSpeed, c.deviceSpeed);
+        b.backbone = up.ms;
         b.cloud = rangeMs(q, n) / c.cloudSpeed;
-        b.ret = transferMs(double(resultBytes()), c.bwEdgeCloudMbps, c.rttEdgeCloudMs)
-            + transferMs(double(resultBytes()), c.bwDeviceEdgeMbps, c.rttDeviceEdgeMs);
-        b.backboneBytes = wireBytes(q) + resultBytes();
+        b.ret = back.ms + down.ms;
+        b.backboneBytes = up.wireBytes + back.wireBytes;
+        b.backboneRawBytes = wireBytes(q) + result;
+        b.codecs[size_t(PlanLink::Backbone)] = up.codec;
+        b.codecs[size_t(PlanLink::Return)] = back.codec;
+        b.codecs[size_t(PlanLink::Downlink)] = down.codec;
     } else {
-        b.ret = transferMs(double(resultBytes()), c.bwDeviceEdgeMbps, c.rttDeviceEdgeMs);
+        const CodecCosts::Choice down = send(n, double(result), PlanLink::Downlink, edgeSpeed, c.deviceSpeed);
+        b.ret = down.ms;
+        b.codecs[size_t(PlanLink::Downlink)] = down.codec;
     }
     b.total = b.edge + b.backbone + b.cloud + b.ret;
     return b;
@@ -109,8 +149,25 @@ double CostModel::tilePhase(const TilingEntry &e, int k, Plan *plan) const
             plan->tileNodes[t] = m_bySpeed[node[t]];
         plan->edgeNode = m_bySpeed.first();
     }
-    return makespan / c.tileEfficiency
-           + (gathered > 0 ? transferMs(double(gathered), c.bwEdgeEdgeMbps, c.rttEdgeEdgeMs) : 0.0);
+    return makespan / c.tileEfficiency + gatherMs(e.s, gathered, nullptr);
+}
+
+double CostModel::gatherMs(int s, qint64 gathered, WireCodec *codec) const
+{
+    if (gathered <= 0)
+        return 0.0;
+    const double edgeSpeed = m_sortedSpeeds.first();
+    const CodecCosts::Choice choice = send(s, double(gathered), PlanLink::Gather, edgeSpeed, edgeSpeed);
+    if (codec)
+        *codec = choice.codec;
+    return choice.ms;
+}
+
+CodecCosts::Choice CostModel::uplink(int p, const TilingEntry *entry) const
+{
+    const Conditions &c = m_conditions;
+    return send(p, double(entry ? entry->inputBytes : wireBytes(p)), PlanLink::Uplink, c.deviceSpeed,
+                m_sortedSpeeds.first());
 }
 
 CostBreakdown CostModel::evaluate(const Plan &plan) const
@@ -139,22 +196,32 @@ CostBreakdown CostModel::evaluate(const Plan &plan) const
             }
             for (int i = 0; i < work.size(); ++i)
                 b.tiles = std::max(b.tiles, work[i] / c.edgeSpeeds[i] / c.tileEfficiency);
-            if (gathered > 0)
-                b.tiles += transferMs(double(gathered), c.bwEdgeEdgeMbps, c.rttEdgeEdgeMs);
+            b.tiles += gatherMs(entry->s, gathered, &b.codecs[size_t(PlanLink::Gather)]);
         } else {
             Plan assigned = plan;
             b.tiles = tilePhase(*entry, c.edgeNodes(), &assigned);
+            qint64 gathered = 0;
+            for (int t = 0; t < entry->tileOutBytes.size(); ++t)
+                gathered += assigned.tileNodes.value(t) != assigned.edgeNode ? entry->tileOutBytes[t] : 0;
+            gatherMs(entry->s, gathered, &b.codecs[size_t(PlanLink::Gather)]);
         }
     } else {
         b.uplinkBytes = wireBytes(plan.p);
     }
-    b.uplink = transferMs(double(b.uplinkBytes), c.bwDeviceEdgeMbps, c.rttDeviceEdgeMs);
+    const CodecCosts::Choice up = uplink(plan.p, s > plan.p ? entry : nullptr);
+    b.uplink = up.ms;
+    b.uplinkRawBytes = b.uplinkBytes;
+    b.uplinkBytes = up.wireBytes;
+    b.codecs[size_t(PlanLink::Uplink)] = up.codec;
     const CostBreakdown t = tail(s, std::max(plan.q, s));
     b.edge = t.edge;
     b.backbone = t.backbone;
     b.cloud = t.cloud;
     b.ret = t.ret;
     b.backboneBytes = t.backboneBytes;
+    b.backboneRawBytes = t.backboneRawBytes;
+    for (PlanLink link : {PlanLink::Backbone, PlanLink::Return, PlanLink::Downlink})
+        b.codecs[size_t(link)] = t.codecs[size_t(link)];
     b.total = b.device + b.uplink + b.tiles + b.edge + b.backbone + b.cloud + b.ret;
     return b;
 }

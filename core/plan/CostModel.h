@@ -1,9 +1,11 @@
 #pragma once
 
+#include "CodecCosts.h"
 #include "Conditions.h"
 #include "CostBreakdown.h"
 #include "LayerCosts.h"
 #include "Plan.h"
+#include "PlanLink.h"
 #include "TilingTable.h"
 #include "graph/ModelGraph.h"
 
@@ -19,7 +21,10 @@ namespace d3::core {
 ///   E with tiling = the slowest edge node's tiles (halo included) + gathering them on the stitching node
 ///                   + the rest of the edge range on that node
 ///   backbone bytes = S_q + result (the result returns through the edge).
-/// The raw input travels as uint8 (S_0 = C*H*W bytes), feature maps as float32. Immutable; cheap queries.
+/// The raw input travels as uint8 (S_0 = C*H*W bytes), feature maps as float32. Every X is a hop over one link
+/// (PlanLink) with the wire codec that makes it fastest (CodecCosts::best: encoding on the sender, the compressed
+/// bytes, decoding on the receiver; raw when that is not faster); a message between device and cloud is two hops.
+/// Immutable; cheap queries.
 class CostModel
 {
 public:
@@ -31,6 +36,10 @@ public:
 
     /// The same model without any tiling option: planners choose untiled plans (vertical separation off).
     CostModel withoutTiling() const;
+    /// The same model with these codec figures (by default every transfer is raw).
+    CostModel withCodecs(CodecCosts codecs) const;
+    /// plan with each link's codec as evaluate() chooses it (what a deployment of it sends).
+    Plan withCodecChoice(const Plan &plan) const;
 
     /// The full prediction for a plan. A tiled plan without tileNodes gets the speed-proportional assignment.
     CostBreakdown evaluate(const Plan &plan) const;
@@ -52,6 +61,11 @@ public:
     qint64 resultBytes() const;
     /// Transfer time of bytes over a link of mbps and rttMs.
     static double transferMs(double bytes, double mbps, double rttMs) { return rttMs / 2 + bytes * 8.0 / (mbps * 1e3); }
+    /// The best way to send rawBytes of the tensors crossing cut over link, from a node of fromSpeed to one of
+    /// toSpeed (the codecs' figures and the link's conditions).
+    CodecCosts::Choice send(int cut, double rawBytes, PlanLink link, double fromSpeed, double toSpeed) const;
+    /// The codec figures used.
+    const CodecCosts &codecs() const { return m_codecs; }
 
     /// Everything after the tiled stack for stack end s and cloud cut q >= s: edge [s, q) on the stitching node,
     /// the backbone, the cloud and the return (with its part of the breakdown).
@@ -63,6 +77,12 @@ public:
     /// first (tilePhase), stitched on the fastest; the untiled edge range on the fastest edge node. A plan that
     /// names its tile nodes comes back as it is. For plans written by hand (a manual plan, the console's cuts).
     Plan placed(const Plan &plan) const;
+    /// The device's uplink at p: the tensors crossing p to the fastest edge node, or, with entry, the inputs of its
+    /// tiles (halos included).
+    CodecCosts::Choice uplink(int p, const TilingEntry *entry) const;
+    /// Gathering gathered bytes of tile outputs at stack end s on the fastest edge node (0 for none); the codec
+    /// chosen in *codec when not null.
+    double gatherMs(int s, qint64 gathered, WireCodec *codec) const;
     /// Edge node indices by decreasing speed.
     const QVector<int> &edgeNodesBySpeed() const { return m_bySpeed; }
 
@@ -77,6 +97,7 @@ private:
     QVector<int> m_bySpeed;
     QVector<double> m_sortedSpeeds;
     std::shared_ptr<const TilingTable> m_tiling;
+    CodecCosts m_codecs;
 };
 
 } // namespace d3::core

@@ -14,13 +14,15 @@ Plan DadsPlanner::choose(const CostModel &model, QString *note) const
     auto layerNode = [&](int i) { return 2 + i; };
     auto relayNode = [&](int t) { return 2 + n + t; };
     MinCut cut(2 + n + n + 1);
-    // Sending a tensor from the device to the cloud crosses both links (the edge relays).
-    auto sendMs = [&](qint64 bytes) {
-        return CostModel::transferMs(double(bytes), c.bwDeviceEdgeMbps, c.rttDeviceEdgeMs)
-            + CostModel::transferMs(double(bytes), c.bwEdgeCloudMbps, c.rttEdgeCloudMs);
+    // Sending a tensor from the device to the cloud crosses both links (the edge relays), each hop with the codec
+    // that is fastest for the cut the tensor crosses.
+    const double edgeSpeed = c.edgeSpeeds[model.edgeNodesBySpeed().first()];
+    auto sendMs = [&](int cut, qint64 bytes) {
+        return model.send(cut, double(bytes), PlanLink::Uplink, c.deviceSpeed, edgeSpeed).ms
+            + model.send(cut, double(bytes), PlanLink::Backbone, edgeSpeed, c.cloudSpeed).ms;
     };
-    const double returnMs = model.tail(n, n).ret + CostModel::transferMs(double(model.resultBytes()),
-                                                                          c.bwEdgeCloudMbps, c.rttEdgeCloudMs);
+    const double returnMs = model.tail(n, n).ret
+        + model.send(n, double(model.resultBytes()), PlanLink::Return, c.cloudSpeed, edgeSpeed).ms;
     for (int i = 0; i < n; ++i) {
         double cloudMs = model.rangeMs(i, i + 1) / c.cloudSpeed;
         if (i == n - 1)
@@ -31,7 +33,7 @@ Plan DadsPlanner::choose(const CostModel &model, QString *note) const
     for (int t = 0; t < n; ++t) {
         const qint64 bytes = t == 0 ? model.wireBytes(0) : g.tensorShape(t).elements() * 4;
         const int from = t == 0 ? source : layerNode(t - 1);
-        cut.addEdge(from, relayNode(t), sendMs(bytes));
+        cut.addEdge(from, relayNode(t), sendMs(t, bytes));
         for (int consumer : g.consumers(t)) {
             cut.addEdge(relayNode(t), layerNode(consumer), MinCut::infinity());
             if (t > 0)

@@ -4,6 +4,8 @@
 #include <QSet>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace d3::core {
 
 int Plan::tileNodeCount() const
@@ -18,7 +20,23 @@ QString Plan::describe() const
     QString s = QStringLiteral("p=%1 q=%2").arg(p).arg(q);
     if (tiled())
         s += QStringLiteral(" tiles %1x%2 of [%3, %4) on %5 node(s)").arg(rows).arg(cols).arg(p).arg(stackEnd).arg(tileNodeCount());
+    if (compresses())
+        s += QStringLiteral("; ") + describeCodecs();
     return s;
+}
+
+bool Plan::compresses() const
+{
+    return std::any_of(codecs.begin(), codecs.end(), [](WireCodec c) { return c != WireCodec::None; });
+}
+
+QString Plan::describeCodecs() const
+{
+    QStringList used;
+    for (PlanLink link : kAllPlanLinks)
+        if (codec(link) != WireCodec::None)
+            used << planLinkNames()[int(link)] + QLatin1Char(' ') + WireCodecs::name(codec(link));
+    return used.join(QStringLiteral(", "));
 }
 
 QString Plan::tiers(int layers) const
@@ -53,6 +71,10 @@ QJsonObject Plan::toJson() const
         {QStringLiteral("grid"), QJsonArray{tiled() ? rows : 1, tiled() ? cols : 1}},
         {QStringLiteral("edge_node"), edgeNode},
     };
+    QJsonObject links;
+    for (PlanLink link : kAllPlanLinks)
+        links.insert(planLinkNames()[int(link)], WireCodecs::name(codec(link)));
+    o.insert(QStringLiteral("codecs"), links);
     if (tiled()) {
         o.insert(QStringLiteral("stack"), QJsonArray{p, stackEnd - 1});
         o.insert(QStringLiteral("tile_nodes"), nodes);

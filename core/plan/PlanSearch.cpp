@@ -62,12 +62,12 @@ void PlanSearch::forEachHead(const CostModel &m, int pFrom, int pTo,
         untiled.plan.p = p;
         untiled.plan.edgeNode = m.edgeNodesBySpeed().first();
         untiled.s = p;
-        untiled.ms = device + CostModel::transferMs(double(m.wireBytes(p)), c.bwDeviceEdgeMbps, c.rttDeviceEdgeMs);
+        untiled.ms = device + m.uplink(p, nullptr).ms;
         visit(untiled);
         for (const TilingEntry &e : m.tiling().startingAt(p)) {
             if (e.rows * e.cols == 1 || (accepts && !accepts(e)))
                 continue;
-            const double uplink = CostModel::transferMs(double(e.inputBytes), c.bwDeviceEdgeMbps, c.rttDeviceEdgeMs);
+            const double uplink = m.uplink(p, &e).ms;
             // Tiles exist to run in parallel: on one node they only add halo (the untiled head covers k = 1).
             for (int k = 2; k <= std::min(c.edgeNodes(), e.rows * e.cols); ++k) {
                 if (worthTrying && !worthTrying(lowerBound(m, e, k, device + uplink), e.s))

@@ -19,6 +19,7 @@ PlanResult Planner::run(const CostModel &model) const
     r.plan = choose(model, &r.note);
     r.decisionUs = timer.nsecsElapsed() / 1e3;
     r.cost = model.evaluate(r.plan);
+    r.plan.codecs = r.cost.codecs; // what a deployment of it sends on each link
     return r;
 }
 

@@ -45,7 +45,7 @@ QByteArray Profile::toJson() const
     QJsonArray list;
     for (int i = 0; i < layers.size(); ++i)
         list.append(QJsonObject{{QStringLiteral("name"), layers[i]}, {QStringLiteral("ms"), ms.value(i)}});
-    const QJsonObject root{
+    QJsonObject root{
         {QStringLiteral("format"), kFormat},
         {QStringLiteral("version"), kVersion},
         {QStringLiteral("model"), model},
@@ -57,6 +57,9 @@ QByteArray Profile::toJson() const
         {QStringLiteral("total_ms"), totalMs()},
         {QStringLiteral("layers"), list},
     };
+    const QJsonObject measured = codecs.toJson();
+    if (!measured.isEmpty())
+        root.insert(QStringLiteral("codecs"), measured);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -96,6 +99,15 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, const QString &
             return fail(QStringLiteral("layers[%1] needs a 'name' and a non-negative 'ms'").arg(i));
         p.layers << name;
         p.ms << ms.toDouble();
+    }
+    const QJsonValue codecs = root.value(QLatin1String("codecs"));
+    if (!codecs.isUndefined()) {
+        QString why;
+        const auto measured = codecs.isObject() ? CodecCosts::fromJson(codecs.toObject(), int(p.ms.size()), &why)
+                                                : std::nullopt;
+        if (!measured)
+            return fail(why.isEmpty() ? QStringLiteral("field 'codecs' must be an object") : why);
+        p.codecs = *measured;
     }
     return p;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CodecCosts.h"
 #include "graph/ModelGraph.h"
 
 #include <QDateTime>
@@ -22,6 +23,7 @@ struct Profile {
     double slowdown = 1.0;     ///< factor the times were padded by (1 = as measured)
     int runs = 0;              ///< measured runs per layer (after warm-up)
     QDateTime date;            ///< when it was measured (UTC)
+    CodecCosts codecs;         ///< each wire codec's ratio at every cut and speed here (none when not measured)
 
     /// Sum of the per-layer times.
     double totalMs() const;

@@ -112,6 +112,9 @@ QCborMap Deployment::toCbor() const
     QCborMap addresses;
     for (auto it = m_addresses.begin(); it != m_addresses.end(); ++it)
         addresses.insert(it.key(), it.value());
+    QCborArray codecs;
+    for (WireCodec c : m_plan.codecs)
+        codecs.append(int(c));
     return QCborMap{{key("plan_id"), qint64(m_planId)},
                     {key("p"), m_plan.p},
                     {key("q"), m_plan.q},
@@ -123,7 +126,8 @@ QCborMap Deployment::toCbor() const
                     {key("device"), m_device},
                     {key("edges"), QCborArray::fromStringList(m_edges)},
                     {key("cloud"), m_cloud},
-                    {key("addresses"), addresses}};
+                    {key("addresses"), addresses},
+                    {key("codecs"), codecs}};
 }
 
 std::optional<Deployment> Deployment::fromCbor(const ModelGraph &graph, const QCborMap &map, QString *why)
@@ -147,6 +151,16 @@ std::optional<Deployment> Deployment::fromCbor(const ModelGraph &graph, const QC
         if (!v.isInteger() || v.toInteger() < 0 || v.toInteger() > kMaxIndex)
             f.fail(QStringLiteral("'tile_nodes' must hold edge node indices in 0..%1").arg(kMaxIndex));
         plan.tileNodes.append(int(std::clamp<qint64>(v.toInteger(), 0, kMaxIndex)));
+    }
+    const QCborArray codecs = map.value(key("codecs")).toArray(); // absent: nothing compressed
+    if (!codecs.isEmpty() && codecs.size() != kPlanLinks)
+        f.fail(QStringLiteral("'codecs' must name one codec for each of the %1 links").arg(kPlanLinks));
+    for (qsizetype i = 0; i < codecs.size() && i < kPlanLinks; ++i) {
+        const qint64 c = codecs.at(i).isInteger() ? codecs.at(i).toInteger() : -1;
+        if (c < 0 || c >= kWireCodecs)
+            f.fail(QStringLiteral("'codecs' holds %1, not a codec number in 0..%2").arg(c).arg(kWireCodecs - 1));
+        else
+            plan.codecs[size_t(i)] = WireCodec(c);
     }
     if (!f.ok()) {
         *why = f.error();
@@ -176,12 +190,23 @@ QString Deployment::firstHop(const QString &from, const QString &to) const
     return deviceCloud && !relay().isEmpty() ? relay() : to;
 }
 
+PlanLink Deployment::linkOf(const QString &from, const QString &to) const
+{
+    if (from == m_device)
+        return PlanLink::Uplink;
+    if (to == m_device)
+        return PlanLink::Downlink;
+    if (from == m_cloud)
+        return PlanLink::Return;
+    return to == m_cloud ? PlanLink::Backbone : PlanLink::Gather;
+}
+
 QVector<Deployment::Transfer> Deployment::transfers() const
 {
     QVector<Transfer> out;
     auto send = [&](const QString &from, const QString &to, DataKind kind, int at, int tile) {
         const QString hop = firstHop(from, to);
-        out.append({from, hop, kind, at, tile});
+        out.append({from, hop, kind, at, tile, hop != to});
         if (hop != to)
             out.append({hop, to, kind, at, tile});
     };
@@ -215,7 +240,14 @@ int Deployment::expectedReports() const
     int computes = 0;
     for (const Stage &s : m_stages)
         computes += s.kind == StageKind::Tiles ? m_plan.tileNodes.size() : 1;
-    return computes + transfers().size();
+    int decodes = 0; // the receiver of a compressed message reports decoding it, unless it relays it as it came
+    const QVector<Transfer> all = transfers();
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const WireCodec c = codecOf(all[i].from, all[i].to);
+        const bool relayedAsIs = all[i].relayed && codecOf(all[i + 1].from, all[i + 1].to) == c;
+        decodes += c != WireCodec::None && !relayedAsIs ? 1 : 0;
+    }
+    return computes + int(all.size()) + decodes;
 }
 
 QStringList Deployment::participants() const

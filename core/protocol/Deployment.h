@@ -1,7 +1,9 @@
 #pragma once
 
 #include "StageKind.h"
+#include "codec/WireCodec.h"
 #include "graph/ModelGraph.h"
+#include "plan/PlanLink.h"
 #include "plan/Plan.h"
 #include "tiling/TileGeometry.h"
 
@@ -44,6 +46,7 @@ public:
         DataKind kind = DataKind::Cut; ///< what travels (a relayed message keeps its kind)
         int at = 0;      ///< the cut whose crossing tensors travel (tiles: the stack's first cut or its end)
         int tile = -1;   ///< tile index for tile_in / tile_out
+        bool relayed = false; ///< to is the relay, which passes it on (the next transfer)
     };
 
     /// Places plan on the workers: edges[i] is the worker of the plan's edge node index i; addresses maps every
@@ -75,6 +78,11 @@ public:
     QString address(const QString &name) const { return m_addresses.value(name); }
     /// The worker that relays between device and cloud (the plan's edge node).
     QString relay() const { return stitcher(); }
+    /// The link a message from worker from to worker to (a hop: firstHop() applied) crosses.
+    PlanLink linkOf(const QString &from, const QString &to) const;
+    /// The codec of the hop from worker from to worker to. A relay passes a message on as it came when the next hop
+    /// uses the same codec, else decodes it and encodes it for the next hop.
+    WireCodec codecOf(const QString &from, const QString &to) const { return m_plan.codec(linkOf(from, to)); }
     /// Where a message from worker from to worker to goes first: to itself over a link of the tiers (or with no
     /// edge worker), else the relay.
     QString firstHop(const QString &from, const QString &to) const;
@@ -89,7 +97,8 @@ public:
     const Stage *stageAt(int at) const;
     /// Every message between two different workers that one request causes, in order.
     QVector<Transfer> transfers() const;
-    /// The hop reports a request yields: one per range computed, one per tile, one per transfer.
+    /// The hop reports a request yields: one per range computed, one per tile, one per transfer, one per compressed
+    /// message decoded.
     int expectedReports() const;
     /// Distinct workers taking part in a request.
     QStringList participants() const;

@@ -2,13 +2,22 @@
 
 #include "CborFields.h"
 
+#include <QStringList>
+
+#include <algorithm>
 #include <limits>
 
 namespace d3::core {
 
+namespace {
+
+const QStringList kKinds{QStringLiteral("compute"), QStringLiteral("transfer"), QStringLiteral("decode")};
+
+} // namespace
+
 QCborMap HopReport::toCbor() const
 {
-    QCborMap m{{QStringLiteral("kind"), kind == Kind::Compute ? QStringLiteral("compute") : QStringLiteral("transfer")},
+    QCborMap m{{QStringLiteral("kind"), kKinds[int(kind)]},
                {QStringLiteral("node"), node},
                {QStringLiteral("stage"), kind == Kind::Compute ? stageName(stage) : dataKindName(data)},
                {QStringLiteral("a"), a},
@@ -20,7 +29,13 @@ QCborMap HopReport::toCbor() const
     if (kind == Kind::Transfer) {
         m.insert(QStringLiteral("to"), to);
         m.insert(QStringLiteral("bytes"), bytes);
+        m.insert(QStringLiteral("raw_bytes"), rawBytes);
+        m.insert(QStringLiteral("encode_ms"), encodeMs);
     }
+    if (kind == Kind::Decode)
+        m.insert(QStringLiteral("from"), from);
+    if (kind != Kind::Compute)
+        m.insert(QStringLiteral("codec"), WireCodecs::name(codec));
     return m;
 }
 
@@ -30,9 +45,9 @@ std::optional<HopReport> HopReport::fromCbor(const QCborMap &map, QString *error
     CborFields f(map, QStringLiteral("Report"));
     HopReport r;
     const QString kind = f.text("kind", 16);
-    if (f.ok() && kind != QLatin1String("compute") && kind != QLatin1String("transfer"))
-        f.fail(QStringLiteral("'kind' must be compute or transfer"));
-    r.kind = kind == QLatin1String("transfer") ? Kind::Transfer : Kind::Compute;
+    if (f.ok() && !kKinds.contains(kind))
+        f.fail(QStringLiteral("'kind' must be compute, transfer or decode"));
+    r.kind = Kind(std::max(0, int(kKinds.indexOf(kind))));
     r.node = f.text("node", 128);
     const QString stage = f.text("stage", 16);
     if (r.kind == Kind::Compute) {
@@ -43,7 +58,7 @@ std::optional<HopReport> HopReport::fromCbor(const QCborMap &map, QString *error
     } else {
         const auto known = dataKindFromName(stage);
         if (f.ok() && !known)
-            f.fail(QStringLiteral("'stage' of a transfer must be cut, tile_in, tile_out or result"));
+            f.fail(QStringLiteral("'stage' of a transfer or decode must be cut, tile_in, tile_out or result"));
         r.data = known.value_or(DataKind::Cut);
     }
     r.a = int(f.integer("a", 0, kMaxLayers));
@@ -54,6 +69,16 @@ std::optional<HopReport> HopReport::fromCbor(const QCborMap &map, QString *error
     if (r.kind == Kind::Transfer) {
         r.to = f.text("to", 128);
         r.bytes = f.integer("bytes", 0, std::numeric_limits<qint64>::max());
+        r.rawBytes = f.integer("raw_bytes", 0, std::numeric_limits<qint64>::max());
+        r.encodeMs = f.number("encode_ms", 0, 1e12);
+    }
+    if (r.kind == Kind::Decode)
+        r.from = f.text("from", 128);
+    if (r.kind != Kind::Compute) {
+        const auto codec = WireCodecs::fromName(f.text("codec", 16));
+        if (f.ok() && !codec)
+            f.fail(QStringLiteral("'codec' must be one of %1").arg(WireCodecs::names().join(QLatin1String(", "))));
+        r.codec = codec.value_or(WireCodec::None);
     }
     return f.result(r, error);
 }

@@ -45,8 +45,11 @@ DataPlane::DataPlane(QString name, QByteArray token, ComputeQueue *compute, QObj
                 r.a = s.at;
                 r.tile = s.tile;
                 r.ms = s.encodeMs + ms;
+                r.encodeMs = s.encodeMs;
                 r.to = to;
                 r.bytes = bytes;
+                r.rawBytes = s.rawBytes;
+                r.codec = s.codec;
                 Q_EMIT report(id, r);
             });
     connect(&m_peers, &core::OutboundPeers::peerLost, this,
@@ -172,7 +175,7 @@ void DataPlane::infer(const core::Frame &frame)
     forward(d, id, 0, std::move(*tensors));
 }
 
-void DataPlane::receive(const QString &from, const core::Frame &frame)
+void DataPlane::receive(const QString &from, const core::Frame &frame, const Refuse &refuse)
 {
     const quint64 id = frame.requestId;
     QString error;
@@ -184,34 +187,91 @@ void DataPlane::receive(const QString &from, const core::Frame &frame)
         return;
     const core::DataKind kind = message->kind;
     const QString to = message->to.isEmpty() ? m_name : message->to;
-    const qint64 at = message->at;
-    const qint64 tile = message->tile;
+    const int at = int(std::min<qint64>(message->at, std::numeric_limits<int>::max()));
+    const int tile = int(std::min<qint64>(message->tile, std::numeric_limits<int>::max()));
+    const core::WireCodec codec = d->codecOf(from, m_name);
     if (to != m_name) { // between device and cloud, through this edge node
         if (d->relay() != m_name || d->firstHop(from, to) != m_name)
             return fail(id, QStringLiteral("%1: not the relay from %2 to '%3' in plan %4").arg(m_name, from, to).arg(d->planId()));
-        return send(d, id, to, kind, int(at), int(tile), frame);
+        if (d->codecOf(m_name, to) == codec) // passed on as it came
+            return send(d, id, to, kind, at, tile, frame, {0, core::TensorCodec::rawBytes(frame), codec});
+        return decodeThen(d, id, from, frame, refuse, [this, d, id, to, kind, at, tile](engine::TensorMap tensors) {
+            sendData(d, id, to, kind, at, tile, tensors);
+        });
     }
-    auto tensors = core::TensorCodec::decode(frame, &error);
-    if (!tensors)
-        return fail(id, QStringLiteral("%1: Data from %2: %3").arg(m_name, from, error));
-    const core::Deployment::Stage *stage = at <= d->layerCount() ? d->stageAt(int(at)) : nullptr;
+    decodeThen(d, id, from, frame, refuse, [this, d, id, from, kind, at, tile](engine::TensorMap tensors) {
+        dispatch(d, id, from, kind, at, tile, std::move(tensors));
+    });
+}
+
+void DataPlane::decodeThen(const DeploymentPtr &d, quint64 id, const QString &from, const core::Frame &frame,
+                           const Refuse &refuse, std::function<void(engine::TensorMap)> then)
+{
+    // A compressed tensor may claim at most the elements of the model's tensor of its id (a tile's crop is smaller):
+    // checked before anything is allocated for it.
+    const std::shared_ptr<const engine::Engine> engine = m_engine;
+    const core::TensorCodec::ElementLimit limit = [engine](int t) -> qint64 {
+        return t >= 0 && t <= engine->graph().layerCount() ? engine->graph().tensorShape(t).elements() : 0;
+    };
+    auto refused = [this, id, from, refuse](const QString &why) {
+        const QString line = QStringLiteral("%1: Data from %2: %3").arg(m_name, from, why);
+        qCWarning(lcWorker).noquote() << line << "(connection closed)";
+        if (refuse)
+            refuse(line);
+        fail(id, line);
+    };
+    const core::WireCodec codec = d->codecOf(from, m_name);
+    if (codec == core::WireCodec::None) {
+        QString error;
+        auto tensors = core::TensorCodec::decode(frame, &error, limit);
+        if (!tensors)
+            return refused(error);
+        return then(std::move(*tensors));
+    }
+    // Decoding is the receiver's work: on its compute queue, padded by its slowdown like a layer, and reported.
+    auto out = std::make_shared<std::optional<engine::TensorMap>>();
+    auto error = std::make_shared<QString>();
+    const auto message = core::messageOf<core::DataMessage>(frame, error.get());
+    core::HopReport r;
+    r.kind = core::HopReport::Kind::Decode;
+    r.node = m_name;
+    r.from = from;
+    r.data = message ? message->kind : core::DataKind::Cut;
+    r.a = message ? int(std::min<qint64>(message->at, std::numeric_limits<int>::max())) : 0;
+    r.tile = message ? int(std::min<qint64>(message->tile, std::numeric_limits<int>::max())) : -1;
+    r.codec = codec;
+    m_compute->run([frame, out, error, limit] {
+        *out = core::TensorCodec::decode(frame, error.get(), limit);
+    }, this, [this, id, r, out, error, refused, then = std::move(then)](double ms, double) mutable {
+        r.ms = ms;
+        Q_EMIT report(id, r);
+        if (!*out)
+            return refused(*error);
+        then(std::move(**out));
+    });
+}
+
+void DataPlane::dispatch(const DeploymentPtr &d, quint64 id, const QString &from, core::DataKind kind, int at,
+                         int tile, engine::TensorMap tensors)
+{
+    const core::Deployment::Stage *stage = at <= d->layerCount() ? d->stageAt(at) : nullptr;
     const core::TileGeometry *g = d->geometry();
     const bool tileOk = g && tile >= 0 && tile < g->tiles().size();
     if (kind == core::DataKind::Cut && stage && stage->kind != core::StageKind::Tiles && stage->node == m_name)
-        return runStage(d, id, *stage, std::move(*tensors));
+        return runStage(d, id, *stage, std::move(tensors));
     if (kind == core::DataKind::TileIn && stage && stage->kind == core::StageKind::Tiles && tileOk
-        && d->tileNode(int(tile)) == m_name)
-        return runTile(d, id, int(tile), std::move(*tensors));
+        && d->tileNode(tile) == m_name)
+        return runTile(d, id, tile, std::move(tensors));
     if (kind == core::DataKind::TileOut && tileOk && at == g->stack().end && d->stitcher() == m_name) {
-        const core::Tile &t = g->tiles()[int(tile)];
+        const core::Tile &t = g->tiles()[tile];
         const QVector<qint64> expected{m_engine->graph().tensorShape(g->stack().output).dims.value(0), t.out.height(),
                                        t.out.width()};
-        if (tensors->size() != 1 || tensors->value(g->stack().output).shape != expected)
+        if (tensors.size() != 1 || tensors.value(g->stack().output).shape != expected)
             return fail(id, QStringLiteral("%1: tile %2 from %3 has the wrong shape").arg(m_name).arg(tile).arg(from));
-        return paste(d, id, int(tile), tensors->value(g->stack().output));
+        return paste(d, id, tile, tensors.value(g->stack().output));
     }
     if (kind == core::DataKind::Result && at == d->layerCount() && d->device() == m_name)
-        return Q_EMIT done(id, d->planId(), *tensors);
+        return Q_EMIT done(id, d->planId(), tensors);
     fail(id, QStringLiteral("%1: unexpected Data '%2' at %3 (tile %4) from %5 for plan %6")
                  .arg(m_name, core::dataKindName(kind)).arg(at).arg(tile).arg(from).arg(d->planId()));
 }
@@ -333,19 +393,30 @@ void DataPlane::sendData(const DeploymentPtr &d, quint64 id, const QString &to, 
     message.at = at;
     message.tile = tile;
     message.to = to;
-    core::Frame f = core::frameOf(message, id);
-    QElapsedTimer encoding;
-    encoding.start();
-    core::TensorCodec::encode(tensors, &f);
-    send(d, id, to, kind, at, tile, f, encoding.nsecsElapsed() / 1e6);
+    const core::WireCodec codec = d->codecOf(m_name, d->firstHop(m_name, to));
+    if (codec == core::WireCodec::None) {
+        core::Frame f = core::frameOf(message, id);
+        QElapsedTimer encoding;
+        encoding.start();
+        const qint64 raw = core::TensorCodec::encode(tensors, &f);
+        return send(d, id, to, kind, at, tile, f, {encoding.nsecsElapsed() / 1e6, raw, codec});
+    }
+    // Compressing is the sender's work: on its compute queue, padded by its slowdown like a layer.
+    auto frame = std::make_shared<core::Frame>(core::frameOf(message, id));
+    auto raw = std::make_shared<qint64>(0);
+    m_compute->run([frame, raw, tensors, codec] {
+        *raw = core::TensorCodec::encode(tensors, frame.get(), codec);
+    }, this, [this, d, id, to, kind, at, tile, frame, raw, codec](double ms, double) {
+        send(d, id, to, kind, at, tile, *frame, {ms, *raw, codec});
+    });
 }
 
 void DataPlane::send(const DeploymentPtr &d, quint64 id, const QString &to, core::DataKind kind, int at, int tile,
-                     const core::Frame &frame, double encodeMs)
+                     const core::Frame &frame, const Encoded &encoded)
 {
     const QString hop = d->firstHop(m_name, to);
     m_peers.setAddress(hop, d->address(hop));
-    m_sending[hop].append({id, kind, at, tile, encodeMs});
+    m_sending[hop].append({id, kind, at, tile, encoded.ms, encoded.rawBytes, encoded.codec});
     if (!m_peers.send(hop, frame)) {
         m_sending[hop].removeLast();
         fail(id, QStringLiteral("%1: no address for worker '%2'").arg(m_name, hop));

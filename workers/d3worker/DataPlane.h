@@ -13,6 +13,7 @@
 #include <QMap>
 #include <QObject>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -39,8 +40,10 @@ public:
     void deploy(const QCborMap &header);
     /// A request's input, sent by the controller to the device.
     void infer(const core::Frame &frame);
+    /// Called with one line when a peer's message is refused (its tensors do not read): the caller closes it.
+    using Refuse = std::function<void(const QString &why)>;
     /// A Data message from another worker.
-    void receive(const QString &from, const core::Frame &frame);
+    void receive(const QString &from, const core::Frame &frame, const Refuse &refuse = {});
     /// Shapes this worker's link to another worker.
     void setShaping(const QString &to, const core::OutboundPeers::Shaping &shaping);
     /// True if this worker has a link to name (an address or a shaping).
@@ -70,12 +73,19 @@ private:
         QVector<bool> have;
         int missing = 0;
     };
+    struct Encoded {
+        double ms = 0;       // serialising (and compressing) the tensors before the frame was handed over
+        qint64 rawBytes = 0; // the tensors' bytes before the codec
+        core::WireCodec codec = core::WireCodec::None;
+    };
     struct Sending {
         quint64 requestId;
         core::DataKind kind;
         int at;
         int tile;
-        double encodeMs; // serialising the tensors before the frame was handed over
+        double encodeMs;
+        qint64 rawBytes;
+        core::WireCodec codec;
     };
     struct CameraImage {
         quint64 seed = 0;
@@ -89,7 +99,11 @@ private:
     void sendData(const DeploymentPtr &d, quint64 id, const QString &to, core::DataKind kind, int at, int tile,
                   const engine::TensorMap &tensors);
     void send(const DeploymentPtr &d, quint64 id, const QString &to, core::DataKind kind, int at, int tile,
-              const core::Frame &frame, double encodeMs = 0);
+              const core::Frame &frame, const Encoded &encoded);
+    void decodeThen(const DeploymentPtr &d, quint64 id, const QString &from, const core::Frame &frame,
+                    const Refuse &refuse, std::function<void(engine::TensorMap)> then);
+    void dispatch(const DeploymentPtr &d, quint64 id, const QString &from, core::DataKind kind, int at, int tile,
+                  engine::TensorMap tensors);
     void fail(quint64 id, const QString &message);
     void checkPendingDeploys();
     DeploymentPtr deployment(quint64 planId, quint64 id);

@@ -97,7 +97,10 @@ void WorkerServer::onFrame(core::PeerConnection *peer, const core::Frame &frame)
         m_data.infer(frame);
         break;
     case MessageType::Data:
-        m_data.receive(peer->peerName(), frame);
+        m_data.receive(peer->peerName(), frame, [target = QPointer<core::PeerConnection>(peer)](const QString &why) {
+            if (target)
+                target->close(why);
+        });
         break;
     case MessageType::SetLink:
         setLink(peer, frame);

@@ -1,5 +1,6 @@
 #include "Engine.h"
 
+#include "CodecProbe.h"
 #include "ComputePlatform.h"
 #include "EngineLog.h"
 #include "LayerProfiler.h"
@@ -247,6 +248,13 @@ std::optional<core::Profile> Engine::profile(int warmup, int runs, double slowdo
             qCWarning(lcEngine) << "profiling" << g.name() << "failed:" << *why;
         return std::nullopt;
     }
+    // The codecs on the same input's activations: their ratio at every cut and their speed here, padded like the
+    // layer times.
+    const auto codecs = CodecProbe::run(*this, core::SyntheticInput::make(g.inputShape(), d->weights.seed), 1,
+                                        std::max(1, std::min(runs, 5)), why);
+    if (!codecs)
+        return std::nullopt;
+    profile.codecs = codecs->costs(slowdown);
     profile.date = QDateTime::currentDateTimeUtc();
     qCInfo(lcEngine) << "profiled" << g.name() << "total" << profile.totalMs() << "ms (slowdown" << slowdown
                      << ") in" << timer.elapsed() << "ms";

@@ -99,7 +99,8 @@ TEST(ExperimentSweep, ToJsonRoundTrips)
     QString error;
     const auto e = parse(swept(QStringLiteral(R"({'links': {'edge<->cloud': {'mbps': [1, 10], 'delay_ms': 20,
                                                   'burst_bytes': 4096}, 'device<->edge': {'mbps': 100, 'delay_ms': [1, 2]}},
-                                                  'edge_nodes': [2], 'slowdown': {'edge1': [1, 8]}, 'repeats': 3})")),
+                                                  'edge_nodes': [2], 'slowdown': {'edge1': [1, 8]},
+                                                  'codecs': ['none', 'auto'], 'repeats': 3})")),
                          &error);
     ASSERT_TRUE(e.has_value()) << error.toStdString();
     const QJsonObject saved = e->toJson();
@@ -108,6 +109,9 @@ TEST(ExperimentSweep, ToJsonRoundTrips)
     EXPECT_EQ(back->toJson(), saved);
     EXPECT_EQ(back->sweep.axisNames(), e->sweep.axisNames());
     EXPECT_EQ(back->sweep.repeats, 3);
+    EXPECT_EQ(back->sweep.axisNames().last(), QStringLiteral("codecs"));
+    EXPECT_EQ(back->condition(back->phases().first()).codecs, QStringLiteral("none"));
+    EXPECT_EQ(back->condition(back->phases().last()).codecs, QStringLiteral("auto"));
     EXPECT_EQ(back->phaseCount(), e->phaseCount());
     EXPECT_EQ(back->condition(back->phases().last()).links.value(0).burstBytes, 0); // device<->edge
     EXPECT_EQ(back->condition(back->phases().last()).links.value(1).burstBytes, 4096);
@@ -143,6 +147,11 @@ TEST(ExperimentSweep, BadSweepsAreRefusedWithOneLine)
                 QStringLiteral("sweep.slowdown.gpu: no node or role named 'gpu'"));
     expectError(swept(QStringLiteral("{'slowdown': {'device': [0.5]}}")),
                 QStringLiteral("sweep.slowdown.device[0]: must be a number in 1..1000"));
+    expectError(swept(QStringLiteral("{'codecs': ['none', 'gzip']}")),
+                QStringLiteral("sweep.codecs: \"gzip\" is not one of auto, none, zero, shuffle-zstd"));
+    expectError(swept(QStringLiteral("{'codecs': ['zero', 'zero']}")),
+                QStringLiteral("sweep.codecs: \"zero\" is not one of auto, none, zero, shuffle-zstd, or is there twice"));
+    expectError(swept(QStringLiteral("{'codecs': 'zero'}")), QStringLiteral("sweep.codecs: must be a non-empty array"));
     expectError(swept(QStringLiteral("{'repeats': 0}")), QStringLiteral("sweep.repeats: "));
     expectError(swept(QStringLiteral("{'repeats': 100, 'links': {'edge<->cloud': {'mbps': [1, 2, 3, 4, 5, 6, 7, 8, 9, 10,"
                                      "11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30],"

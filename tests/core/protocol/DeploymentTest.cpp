@@ -106,6 +106,47 @@ TEST(DeploymentTest, TilesGoFromTheDeviceToTheirNodesAndBackToTheStitcher)
     EXPECT_EQ(d->expectedReports(), 3 + 1 + 7); // 3 tiles, the cloud's range, 7 transfers
 }
 
+TEST(DeploymentTest, EachHopHasItsLinksCodecAndACompressedMessageIsDecodedOnceUnlessRelayedAsItCame)
+{
+    const ModelGraph g = test::TestFiles::builtin(QStringLiteral("alexnet"));
+    QString why;
+    // Device [0, 3) | cloud, relayed by e1: the uplink compresses, the backbone sends raw, so e1 decodes what it
+    // relays and sends it on raw; the result comes back raw.
+    Plan plan = cuts(3, 3, 0);
+    plan.codecs[size_t(PlanLink::Uplink)] = WireCodec::ZeroValue;
+    const auto d = deploy(g, plan, &why);
+    ASSERT_TRUE(d) << why.toStdString();
+    EXPECT_EQ(d->linkOf(QStringLiteral("dev"), QStringLiteral("e1")), PlanLink::Uplink);
+    EXPECT_EQ(d->linkOf(QStringLiteral("e1"), QStringLiteral("cl")), PlanLink::Backbone);
+    EXPECT_EQ(d->linkOf(QStringLiteral("cl"), QStringLiteral("e1")), PlanLink::Return);
+    EXPECT_EQ(d->linkOf(QStringLiteral("e1"), QStringLiteral("dev")), PlanLink::Downlink);
+    EXPECT_EQ(d->linkOf(QStringLiteral("e2"), QStringLiteral("e1")), PlanLink::Gather);
+    EXPECT_EQ(d->codecOf(QStringLiteral("dev"), QStringLiteral("e1")), WireCodec::ZeroValue);
+    EXPECT_EQ(d->codecOf(QStringLiteral("e1"), QStringLiteral("cl")), WireCodec::None);
+    // 2 computations, 4 transfers, 1 decode (e1's).
+    EXPECT_EQ(d->expectedReports(), 2 + 4 + 1);
+    // The same codec on both hops: e1 passes it on as it came, and only the cloud decodes.
+    plan.codecs[size_t(PlanLink::Backbone)] = WireCodec::ZeroValue;
+    const auto same = deploy(g, plan, &why);
+    ASSERT_TRUE(same) << why.toStdString();
+    EXPECT_EQ(same->expectedReports(), 2 + 4 + 1);
+    // Another codec on the backbone: e1 decodes and the cloud decodes.
+    plan.codecs[size_t(PlanLink::Backbone)] = WireCodec::ShuffleZstd;
+    const auto other = deploy(g, plan, &why);
+    ASSERT_TRUE(other) << why.toStdString();
+    EXPECT_EQ(other->expectedReports(), 2 + 4 + 2);
+    // The codecs survive the wire; a codec number that is not one is refused.
+    const auto back = Deployment::fromCbor(g, other->toCbor(), &why);
+    ASSERT_TRUE(back) << why.toStdString();
+    EXPECT_EQ(back->plan().codecs, other->plan().codecs);
+    QCborMap bad = other->toCbor();
+    bad.insert(QStringLiteral("codecs"), QCborArray{0, 1, 9, 0, 0});
+    EXPECT_FALSE(Deployment::fromCbor(g, bad, &why));
+    EXPECT_NE(why.indexOf(QStringLiteral("codec")), -1) << why.toStdString();
+    bad.insert(QStringLiteral("codecs"), QCborArray{0, 1});
+    EXPECT_FALSE(Deployment::fromCbor(g, bad, &why));
+}
+
 TEST(DeploymentTest, SurvivesTheWireAndRefusesWhatDoesNotFit)
 {
     const ModelGraph g = test::TestFiles::builtin(QStringLiteral("resnet18"));

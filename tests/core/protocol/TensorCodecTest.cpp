@@ -166,5 +166,72 @@ TEST(TensorCodecTest, AnEightBitImageInputTravelsAsBytesAndArrivesBitIdentical)
     EXPECT_FALSE(ImageBytes::fits(almostZero));
 }
 
+// Compressed tensors read back bit-identical, signed zeros and the raw input's bytes included; the header says
+// which codec and the uncompressed size is known without decoding.
+TEST(TensorCodecTest, CompressedTensorsReadBackBitIdentical)
+{
+    HostTensor relu = tensor({8, 16, 16}, -20.0f);
+    for (float &v : relu.values)
+        v = v < 0 ? 0.0f : v;
+    relu.values[3] = -0.0f;
+    const HostTensor image = SyntheticInput::make(TensorShape{{3, 8, 8}}, 7);
+    for (WireCodec codec : {WireCodec::ZeroValue, WireCodec::ShuffleZstd}) {
+        Frame f;
+        const qint64 raw = TensorCodec::encode({{0, image}, {4, relu}}, &f, codec);
+        EXPECT_EQ(raw, 3 * 8 * 8 + relu.bytes());
+        EXPECT_EQ(TensorCodec::rawBytes(f), raw);
+        EXPECT_TRUE(TensorCodec::compressed(f));
+        EXPECT_LT(f.payload.size(), raw);
+        FrameParser parser;
+        parser.feed(f.encode());
+        const auto received = parser.next();
+        ASSERT_TRUE(received.has_value());
+        QString error;
+        const auto back = TensorCodec::decode(*received, &error);
+        ASSERT_TRUE(back.has_value()) << error.toStdString();
+        ASSERT_EQ(back->value(4).values.size(), relu.values.size());
+        EXPECT_EQ(std::memcmp(back->value(4).values.data(), relu.values.data(), size_t(relu.bytes())), 0);
+        EXPECT_EQ(back->value(0).values, image.values);
+    }
+    Frame plain;
+    TensorCodec::encode({{4, relu}}, &plain);
+    EXPECT_FALSE(TensorCodec::compressed(plain));
+}
+
+// A compressed tensor that claims more elements than the receiver allows (a decompression bomb: a few bytes that
+// say they hold a gigabyte), an unknown codec or bytes that do not decode are refused with one line, nothing
+// allocated for the claim.
+TEST(TensorCodecTest, RefusesBombsUnknownCodecsAndBytesThatDoNotDecode)
+{
+    HostTensor zeros;
+    zeros.shape = {16, 64, 64};
+    zeros.values.resize(size_t(zeros.elements()));
+    Frame f;
+    TensorCodec::encode({{2, zeros}}, &f, WireCodec::ShuffleZstd);
+    QString error;
+    const auto limit = [](int) { return qint64(16 * 64 * 64); };
+    EXPECT_TRUE(TensorCodec::decode(f, &error, limit).has_value()) << error.toStdString();
+
+    auto withEntry = [&](const char *key, const QCborValue &value) {
+        Frame g = f;
+        QCborArray list = g.header.value(QStringLiteral("tensors")).toArray();
+        QCborMap entry = list.at(0).toMap();
+        entry.insert(QLatin1String(key), value);
+        list[0] = entry;
+        g.header.insert(QStringLiteral("tensors"), list);
+        return g;
+    };
+    const Frame bomb = withEntry("shape", QCborArray{1024, 1024, 256}); // 2^28 values from a few hundred bytes
+    EXPECT_FALSE(TensorCodec::decode(bomb, &error, limit).has_value());
+    EXPECT_NE(error.indexOf(QStringLiteral("more than")), -1) << error.toStdString();
+    EXPECT_FALSE(TensorCodec::decode(bomb, &error).has_value()); // no limit given: the expansion bound holds
+    EXPECT_NE(error.indexOf(QStringLiteral("more than")), -1) << error.toStdString();
+    EXPECT_FALSE(TensorCodec::decode(withEntry("codec", QStringLiteral("gzip")), &error, limit).has_value());
+    EXPECT_NE(error.indexOf(QStringLiteral("gzip")), -1) << error.toStdString();
+    EXPECT_FALSE(TensorCodec::decode(withEntry("codec", QStringLiteral("zero")), &error, limit).has_value());
+    EXPECT_FALSE(TensorCodec::decode(withEntry("shape", QCborArray{16, 64, 32}), &error, limit).has_value());
+    EXPECT_NE(error.indexOf(QStringLiteral("shuffle-zstd")), -1) << error.toStdString();
+}
+
 } // namespace
 } // namespace d3::core

@@ -135,6 +135,41 @@ TEST_P(ClusterModelTest, EveryPlanGivesTheMonolithicOutput)
             EXPECT_GT(backbone, crossing);
         else
             EXPECT_EQ(backbone, 0);
+
+        // The same plan with its transfers compressed: one codec on every link, then a different codec on each
+        // link (so relays decode and encode again). Lossless: the output is the one the raw run gave, bit for bit
+        // (the same processes computing the same ranges), every compressed message is decoded and reported once.
+        using core::WireCodec;
+        const std::vector<std::array<WireCodec, core::kPlanLinks>> codecSets{
+            {WireCodec::ShuffleZstd, WireCodec::ShuffleZstd, WireCodec::ShuffleZstd, WireCodec::ShuffleZstd,
+             WireCodec::ShuffleZstd},
+            {WireCodec::ZeroValue, WireCodec::ShuffleZstd, WireCodec::ShuffleZstd, WireCodec::ZeroValue,
+             WireCodec::None}};
+        for (const auto &codecs : codecSets) {
+            core::Plan compressed = np.plan;
+            compressed.codecs = codecs;
+            SCOPED_TRACE(compressed.describeCodecs().toStdString());
+            const auto codecPlan = harness.deploy(graph, compressed, &why);
+            ASSERT_TRUE(codecPlan) << why.toStdString();
+            const auto again = harness.infer(*codecPlan, input, &why);
+            ASSERT_TRUE(again) << why.toStdString();
+            const core::TensorComparison same = core::TensorComparison::compare(again->output, result->output);
+            EXPECT_TRUE(same.bitExact) << GetParam() << " " << np.name << " compressed against raw on the cluster";
+            test::Exactness::expectContract(core::TensorComparison::compare(again->output, *monolithic),
+                                            GetParam() + " " + np.name + " compressed on the cluster");
+            const auto cd = core::Deployment::make(graph, *codecPlan, compressed, QStringLiteral("device"),
+                                                   {QStringLiteral("edge1"), QStringLiteral("edge2"), QStringLiteral("edge3")},
+                                                   QStringLiteral("cloud"), harness.client().addresses(), &why);
+            ASSERT_TRUE(cd);
+            EXPECT_EQ(again->hops.size(), cd->expectedReports());
+            for (const core::HopReport &h : again->hops) {
+                if (h.kind != core::HopReport::Kind::Transfer)
+                    continue;
+                EXPECT_EQ(h.codec, cd->codecOf(h.node, h.to)) << h.node.toStdString() << "->" << h.to.toStdString();
+                EXPECT_GT(h.rawBytes, 0);
+                EXPECT_LE(h.encodeMs, h.ms);
+            }
+        }
     }
     test::Exactness::recordCounts();
 }

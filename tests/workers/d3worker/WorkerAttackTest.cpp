@@ -4,6 +4,12 @@
 #include "WorkerProcess.h"
 #include "net/FrameParser.h"
 #include "net/PeerAuth.h"
+#include "TestFiles.h"
+#include "protocol/Deployment.h"
+#include "protocol/Message.h"
+#include "protocol/RequestMessages.h"
+
+#include <QCborArray>
 
 #include <QElapsedTimer>
 #include <QTcpServer>
@@ -212,6 +218,55 @@ TEST(WorkerAttackTest, AnAllocationThatFailsClosesThatConnectionOnly)
         << worker.output().right(2000).toStdString();
     ASSERT_EQ(QProcess::execute(QStringLiteral("prlimit"), {QStringLiteral("--pid"), QString::number(worker.pid()),
                                                            QStringLiteral("--as=unlimited:")}), 0);
+    EXPECT_TRUE(served(worker));
+}
+
+// A peer with the token sends a compressed tensor that claims far more values than the model's tensor of that id
+// has (a decompression bomb: 16 bytes that say 64 Mi floats): refused before anything is allocated for it, with one
+// line, the connection closed, the worker serving others.
+TEST(WorkerAttackTest, ADecompressionBombIsRefusedAndItsConnectionClosed)
+{
+    WorkerProcess worker;
+    ASSERT_NE(worker.port(), 0);
+    auto peer = worker.connect();
+    ASSERT_TRUE(EventLoop::spinUntil([&] { return peer->isAuthenticated(); }, 10000));
+    const auto loaded = request(*peer, message(core::MessageType::Load, {{QStringLiteral("model"), QStringLiteral("alexnet")}}));
+    ASSERT_TRUE(loaded && loaded->type == quint16(core::MessageType::Loaded));
+    const core::ModelGraph graph = test::TestFiles::builtin(QStringLiteral("alexnet"));
+    core::Plan plan;
+    plan.p = 3;
+    plan.q = graph.layerCount();
+    plan.codecs[size_t(core::PlanLink::Uplink)] = core::WireCodec::ZeroValue;
+    QString why;
+    const QString me = QStringLiteral("test-controller");
+    const auto d = core::Deployment::make(graph, 5, plan, me, {QStringLiteral("edge")}, QStringLiteral("cloud"),
+                                          {{me, QStringLiteral("127.0.0.1:1")},
+                                           {QStringLiteral("edge"), QStringLiteral("127.0.0.1:%1").arg(worker.port())},
+                                           {QStringLiteral("cloud"), QStringLiteral("127.0.0.1:2")}},
+                                          &why);
+    ASSERT_TRUE(d) << why.toStdString();
+    peer->send(message(core::MessageType::Deploy, d->toCbor()));
+
+    core::DataMessage data;
+    data.planId = 5;
+    data.kind = core::DataKind::Cut;
+    data.at = 3;
+    data.to = QStringLiteral("edge");
+    core::Frame bomb = core::frameOf(data, 77);
+    bomb.payload = QByteArray(16, '\0');
+    bomb.header.insert(QStringLiteral("tensors"),
+                       QCborArray{QCborMap{{QStringLiteral("id"), 3}, {QStringLiteral("dtype"), QStringLiteral("f32")},
+                                           {QStringLiteral("shape"), QCborArray{64, 1024, 1024}},
+                                           {QStringLiteral("offset"), 0}, {QStringLiteral("bytes"), 16},
+                                           {QStringLiteral("codec"), QStringLiteral("zero")}}});
+    const qint64 vmBefore = worker.statusKiB("VmPeak");
+    peer->send(bomb);
+    ASSERT_TRUE(EventLoop::spinUntil([&] { return !peer->closeReason().isEmpty(); }, 10000))
+        << "the worker kept the connection of a peer that sent a bomb";
+    EXPECT_TRUE(worker.running());
+    EXPECT_TRUE(EventLoop::spinUntil([&] { return worker.output().contains(QStringLiteral("more than")); }, 5000))
+        << worker.output().right(2000).toStdString();
+    EXPECT_LT(worker.statusKiB("VmPeak") - vmBefore, 128 * 1024) << "256 MiB were not allocated for the claim";
     EXPECT_TRUE(served(worker));
 }
 
