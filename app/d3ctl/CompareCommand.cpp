@@ -40,7 +40,8 @@ int CompareCommand::run(const QStringList &args)
     QJsonArray list;
     TextTable table({QStringLiteral("planner"), QStringLiteral("plan"), QStringLiteral("predicted ms"),
                      QStringLiteral("vs device-only"), QStringLiteral("vs cloud-only"), QStringLiteral("backbone bytes"),
-                     QStringLiteral("backbone vs cloud-only"), QStringLiteral("decision us")});
+                     QStringLiteral("backbone vs cloud-only"), QStringLiteral("backbone raw bytes"), QStringLiteral("codecs"),
+                     QStringLiteral("decision us")});
     for (const core::PlanResult &r : results) {
         const double vsDevice = deviceOnly.cost.total / r.cost.total;
         const double vsCloud = cloudOnly.cost.total / r.cost.total;
@@ -55,6 +56,8 @@ int CompareCommand::run(const QStringList &args)
                       QStringLiteral("%1x").arg(vsDevice, 0, 'f', 2), QStringLiteral("%1x").arg(vsCloud, 0, 'f', 2),
                       Output::grouped(r.cost.backboneBytes),
                       r.cost.backboneBytes > 0 ? QStringLiteral("%1x").arg(backboneCut, 0, 'f', 2) : QStringLiteral("none"),
+                      Output::grouped(r.cost.backboneRawBytes),
+                      r.plan.compresses() ? r.plan.describeCodecs() : QStringLiteral("none"),
                       QString::number(r.decisionUs, 'f', 0)});
     }
     if (cl.has(QStringLiteral("json"))) {

@@ -1,5 +1,7 @@
 #include "PlanReport.h"
 
+#include "Output.h"
+
 #include <QJsonArray>
 
 namespace d3::cli {
@@ -13,12 +15,33 @@ QJsonObject PlanReport::toJson(const core::PlanResult &r, const core::CostModel 
     o.insert(QStringLiteral("breakdown"), r.cost.toJson());
     o.insert(QStringLiteral("backbone_bytes"), double(r.cost.backboneBytes));
     o.insert(QStringLiteral("uplink_bytes"), double(r.cost.uplinkBytes));
+    o.insert(QStringLiteral("backbone_raw_bytes"), double(r.cost.backboneRawBytes));
+    o.insert(QStringLiteral("uplink_raw_bytes"), double(r.cost.uplinkRawBytes));
     o.insert(QStringLiteral("decision_us"), r.decisionUs);
     o.insert(QStringLiteral("costs"), model.costs().measured ? QStringLiteral("measured") : QStringLiteral("estimated"));
     o.insert(QStringLiteral("costs_source"), model.costs().source);
     if (!r.note.isEmpty())
         o.insert(QStringLiteral("note"), r.note);
     return o;
+}
+
+QString PlanReport::codecsText(const core::PlanResult &r, const core::CostModel &model)
+{
+    if (!model.codecs().any())
+        return QStringLiteral("codecs: none usable (a --profile measures them; --codecs none turns them off)");
+    const core::CostBreakdown &b = r.cost;
+    auto link = [&](core::PlanLink l, qint64 raw, qint64 wire) {
+        const QString name = core::planLinkNames()[int(l)];
+        const QString codec = core::WireCodecs::name(b.codecs[size_t(l)]);
+        return raw == wire ? QStringLiteral("%1 %2, %3 bytes").arg(name, codec, Output::grouped(wire))
+                           : QStringLiteral("%1 %2, %3 -> %4 bytes").arg(name, codec, Output::grouped(raw), Output::grouped(wire));
+    };
+    QStringList parts{link(core::PlanLink::Uplink, b.uplinkRawBytes, b.uplinkBytes),
+                      link(core::PlanLink::Backbone, b.backboneRawBytes, b.backboneBytes)};
+    for (core::PlanLink l : {core::PlanLink::Gather, core::PlanLink::Return, core::PlanLink::Downlink})
+        if (b.codecs[size_t(l)] != core::WireCodec::None)
+            parts << core::planLinkNames()[int(l)] + QLatin1Char(' ') + core::WireCodecs::name(b.codecs[size_t(l)]);
+    return QStringLiteral("codecs: ") + parts.join(QStringLiteral("; "));
 }
 
 QString PlanReport::costsText(const core::CostModel &model)

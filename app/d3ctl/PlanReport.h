@@ -16,6 +16,9 @@ public:
     static QJsonObject toJson(const core::PlanResult &result, const core::CostModel &model);
     /// What the costs came from: "measured (...)" or "estimated (...)".
     static QString costsText(const core::CostModel &model);
+    /// "codecs: uplink zero, 802,816 -> 412,160 bytes; backbone none, 4,000 bytes" (each link's codec and its bytes
+    /// before and after), or why no codec is usable.
+    static QString codecsText(const core::PlanResult &r, const core::CostModel &model);
 };
 
 } // namespace d3::cli

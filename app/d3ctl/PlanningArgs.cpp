@@ -27,7 +27,7 @@ QStringList PlanningArgs::valueOptions()
 {
     return {QStringLiteral("bw-de"), QStringLiteral("bw-ec"), QStringLiteral("bw-ee"), QStringLiteral("rtt-de"),
             QStringLiteral("rtt-ec"), QStringLiteral("rtt-ee"), QStringLiteral("edge-nodes"), QStringLiteral("speeds"),
-            QStringLiteral("profile")};
+            QStringLiteral("profile"), QStringLiteral("codecs")};
 }
 
 std::optional<core::Conditions> PlanningArgs::conditions(const CommandLine &cl, QString *error)
@@ -109,16 +109,23 @@ std::optional<core::CostModel> PlanningArgs::costModel(const CommandLine &cl, co
         *error = QStringLiteral("%1: %2").arg(command, *error);
         return std::nullopt;
     }
-    const auto layerCosts = costs(cl, *graph, error);
-    if (!layerCosts)
+    const QString setting = cl.has(QStringLiteral("codecs")) ? cl.value(QStringLiteral("codecs")) : QStringLiteral("auto");
+    if (!core::CodecCosts::settings().contains(setting)) {
+        *error = QStringLiteral("%1: --codecs must be one of %2, got '%3'")
+                     .arg(command, core::CodecCosts::settings().join(QLatin1String(", ")), setting);
         return std::nullopt;
-    return core::CostModel(*graph, *layerCosts, *c);
+    }
+    if (!cl.has(QStringLiteral("profile")))
+        return core::CostModel(*graph, core::LayerCosts::fromFlops(*graph), *c);
+    const auto profile = PlanningArgs::profile(cl, *graph, error);
+    if (!profile)
+        return std::nullopt;
+    return core::CostModel(*graph, core::LayerCosts::fromProfile(*profile), *c)
+        .withCodecs(*profile->codecs.restrictedTo(setting));
 }
 
-std::optional<core::LayerCosts> PlanningArgs::costs(const CommandLine &cl, const core::ModelGraph &graph, QString *error)
+std::optional<core::Profile> PlanningArgs::profile(const CommandLine &cl, const core::ModelGraph &graph, QString *error)
 {
-    if (!cl.has(QStringLiteral("profile")))
-        return core::LayerCosts::fromFlops(graph);
     const QString path = cl.value(QStringLiteral("profile"));
     const auto profile = core::Profile::load(path, error);
     if (!profile)
@@ -128,7 +135,7 @@ std::optional<core::LayerCosts> PlanningArgs::costs(const CommandLine &cl, const
         *error = QStringLiteral("%1: %2").arg(path, mismatch);
         return std::nullopt;
     }
-    return core::LayerCosts::fromProfile(*profile);
+    return profile;
 }
 
 } // namespace d3::cli

@@ -5,6 +5,7 @@
 #include "plan/Conditions.h"
 #include "plan/CostModel.h"
 #include "plan/LayerCosts.h"
+#include "plan/Profile.h"
 
 #include <QString>
 #include <QStringList>
@@ -14,7 +15,7 @@
 namespace d3::cli {
 
 /// The [conditions] of `d3ctl plan` and `d3ctl compare` (docs/ARCHITECTURE.md, The command-line contract): links, edge
-/// nodes, speeds and an optional measured profile.
+/// nodes, speeds, an optional measured profile and the codecs transfers may use.
 class PlanningArgs
 {
 public:
@@ -26,8 +27,8 @@ public:
     /// The cost model of the command line: MODEL (the one positional), conditions and costs. nullopt and one line
     /// in *error (prefixed with command where it is about an option) on any bad input.
     static std::optional<core::CostModel> costModel(const CommandLine &cl, const QString &command, QString *error);
-    /// Layer costs: the --profile FILE (checked against graph) or the FLOP estimate.
-    static std::optional<core::LayerCosts> costs(const CommandLine &cl, const core::ModelGraph &graph, QString *error);
+    /// The --profile FILE, checked against graph (its layer costs and codec figures).
+    static std::optional<core::Profile> profile(const CommandLine &cl, const core::ModelGraph &graph, QString *error);
 };
 
 } // namespace d3::cli

@@ -41,6 +41,8 @@ const char *kUsage = R"(usage: d3ctl COMMAND [ARGS]
 conditions: --bw-de MBPS --bw-ec MBPS --bw-ee MBPS --rtt-de MS --rtt-ec MS --rtt-ee MS --edge-nodes K
             --speeds device=F,edge=F,cloud=F (edge=F:F:F per node; relative speeds, 0.1 = ten times slower)
             --profile FILE (measured per-layer times; without it the FLOP estimate is used and said so)
+            --codecs auto|none|zero|shuffle-zstd (wire codecs a transfer may use, by the profile's measured
+            ratios; default auto, and none without a profile that measured them)
   run EXPERIMENT.json [--out DIR] [--json]
                                     runs an experiment on its cluster (docs/EXPERIMENTS.md) and records it
   replay DIR [--out DIR2] [--formats pdf,svg,png] [--size WxH] [--dpi N] [--preset single|double] [--title]

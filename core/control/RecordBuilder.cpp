@@ -15,6 +15,19 @@ RequestRecord RecordBuilder::completed(const RequestResult &result, const Deploy
     r.completed = true;
     r.endToEndMs = result.endToEndMs;
     QHash<QString, double> tileNodeMs; // tiles on one node run one after another
+    // A link's time: sent one after another, except tiles' inputs and outputs, which travel in parallel (the
+    // longest counts); a decode belongs to the transfer it finishes.
+    QHash<QPair<int, int>, double> parallelMs; // (link, tile) -> transfer and decode ms
+    auto linkOf = [&](const QString &from, const QString &to) {
+        if (from == d.cloud() || to == d.cloud())
+            return RequestRecord::Backbone;
+        if (from == d.device())
+            return RequestRecord::Uplink;
+        return to == d.device() ? RequestRecord::Return : RequestRecord::EdgeEdge;
+    };
+    std::array<double *, RequestRecord::Links> ms{&r.uplinkMs, &r.edgeEdgeMs, &r.backboneMs, &r.returnMs};
+    std::array<qint64 *, RequestRecord::Links> bytes{&r.uplinkBytes, &r.edgeEdgeBytes, &r.backboneBytes, &r.returnBytes};
+    std::array<QStringList, RequestRecord::Links> used;
     for (const HopReport &h : result.hops) {
         if (h.kind == HopReport::Kind::Compute) {
             switch (h.stage) {
@@ -33,21 +46,29 @@ RequestRecord RecordBuilder::completed(const RequestResult &result, const Deploy
             }
             continue;
         }
-        const bool fromDevice = h.node == d.device(), toDevice = h.to == d.device();
-        const bool cloudSide = h.node == d.cloud() || h.to == d.cloud();
-        if (cloudSide) {
-            r.backboneMs += h.ms;
-            r.backboneBytes += h.bytes;
-        } else if (fromDevice) {
-            r.uplinkMs = h.data == DataKind::TileIn ? std::max(r.uplinkMs, h.ms) : r.uplinkMs + h.ms;
-            r.uplinkBytes += h.bytes;
-        } else if (toDevice) {
-            r.returnMs += h.ms;
-            r.returnBytes += h.bytes;
-        } else {
-            r.edgeEdgeMs = std::max(r.edgeEdgeMs, h.ms);
-            r.edgeEdgeBytes += h.bytes;
+        const bool decode = h.kind == HopReport::Kind::Decode;
+        const RequestRecord::Link link = decode ? linkOf(h.from, h.node) : linkOf(h.node, h.to);
+        RequestRecord::LinkCodec &c = r.codecs[link];
+        const bool parallel = (h.data == DataKind::TileIn || h.data == DataKind::TileOut) && link != RequestRecord::Backbone;
+        if (parallel)
+            parallelMs[{int(link), h.tile}] += h.ms;
+        else
+            *ms[link] += h.ms;
+        if (decode) {
+            c.decodeMs += h.ms;
+            continue;
         }
+        *bytes[link] += h.bytes;
+        c.rawBytes += h.rawBytes;
+        c.encodeMs += h.encodeMs;
+        if (!used[link].contains(WireCodecs::name(h.codec)))
+            used[link] << WireCodecs::name(h.codec);
+    }
+    for (auto it = parallelMs.begin(); it != parallelMs.end(); ++it)
+        *ms[it.key().first] = std::max(*ms[it.key().first], it.value());
+    for (int link = 0; link < RequestRecord::Links; ++link) {
+        used[link].sort();
+        r.codecs[link].codec = used[link].join(QLatin1Char('+'));
     }
     for (double ms : tileNodeMs)
         r.tilesMs = std::max(r.tilesMs, ms);

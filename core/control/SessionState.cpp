@@ -52,6 +52,10 @@ SessionState::SessionState(LiveSession *session, QObject *parent)
         m_measured.insert(from + QLatin1String("->") + to, mbps);
         Q_EMIT linkMeasured(from, to, mbps);
     });
+    listen(&SessionWorker::linkCompressed,
+           [this](const QString &from, const QString &to, const QString &codec, double ratio) {
+               Q_EMIT linkCompressed(from, to, codec, ratio);
+           });
 }
 
 void SessionState::reset(const Experiment &experiment)

@@ -102,6 +102,8 @@ Q_SIGNALS:
     void linkConfigured(const d3::core::DirectedLink &link);
     /// A link's measured throughput changed.
     void linkMeasured(const QString &from, const QString &to, double mbps);
+    /// A link's last transfer: its codec and wire bytes / raw bytes.
+    void linkCompressed(const QString &from, const QString &to, const QString &codec, double ratio);
     /// New tile times.
     void tileTimesChanged();
     /// A request ended.

@@ -238,6 +238,9 @@ void SessionWorker::publishMeasurements(const RequestResult &result)
         seen.insert(key);
         Q_EMIT linkMeasured(h.node, h.to, m_controller->estimator().rate(h.node, h.to));
     }
+    for (const HopReport &h : result.hops)
+        if (h.kind == HopReport::Kind::Transfer && h.rawBytes > 0)
+            Q_EMIT linkCompressed(h.node, h.to, WireCodecs::name(h.codec), double(h.bytes) / double(h.rawBytes));
 }
 
 } // namespace d3::core

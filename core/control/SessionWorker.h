@@ -84,6 +84,9 @@ Q_SIGNALS:
     void busy(const QStringList &nodes, bool busy);
     /// A directed link's measured throughput (Mbit/s, from transfers of 64 KiB or more).
     void linkMeasured(const QString &from, const QString &to, double mbps);
+    /// What a directed link's last transfer of a request was compressed to: its codec and wire bytes / raw bytes
+    /// (1 and "none" when it travelled raw).
+    void linkCompressed(const QString &from, const QString &to, const QString &codec, double ratio);
     /// A link's shaping changed (the experiment's links, the operator or a timeline event).
     void linkConfigured(const d3::core::DirectedLink &link);
     /// Something for the event log.

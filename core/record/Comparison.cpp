@@ -1,5 +1,7 @@
 #include "Comparison.h"
 
+#include "plan/CodecCosts.h"
+
 #include "CsvReader.h"
 
 #include <QDir>
@@ -63,7 +65,9 @@ QString ComparisonCondition::label(const QStringList &axes) const
 {
     QStringList parts;
     for (int i = 0; i < axes.size() && i < values.size(); ++i)
-        parts << QStringLiteral("%1=%2").arg(axes[i], show(values[i]));
+        parts << QStringLiteral("%1=%2").arg(axes[i], axes[i] == QLatin1String("codecs")
+                                                          ? CodecCosts::settings().value(int(values[i]))
+                                                          : show(values[i]));
     return parts.join(QStringLiteral(", "));
 }
 
@@ -341,8 +345,9 @@ QString Comparison::toMarkdown() const
             if (r.model != model)
                 continue;
             QString line = QStringLiteral("| ");
-            for (double v : conditions.value(r.condition).values)
-                line += show(v) + QStringLiteral(" | ");
+            const ComparisonCondition &cond = conditions.value(r.condition);
+            for (int i = 0; i < cond.values.size(); ++i)
+                line += cond.label({axes.value(i)}).section(QLatin1Char('='), 1) + QStringLiteral(" | ");
             QString plan = r.planShort.isEmpty() ? r.plan : r.planShort;
             if (!r.samePlanAs.isEmpty())
                 plan += QStringLiteral(" (= %1)").arg(r.samePlanAs);

@@ -12,8 +12,12 @@ namespace {
 enum Column {
     Phase, Id, PlanId, Planner, Plan, Probe, Completed, Failure, StartMs, EndToEndMs, PredictedMs, DeviceMs, TilesMs,
     EdgeMs, CloudMs, UplinkMs, EdgeEdgeMs, BackboneMs, ReturnMs, UplinkBytes, EdgeEdgeBytes, BackboneBytes,
-    ReturnBytes, Attempts, ColumnCount
+    ReturnBytes, Attempts, FirstCodecColumn, ColumnCount = FirstCodecColumn + 4 * RequestRecord::Links
 };
+
+/// Columns per link after "attempts": codec, raw bytes, encode ms, decode ms.
+constexpr int kCodecColumns = 4;
+const char *const kLinkNames[RequestRecord::Links] = {"uplink", "edge_edge", "backbone", "return"};
 
 QByteArray number(double value)
 {
@@ -84,7 +88,7 @@ private:
 
 const QStringList &RequestCsv::columns()
 {
-    static const QStringList names{
+    static const QStringList names = QStringList{
         QStringLiteral("phase"), QStringLiteral("id"), QStringLiteral("plan_id"), QStringLiteral("planner"),
         QStringLiteral("plan"), QStringLiteral("probe"), QStringLiteral("completed"), QStringLiteral("failure"),
         QStringLiteral("start_ms"), QStringLiteral("end_to_end_ms"), QStringLiteral("predicted_ms"),
@@ -92,7 +96,13 @@ const QStringList &RequestCsv::columns()
         QStringLiteral("uplink_ms"), QStringLiteral("edge_edge_ms"), QStringLiteral("backbone_ms"),
         QStringLiteral("return_ms"), QStringLiteral("uplink_bytes"), QStringLiteral("edge_edge_bytes"),
         QStringLiteral("backbone_bytes"), QStringLiteral("return_bytes"), QStringLiteral("attempts"),
-    };
+    } + [] {
+        QStringList codecColumns;
+        for (const char *link : kLinkNames)
+            for (const char *what : {"_codec", "_raw_bytes", "_encode_ms", "_decode_ms"})
+                codecColumns << QLatin1String(link) + QLatin1String(what);
+        return codecColumns;
+    }();
     Q_ASSERT(names.size() == ColumnCount);
     return names;
 }
@@ -113,15 +123,21 @@ QByteArray RequestCsv::row(const RequestRecord &r)
         QByteArray::number(r.edgeEdgeBytes), QByteArray::number(r.backboneBytes), QByteArray::number(r.returnBytes),
         QByteArray::number(r.attempts),
     };
-    return fields.join(',') + '\n';
+    QByteArrayList codecFields;
+    for (const RequestRecord::LinkCodec &c : r.codecs)
+        codecFields << CsvReader::quote(c.codec) << QByteArray::number(c.rawBytes) << number(c.encodeMs)
+                    << number(c.decodeMs);
+    return (fields + codecFields).join(',') + '\n';
 }
 
 std::optional<RequestRecord> RequestCsv::parse(const QStringList &fields, QString *error)
 {
     error->clear();
-    // Runs recorded before the attempts column have one field less: each request was sent once.
-    const bool withAttempts = fields.size() == ColumnCount;
-    if (!withAttempts && fields.size() != ColumnCount - 1) {
+    // Runs recorded before the attempts column have one field less (each request was sent once), and before the
+    // codec columns those fewer (nothing was compressed).
+    const bool withCodecs = fields.size() == ColumnCount;
+    const bool withAttempts = withCodecs || fields.size() == FirstCodecColumn;
+    if (!withAttempts && fields.size() != FirstCodecColumn - 1) {
         *error = QStringLiteral("%1 fields, expected %2 (%3)")
                      .arg(fields.size()).arg(int(ColumnCount)).arg(columns().join(QLatin1Char(',')));
         return std::nullopt;
@@ -159,6 +175,14 @@ std::optional<RequestRecord> RequestCsv::parse(const QStringList &fields, QStrin
         if ((attempts < 1 || attempts > 1000) && f.ok())
             *error = QStringLiteral("column attempts: '%1' is not in 1..1000").arg(fields.at(Attempts));
         r.attempts = int(attempts);
+    }
+    for (int link = 0; withCodecs && link < RequestRecord::Links; ++link) {
+        const int at = FirstCodecColumn + kCodecColumns * link;
+        RequestRecord::LinkCodec &c = r.codecs[link];
+        c.codec = f.text(at);
+        c.rawBytes = f.nonNegative(at + 1);
+        c.encodeMs = f.real(at + 2);
+        c.decodeMs = f.real(at + 3);
     }
     if (!f.ok())
         return std::nullopt;

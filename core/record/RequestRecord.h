@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <array>
+
 namespace d3::core {
 
 /// One request of a run as recorded (a row of requests.csv): when, on which plan, how long each stage and link
@@ -31,6 +33,17 @@ struct RequestRecord {
     qint64 backboneBytes = 0;   ///< bytes edge <-> cloud (both ways)
     qint64 returnBytes = 0;     ///< bytes edge -> device
     int attempts = 1;           ///< times it was sent: 2 when it was retried after a worker was lost
+
+    /// The links of a request's record, in column order.
+    enum Link { Uplink, EdgeEdge, Backbone, Return, Links };
+    /// What a link's wire codecs did for the request.
+    struct LinkCodec {
+        QString codec;          ///< the codecs used on it, '+'-joined ("zero", "shuffle-zstd+none"); "" with no transfer
+        qint64 rawBytes = 0;    ///< the tensors' bytes before the codec (the link's bytes are after it)
+        double encodeMs = 0;    ///< encoding on the senders (part of the link's ms)
+        double decodeMs = 0;    ///< decoding on the receivers (part of the link's ms)
+    };
+    std::array<LinkCodec, Links> codecs{}; ///< per link
 };
 
 } // namespace d3::core

@@ -164,6 +164,7 @@ void MainWindow::wireState()
     connect(m_state, &core::SessionState::speedsChanged, this, [this] { m_cluster->setSpeeds(m_state->speeds()); });
     connect(m_state, &core::SessionState::linkConfigured, m_links, &LinksPanel::setConfigured);
     connect(m_state, &core::SessionState::linkMeasured, m_links, &LinksPanel::setMeasured);
+    connect(m_state, &core::SessionState::linkCompressed, m_links, &LinksPanel::setCompression);
     connect(m_state, &core::SessionState::tileTimesChanged, this, [this] { m_tiles->setTileTimes(m_state->tileTimes()); });
     connect(m_state, &core::SessionState::requestAdded, this, [this](const core::RequestRecord &r) {
         m_plots->appendRequest(r);

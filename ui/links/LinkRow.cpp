@@ -134,7 +134,26 @@ void LinkRow::setConfigured(const core::DirectedLink &link)
 
 void LinkRow::setMeasured(double mbps)
 {
-    m_measured->setText(mbps > 0 ? formatMbps(mbps) : QStringLiteral("—"));
+    m_mbps = mbps;
+    showMeasured();
+}
+
+void LinkRow::setCompression(const QString &codec, double ratio)
+{
+    m_codec = codec;
+    m_ratio = ratio;
+    showMeasured();
+}
+
+void LinkRow::showMeasured()
+{
+    QString text = m_mbps > 0 ? formatMbps(m_mbps) : QStringLiteral("—");
+    if (!m_codec.isEmpty() && m_codec != QLatin1String("none"))
+        text += QStringLiteral("\n") + tr("%1: %2x smaller").arg(m_codec).arg(1.0 / m_ratio, 0, 'f', 2);
+    m_measured->setText(text);
+    m_measured->setToolTip(m_codec.isEmpty() ? QString()
+                                             : tr("last transfer: codec %1, wire bytes / raw bytes %2")
+                                                   .arg(m_codec).arg(m_ratio, 0, 'f', 3));
 }
 
 bool LinkRow::bothWays() const

@@ -44,6 +44,8 @@ public:
     void setConfigured(const core::DirectedLink &link);
     /// The measured rate in Mbit/s (0 = none yet).
     void setMeasured(double mbps);
+    /// Shows what the link's last transfer was compressed to (its codec, wire / raw bytes) under the rate.
+    void setCompression(const QString &codec, double ratio);
     /// True when a change is to be applied to the reverse direction as well.
     bool bothWays() const;
 
@@ -81,8 +83,13 @@ private:
     QDoubleSpinBox *m_bandwidth;
     QSlider *m_delaySlider;
     QDoubleSpinBox *m_delay;
+    void showMeasured();
+
     QLabel *m_configured;
     QLabel *m_measured;
+    double m_mbps = 0;
+    QString m_codec;
+    double m_ratio = 1;
     QCheckBox *m_bothWays;
 };
 

@@ -100,6 +100,12 @@ void LinksPanel::setMeasured(const QString &from, const QString &to, double mbps
     rebuild();
 }
 
+void LinksPanel::setCompression(const QString &from, const QString &to, const QString &codec, double ratio)
+{
+    if (LinkRow *r = row(from, to))
+        r->setCompression(codec, ratio);
+}
+
 LinkRow *LinksPanel::row(const QString &from, const QString &to) const
 {
     return m_rows.value(key(from, to));

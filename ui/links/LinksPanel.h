@@ -37,6 +37,8 @@ public:
     void setConfigured(const core::DirectedLink &link);
     /// The measured throughput of a link in Mbit/s (0 = none yet); a link without a row gets one (unshaped).
     void setMeasured(const QString &from, const QString &to, double mbps);
+    /// A link's last transfer: codec and wire bytes / raw bytes (LinkRow::setCompression).
+    void setCompression(const QString &from, const QString &to, const QString &codec, double ratio);
 
     /// Number of link rows.
     int rowCount() const { return m_rows.size(); }

@@ -29,6 +29,7 @@ protected:
 
 private:
     QCPGraph *m_traffic;
+    QCPGraph *m_raw; // the same bytes before the codecs
 };
 
 } // namespace d3::ui

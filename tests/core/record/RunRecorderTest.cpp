@@ -35,6 +35,8 @@ RequestRecord record(quint64 id, const QString &plan, const QString &failure = Q
     r.edgeEdgeMs = 0.75;
     r.backboneMs = 9.999999999;
     r.returnMs = 0.03125;
+    r.codecs[RequestRecord::Backbone] = {QStringLiteral("none+zero"), 802816 + qint64(id), 1.0 / 3.0, 0.125};
+    r.codecs[RequestRecord::Uplink] = {QStringLiteral("shuffle-zstd"), 150528, 2.5, 1e-3};
     r.uplinkBytes = 602112;
     r.edgeEdgeBytes = 1;
     r.backboneBytes = qint64(1) << 40;
@@ -71,6 +73,12 @@ void expectSame(const RequestRecord &a, const RequestRecord &b)
     for (auto field : {&RequestRecord::uplinkBytes, &RequestRecord::edgeEdgeBytes, &RequestRecord::backboneBytes,
                        &RequestRecord::returnBytes})
         EXPECT_EQ(a.*field, b.*field);
+    for (int link = 0; link < RequestRecord::Links; ++link) {
+        EXPECT_EQ(a.codecs[link].codec, b.codecs[link].codec);
+        EXPECT_EQ(a.codecs[link].rawBytes, b.codecs[link].rawBytes);
+        EXPECT_EQ(a.codecs[link].encodeMs, b.codecs[link].encodeMs);
+        EXPECT_EQ(a.codecs[link].decodeMs, b.codecs[link].decodeMs);
+    }
 }
 
 class RunRecorderTest : public ::testing::Test
@@ -131,8 +139,12 @@ TEST_F(RunRecorderTest, HeaderIsTheDocumentedColumns)
     EXPECT_EQ(f.readAll(), QByteArray("phase,id,plan_id,planner,plan,probe,completed,failure,start_ms,end_to_end_ms,"
                                       "predicted_ms,device_ms,tiles_ms,edge_ms,cloud_ms,uplink_ms,edge_edge_ms,"
                                       "backbone_ms,return_ms,uplink_bytes,edge_edge_bytes,backbone_bytes,"
-                                      "return_bytes,attempts\n"));
-    EXPECT_EQ(RequestCsv::columns().size(), 24);
+                                      "return_bytes,attempts,uplink_codec,uplink_raw_bytes,uplink_encode_ms,"
+                                      "uplink_decode_ms,edge_edge_codec,edge_edge_raw_bytes,edge_edge_encode_ms,"
+                                      "edge_edge_decode_ms,backbone_codec,backbone_raw_bytes,backbone_encode_ms,"
+                                      "backbone_decode_ms,return_codec,return_raw_bytes,return_encode_ms,"
+                                      "return_decode_ms\n"));
+    EXPECT_EQ(RequestCsv::columns().size(), 40);
 }
 
 TEST_F(RunRecorderTest, ARunRecordedBeforeTheAttemptsColumnReadsWithOneAttemptEach)
@@ -146,8 +158,8 @@ TEST_F(RunRecorderTest, ARunRecordedBeforeTheAttemptsColumnReadsWithOneAttemptEa
     QByteArrayList lines = f.readAll().split('\n');
     f.close();
     for (QByteArray &line : lines)
-        if (!line.isEmpty())
-            line.truncate(line.lastIndexOf(',')); // drop the last column
+        for (int column = 0; column < 17 && !line.isEmpty(); ++column)
+            line.truncate(line.lastIndexOf(',')); // drop the 16 codec columns and attempts
     ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write(lines.join('\n'));
     f.close();
@@ -155,8 +167,10 @@ TEST_F(RunRecorderTest, ARunRecordedBeforeTheAttemptsColumnReadsWithOneAttemptEa
     const auto data = RunReader::read(dir(), &error);
     ASSERT_TRUE(data) << error.toStdString();
     ASSERT_EQ(data->requests.size(), 3);
-    for (const RequestRecord &r : data->requests)
+    for (const RequestRecord &r : data->requests) {
         EXPECT_EQ(r.attempts, 1);
+        EXPECT_EQ(r.codecs[RequestRecord::Backbone].codec, QString());
+    }
 }
 
 TEST_F(RunRecorderTest, RoundTripsRecordsWithAwkwardText)
@@ -273,15 +287,18 @@ TEST_F(RunRecorderTest, CorruptRowsOfEveryKind)
         EXPECT_TRUE(error.startsWith(file("requests.csv") + QStringLiteral(":5: ") + expected)) << error.toStdString();
     };
     QByteArray good = RequestCsv::row(record(9, QStringLiteral("p")));
-    check("1,2,3\n", QStringLiteral("3 fields, expected 24"));
+    check("1,2,3\n", QStringLiteral("3 fields, expected 40"));
     check(QByteArray(good).replace(",hpa,", ",h\"pa,"), QStringLiteral("a quote inside unquoted field 4"));
     check(QByteArray(good).replace(",hpa,", ",\"hpa\"x,"), QStringLiteral("text after the closing quote of field 4"));
     check(QByteArray(good).replace(",hpa,p,0,1,", ",hpa,p,yes,1,"), QStringLiteral("column probe: 'yes' is not 0 or 1"));
     check(QByteArray(good).replace(",602112,", ",-5,"), QStringLiteral("column uplink_bytes: '-5' is not an integer"));
-    check("\n", QStringLiteral("1 fields, expected 24"));
-    QByteArray once = good;
-    once.chop(2); // the attempts: "1\n"
-    check(once + "0\n", QStringLiteral("column attempts: '0' is not in 1..1000"));
+    check("\n", QStringLiteral("1 fields, expected 40"));
+    QByteArrayList fields = good.split(',');
+    fields[23] = "0"; // the attempts
+    check(fields.join(','), QStringLiteral("column attempts: '0' is not in 1..1000"));
+    fields[23] = "1";
+    fields[25] = "-1"; // uplink_raw_bytes
+    check(fields.join(','), QStringLiteral("column uplink_raw_bytes: '-1' is not an integer"));
 }
 
 TEST_F(RunRecorderTest, BadHeadersEventsAndSummaries)
