@@ -152,6 +152,11 @@
         <source>backbone KiB</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../ui/plots/BackboneFigure.cpp" line="18"/>
+        <source>before codecs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>d3::ui::BandwidthFigure</name>
@@ -596,7 +601,7 @@
     <message>
         <location filename="../ui/links/LinkRow.cpp" line="53"/>
         <location filename="../ui/links/LinkRow.cpp" line="130"/>
-        <location filename="../ui/links/LinkRow.cpp" line="184"/>
+        <location filename="../ui/links/LinkRow.cpp" line="203"/>
         <source>unlimited</source>
         <translation type="unfinished"></translation>
     </message>
@@ -645,71 +650,81 @@
         <source>%1 Mbit/s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="152"/>
+        <source>%1: %2x smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="155"/>
+        <source>last transfer: codec %1, wire bytes / raw bytes %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>d3::ui::LinksPanel</name>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="127"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="133"/>
         <source>device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="129"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="135"/>
         <source>edge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="131"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="137"/>
         <source>cloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="132"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="138"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="135"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="141"/>
         <source>%1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="168"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="174"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="168"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="174"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="168"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="174"/>
         <source>Bandwidth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="168"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="174"/>
         <source>Delay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="169"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="175"/>
         <source>Configured Mbit/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="169"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="175"/>
         <source>Measured Mbit/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="169"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="175"/>
         <source>Both ways</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="190"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="196"/>
         <source>no links yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -817,27 +832,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="240"/>
+        <location filename="../ui/console/MainWindow.cpp" line="241"/>
         <source>manual: cuts %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="329"/>
+        <location filename="../ui/console/MainWindow.cpp" line="330"/>
         <source>d3lab: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="329"/>
+        <location filename="../ui/console/MainWindow.cpp" line="330"/>
         <source>no experiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="360"/>
+        <location filename="../ui/console/MainWindow.cpp" line="361"/>
         <source>%1: %2, predicted %3 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="365"/>
+        <location filename="../ui/console/MainWindow.cpp" line="366"/>
         <source>%n request(s), last %1 ms</source>
         <translation>
             <numerusform>%n request, last %1 ms</numerusform>
@@ -845,23 +860,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="378"/>
+        <location filename="../ui/console/MainWindow.cpp" line="379"/>
         <source>Open experiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="379"/>
-        <location filename="../ui/console/MainWindow.cpp" line="387"/>
+        <location filename="../ui/console/MainWindow.cpp" line="380"/>
+        <location filename="../ui/console/MainWindow.cpp" line="388"/>
         <source>Experiments (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="386"/>
+        <location filename="../ui/console/MainWindow.cpp" line="387"/>
         <source>Save experiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="405"/>
+        <location filename="../ui/console/MainWindow.cpp" line="406"/>
         <source>Wrote %n file(s) into %1</source>
         <translation>
             <numerusform>Wrote %n file into %1</numerusform>
@@ -869,12 +884,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="416"/>
+        <location filename="../ui/console/MainWindow.cpp" line="417"/>
         <source>Record the session into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="424"/>
+        <location filename="../ui/console/MainWindow.cpp" line="425"/>
         <source>Recording into %1 (d3ctl replay %1 redraws it)</source>
         <translation type="unfinished"></translation>
     </message>

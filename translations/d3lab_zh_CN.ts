@@ -152,6 +152,11 @@
         <source>backbone KiB</source>
         <translation>骨干网 KiB</translation>
     </message>
+    <message>
+        <location filename="../ui/plots/BackboneFigure.cpp" line="18"/>
+        <source>before codecs</source>
+        <translation>压缩前</translation>
+    </message>
 </context>
 <context>
     <name>d3::ui::BandwidthFigure</name>
@@ -596,7 +601,7 @@
     <message>
         <location filename="../ui/links/LinkRow.cpp" line="53"/>
         <location filename="../ui/links/LinkRow.cpp" line="130"/>
-        <location filename="../ui/links/LinkRow.cpp" line="184"/>
+        <location filename="../ui/links/LinkRow.cpp" line="203"/>
         <source>unlimited</source>
         <translation>不限</translation>
     </message>
@@ -645,71 +650,81 @@
         <source>%1 Mbit/s</source>
         <translation>%1 Mbit/s</translation>
     </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="152"/>
+        <source>%1: %2x smaller</source>
+        <translation>%1：缩小 %2 倍</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="155"/>
+        <source>last transfer: codec %1, wire bytes / raw bytes %2</source>
+        <translation>最近一次传输：编解码器 %1，线上字节 / 原始字节 %2</translation>
+    </message>
 </context>
 <context>
     <name>d3::ui::LinksPanel</name>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="127"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="133"/>
         <source>device</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="129"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="135"/>
         <source>edge</source>
         <translation>边缘</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="131"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="137"/>
         <source>cloud</source>
         <translation>云端</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="132"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="138"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="135"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="141"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="168"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="174"/>
         <source>From</source>
         <translation>源</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="168"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="174"/>
         <source>To</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="168"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="174"/>
         <source>Bandwidth</source>
         <translation>带宽</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="168"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="174"/>
         <source>Delay</source>
         <translation>时延</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="169"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="175"/>
         <source>Configured Mbit/s</source>
         <translation>配置 Mbit/s</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="169"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="175"/>
         <source>Measured Mbit/s</source>
         <translation>实测 Mbit/s</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="169"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="175"/>
         <source>Both ways</source>
         <translation>双向</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="190"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="196"/>
         <source>no links yet</source>
         <translation>尚无链路</translation>
     </message>
@@ -817,62 +832,62 @@
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="240"/>
+        <location filename="../ui/console/MainWindow.cpp" line="241"/>
         <source>manual: cuts %1, %2</source>
         <translation>手动：切分点 %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="329"/>
+        <location filename="../ui/console/MainWindow.cpp" line="330"/>
         <source>d3lab: %1</source>
         <translation>d3lab：%1</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="329"/>
+        <location filename="../ui/console/MainWindow.cpp" line="330"/>
         <source>no experiment</source>
         <translation>无实验</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="360"/>
+        <location filename="../ui/console/MainWindow.cpp" line="361"/>
         <source>%1: %2, predicted %3 ms</source>
         <translation>%1：%2，预测 %3 毫秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="365"/>
+        <location filename="../ui/console/MainWindow.cpp" line="366"/>
         <source>%n request(s), last %1 ms</source>
         <translation>
             <numerusform>%n 个请求，最近一次 %1 毫秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="378"/>
+        <location filename="../ui/console/MainWindow.cpp" line="379"/>
         <source>Open experiment</source>
         <translation>打开实验</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="379"/>
-        <location filename="../ui/console/MainWindow.cpp" line="387"/>
+        <location filename="../ui/console/MainWindow.cpp" line="380"/>
+        <location filename="../ui/console/MainWindow.cpp" line="388"/>
         <source>Experiments (*.json)</source>
         <translation>实验文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="386"/>
+        <location filename="../ui/console/MainWindow.cpp" line="387"/>
         <source>Save experiment</source>
         <translation>保存实验</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="405"/>
+        <location filename="../ui/console/MainWindow.cpp" line="406"/>
         <source>Wrote %n file(s) into %1</source>
         <translation>
             <numerusform>已向 %1 写入 %n 个文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="416"/>
+        <location filename="../ui/console/MainWindow.cpp" line="417"/>
         <source>Record the session into</source>
         <translation>将会话录制到</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="424"/>
+        <location filename="../ui/console/MainWindow.cpp" line="425"/>
         <source>Recording into %1 (d3ctl replay %1 redraws it)</source>
         <translation>正在录制到 %1（d3ctl replay %1 可重绘）</translation>
     </message>
