@@ -197,6 +197,19 @@ TEST_F(LinksPanelTest, MeasuredThroughputShowsBesideTheConfigured)
     EXPECT_EQ(m_panel.groupTitles().last(), QStringLiteral("cloud → device"));
 }
 
+TEST_F(LinksPanelTest, ALinksCompressionShowsUnderItsThroughput)
+{
+    m_panel.setMeasured(QStringLiteral("edge2"), QStringLiteral("cloud"), 48.73);
+    m_panel.setCompression(QStringLiteral("edge2"), QStringLiteral("cloud"), QStringLiteral("shuffle-zstd"), 0.25);
+    EXPECT_EQ(row("edge2", "cloud")->measuredText(), QStringLiteral("48.7\nshuffle-zstd: 4.00x smaller"));
+    m_panel.setMeasured(QStringLiteral("edge2"), QStringLiteral("cloud"), 30);
+    EXPECT_EQ(row("edge2", "cloud")->measuredText(), QStringLiteral("30.0\nshuffle-zstd: 4.00x smaller"));
+    // Raw again: the rate alone.
+    m_panel.setCompression(QStringLiteral("edge2"), QStringLiteral("cloud"), QStringLiteral("none"), 1.001);
+    EXPECT_EQ(row("edge2", "cloud")->measuredText(), QStringLiteral("30.0"));
+    EXPECT_EQ(row("cloud", "edge2")->measuredText(), QStringLiteral("—"));
+}
+
 TEST_F(LinksPanelTest, BothWaysAppliesTheChangeToTheReverseDirection)
 {
     QSignalSpy changed(&m_panel, &LinksPanel::linkChanged);
