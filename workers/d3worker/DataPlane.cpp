@@ -195,17 +195,19 @@ void DataPlane::receive(const QString &from, const core::Frame &frame, const Ref
             return fail(id, QStringLiteral("%1: not the relay from %2 to '%3' in plan %4").arg(m_name, from, to).arg(d->planId()));
         if (d->codecOf(m_name, to) == codec) // passed on as it came
             return send(d, id, to, kind, at, tile, frame, {0, core::TensorCodec::rawBytes(frame), codec});
-        return decodeThen(d, id, from, frame, refuse, [this, d, id, to, kind, at, tile](engine::TensorMap tensors) {
+        return decodeThen(d, id, from, kind, at, tile, frame, refuse,
+                          [this, d, id, to, kind, at, tile](engine::TensorMap tensors) {
             sendData(d, id, to, kind, at, tile, tensors);
         });
     }
-    decodeThen(d, id, from, frame, refuse, [this, d, id, from, kind, at, tile](engine::TensorMap tensors) {
+    decodeThen(d, id, from, kind, at, tile, frame, refuse, [this, d, id, from, kind, at, tile](engine::TensorMap tensors) {
         dispatch(d, id, from, kind, at, tile, std::move(tensors));
     });
 }
 
-void DataPlane::decodeThen(const DeploymentPtr &d, quint64 id, const QString &from, const core::Frame &frame,
-                           const Refuse &refuse, std::function<void(engine::TensorMap)> then)
+void DataPlane::decodeThen(const DeploymentPtr &d, quint64 id, const QString &from, core::DataKind kind, int at,
+                           int tile, const core::Frame &frame, const Refuse &refuse,
+                           std::function<void(engine::TensorMap)> then)
 {
     // A compressed tensor may claim at most the elements of the model's tensor of its id (a tile's crop is smaller):
     // checked before anything is allocated for it.
@@ -231,14 +233,13 @@ void DataPlane::decodeThen(const DeploymentPtr &d, quint64 id, const QString &fr
     // Decoding is the receiver's work: on its compute queue, padded by its slowdown like a layer, and reported.
     auto out = std::make_shared<std::optional<engine::TensorMap>>();
     auto error = std::make_shared<QString>();
-    const auto message = core::messageOf<core::DataMessage>(frame, error.get());
     core::HopReport r;
     r.kind = core::HopReport::Kind::Decode;
     r.node = m_name;
     r.from = from;
-    r.data = message ? message->kind : core::DataKind::Cut;
-    r.a = message ? int(std::min<qint64>(message->at, std::numeric_limits<int>::max())) : 0;
-    r.tile = message ? int(std::min<qint64>(message->tile, std::numeric_limits<int>::max())) : -1;
+    r.data = kind;
+    r.a = at;
+    r.tile = tile;
     r.codec = codec;
     m_compute->run([frame, out, error, limit] {
         *out = core::TensorCodec::decode(frame, error.get(), limit);

@@ -100,8 +100,8 @@ private:
                   const engine::TensorMap &tensors);
     void send(const DeploymentPtr &d, quint64 id, const QString &to, core::DataKind kind, int at, int tile,
               const core::Frame &frame, const Encoded &encoded);
-    void decodeThen(const DeploymentPtr &d, quint64 id, const QString &from, const core::Frame &frame,
-                    const Refuse &refuse, std::function<void(engine::TensorMap)> then);
+    void decodeThen(const DeploymentPtr &d, quint64 id, const QString &from, core::DataKind kind, int at, int tile,
+                    const core::Frame &frame, const Refuse &refuse, std::function<void(engine::TensorMap)> then);
     void dispatch(const DeploymentPtr &d, quint64 id, const QString &from, core::DataKind kind, int at, int tile,
                   engine::TensorMap tensors);
     void fail(quint64 id, const QString &message);

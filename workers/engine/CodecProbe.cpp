@@ -1,10 +1,10 @@
 #include "CodecProbe.h"
 
 #include "Engine.h"
+#include "record/RunSummary.h"
 
 #include <QElapsedTimer>
 
-#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -32,7 +32,7 @@ double speed(core::WireCodec codec, const core::HostTensor &t, bool decode, int 
     const qint64 n = qint64(t.values.size());
     const QByteArray bytes = core::WireCodecs::encode(codec, t.values.data(), n);
     std::vector<float> out(static_cast<size_t>(n));
-    std::vector<double> gbs;
+    QVector<double> gbs;
     for (int r = 0; r < warmup + runs; ++r) {
         QElapsedTimer timer;
         timer.start();
@@ -43,13 +43,9 @@ double speed(core::WireCodec codec, const core::HostTensor &t, bool decode, int 
             core::WireCodecs::encode(codec, t.values.data(), n);
         const double s = timer.nsecsElapsed() / 1e9;
         if (r >= warmup && s > 0)
-            gbs.push_back(double(n) * sizeof(float) / s / 1e9);
+            gbs << double(n) * sizeof(float) / s / 1e9;
     }
-    if (gbs.empty())
-        return 0;
-    std::sort(gbs.begin(), gbs.end());
-    const size_t m = gbs.size() / 2;
-    return gbs.size() % 2 ? gbs[m] : (gbs[m - 1] + gbs[m]) / 2;
+    return core::RunSummary::median(gbs);
 }
 
 } // namespace
