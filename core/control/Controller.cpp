@@ -323,8 +323,7 @@ bool Controller::forcePlan(const Plan &plan, const QString &reason, QString *err
     const CostModel m = costModel(true);
     PlanResult r;
     r.plan = m.placed(plan); // a plan written by hand names no nodes: its tiles go to the edge nodes by speed
-    r.cost = m.evaluate(r.plan);
-    r.plan.codecs = r.cost.codecs; // and its transfers compress where that is faster
+    r.cost = m.evaluateChoosingCodecs(&r.plan); // and its transfers compress where that is faster
     if (!deploy(r, QStringLiteral("manual"), reason, error))
         return false;
     m_planner = QStringLiteral("manual");
@@ -382,14 +381,13 @@ void Controller::adaptAfter(const RequestResult &result)
         auto adjustment = HpaPlanner(settings).adjust(m, m_current.plan);
         PlanResult r;
         r.plan = adjustment.moved ? adjustment.plan : m_current.plan;
-        r.cost = m.evaluate(r.plan);
-        if (!adjustment.moved && r.cost.codecs == m_current.plan.codecs) {
+        r.cost = m.evaluateChoosingCodecs(&r.plan);
+        if (!adjustment.moved && r.plan.codecs == m_current.plan.codecs) {
             m_current.cost = r.cost;
             return;
         }
         if (!adjustment.moved)
             adjustment.what = QStringLiteral("the same cuts, other codecs (%1)").arg(r.plan.describeCodecs());
-        r.plan.codecs = r.cost.codecs;
         r.decisionUs = adjustment.decisionUs;
         if (!deploy(r, m_planner, QStringLiteral("%1: %2").arg(why, adjustment.what), &error))
             qCWarning(lcControl) << "re-partitioning failed:" << error;

@@ -44,11 +44,11 @@ CostModel CostModel::withCodecs(CodecCosts codecs) const
     return other;
 }
 
-Plan CostModel::withCodecChoice(const Plan &plan) const
+CostBreakdown CostModel::evaluateChoosingCodecs(Plan *plan) const
 {
-    Plan p = plan;
-    p.codecs = evaluate(plan).codecs;
-    return p;
+    const CostBreakdown b = evaluate(*plan);
+    plan->codecs = b.codecs;
+    return b;
 }
 
 CodecCosts::Choice CostModel::send(int cut, double rawBytes, PlanLink link, double fromSpeed, double toSpeed) const
@@ -130,7 +130,7 @@ Plan CostModel::placed(const Plan &plan) const
     return p;
 }
 
-double CostModel::tilePhase(const TilingEntry &e, int k, Plan *plan) const
+double CostModel::tilePhase(const TilingEntry &e, int k, Plan *plan, WireCodec *gatherCodec) const
 {
     const Conditions &c = m_conditions;
     k = std::clamp(k, 1, int(m_bySpeed.size()));
@@ -149,7 +149,7 @@ double CostModel::tilePhase(const TilingEntry &e, int k, Plan *plan) const
             plan->tileNodes[t] = m_bySpeed[node[t]];
         plan->edgeNode = m_bySpeed.first();
     }
-    return makespan / c.tileEfficiency + gatherMs(e.s, gathered, nullptr);
+    return makespan / c.tileEfficiency + gatherMs(e.s, gathered, gatherCodec);
 }
 
 double CostModel::gatherMs(int s, qint64 gathered, WireCodec *codec) const
@@ -199,11 +199,7 @@ CostBreakdown CostModel::evaluate(const Plan &plan) const
             b.tiles += gatherMs(entry->s, gathered, &b.codecs[size_t(PlanLink::Gather)]);
         } else {
             Plan assigned = plan;
-            b.tiles = tilePhase(*entry, c.edgeNodes(), &assigned);
-            qint64 gathered = 0;
-            for (int t = 0; t < entry->tileOutBytes.size(); ++t)
-                gathered += assigned.tileNodes.value(t) != assigned.edgeNode ? entry->tileOutBytes[t] : 0;
-            gatherMs(entry->s, gathered, &b.codecs[size_t(PlanLink::Gather)]);
+            b.tiles = tilePhase(*entry, c.edgeNodes(), &assigned, &b.codecs[size_t(PlanLink::Gather)]);
         }
     } else {
         b.uplinkBytes = wireBytes(plan.p);

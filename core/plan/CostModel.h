@@ -38,8 +38,8 @@ public:
     CostModel withoutTiling() const;
     /// The same model with these codec figures (by default every transfer is raw).
     CostModel withCodecs(CodecCosts codecs) const;
-    /// plan with each link's codec as evaluate() chooses it (what a deployment of it sends).
-    Plan withCodecChoice(const Plan &plan) const;
+    /// evaluate(*plan), setting plan's codecs to those it chose (what a deployment of it sends).
+    CostBreakdown evaluateChoosingCodecs(Plan *plan) const;
 
     /// The full prediction for a plan. A tiled plan without tileNodes gets the speed-proportional assignment.
     CostBreakdown evaluate(const Plan &plan) const;
@@ -72,7 +72,8 @@ public:
     CostBreakdown tail(int s, int q) const;
     /// The tile phase of option e on the k fastest edge nodes: returns its ms (the slowest node's tiles +
     /// gathering the others on the fastest node) and, when plan is not null, fills plan->tileNodes and edgeNode.
-    double tilePhase(const TilingEntry &e, int k, Plan *plan) const;
+    /// The codec chosen for gathering the tiles goes into *gatherCodec when not null.
+    double tilePhase(const TilingEntry &e, int k, Plan *plan, WireCodec *gatherCodec = nullptr) const;
     /// plan with its placement filled in where it has none: a tiled stack's tiles on every edge node, longest tile
     /// first (tilePhase), stitched on the fastest; the untiled edge range on the fastest edge node. A plan that
     /// names its tile nodes comes back as it is. For plans written by hand (a manual plan, the console's cuts).

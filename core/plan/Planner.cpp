@@ -18,8 +18,7 @@ PlanResult Planner::run(const CostModel &model) const
     timer.start();
     r.plan = choose(model, &r.note);
     r.decisionUs = timer.nsecsElapsed() / 1e3;
-    r.cost = model.evaluate(r.plan);
-    r.plan.codecs = r.cost.codecs; // what a deployment of it sends on each link
+    r.cost = model.evaluateChoosingCodecs(&r.plan);
     return r;
 }
 
