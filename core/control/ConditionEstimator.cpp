@@ -15,7 +15,7 @@ void ConditionEstimator::setNodes(const QString &device, const QStringList &edge
 void ConditionEstimator::setSpeed(const QString &node, double speed)
 {
     if (speed > 0 && std::isfinite(speed))
-        m_speed.insert(node, speed / m_scale);
+        m_speed.insert(node, speed / m_learnt.value(node, 1.0));
 }
 
 void ConditionEstimator::configureLink(const QString &from, const QString &to, double mbps, double delayMs)
@@ -34,11 +34,9 @@ void ConditionEstimator::observeCompute(const QString &node, double referenceMs,
 {
     if (referenceMs <= 0.05 || measuredMs <= 0.05) // too short to say anything
         return;
+    const double learnt = m_learnt.value(node, 1.0);
     const double ratio = (referenceMs / measuredMs) / speed(node); // 1 when it ran as expected
-    if (std::abs(ratio - 1) > 0.5) // this worker alone changed (slowed down, sped up): step it
-        m_speed.insert(node, m_speed.value(node, 1.0) * ratio);
-    else // every worker runs like this: move the common scale
-        m_scale = update(m_scale, m_scale * ratio);
+    m_learnt.insert(node, update(learnt, learnt * ratio));
 }
 
 void ConditionEstimator::observeTile(double expectedMs, double measuredMs)

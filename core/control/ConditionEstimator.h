@@ -14,10 +14,10 @@ namespace d3::core {
 /// to the layer costs, per directed link a rate and a one-way delay. The latest information wins: what the controller
 /// configures (a link's shaping, a node's slowdown, a profile) sets the value at once; live measurements (compute and
 /// transfer reports) then move it as an exponentially weighted moving average, restarting from the measurement when one
-/// differs from the average by more than half (a step change). A worker's speed is its own (from its profile, or
-/// stepped when it alone changes) times one scale that every computation moves: profiles time each layer alone and
-/// warm, so requests run alike slower on every worker, and learning that per worker would make the busy one look slower
-/// than the idle ones. conditions() folds it all into the cost model's per-tier Conditions over the edge workers alive.
+/// differs from the average by more than half (a step change). A worker's speed is its configured speed (profile over
+/// slowdown) times what its own computations taught (profiles time each layer alone and warm, so requests run somewhat
+/// slower); only a worker's own reports move it, so an idle worker keeps its speed whatever the busy ones do.
+/// conditions() folds it all into the cost model's per-tier Conditions over the edge workers alive.
 class ConditionEstimator
 {
 public:
@@ -33,17 +33,17 @@ public:
     const QStringList &edges() const { return m_edges; }
     /// Sets a worker's speed as it is now (from its profile, or from a changed slowdown).
     void setSpeed(const QString &node, double speed);
-    /// A worker's current speed (1 when unknown): its own times the common scale.
-    double speed(const QString &node) const { return m_speed.value(node, 1.0) * m_scale; }
-    /// Forgets what live measurements taught (the common scale, the tile efficiency): a fresh start after a new
-    /// profile. Speeds are then set again by the caller.
+    /// A worker's current speed (1 when unknown): its configured speed times what its computations taught.
+    double speed(const QString &node) const { return m_speed.value(node, 1.0) * m_learnt.value(node, 1.0); }
+    /// Forgets what live measurements taught (every worker's learnt factor, the tile efficiency): a fresh start
+    /// after a new profile. Speeds are then set again by the caller.
     void forgetLearnt()
     {
-        m_scale = 1.0;
+        m_learnt.clear();
         m_tileEfficiency = 1.0;
     }
-    /// Sets a worker's own speed (from its profile and slowdown), to which the common scale learnt from requests
-    /// still applies: a sweep's next phase keeps how requests run against the profiles, not what one node did.
+    /// Sets a worker's configured speed (from its profile and slowdown), to which what its computations taught
+    /// still applies: a sweep's next phase keeps how each worker runs against its profile.
     void setOwnSpeed(const QString &node, double speed)
     {
         if (speed > 0 && std::isfinite(speed))
@@ -78,8 +78,8 @@ private:
     QString m_device;
     QString m_cloud;
     QStringList m_edges;
-    QHash<QString, double> m_speed; // each worker's own, before the common scale
-    double m_scale = 1.0;
+    QHash<QString, double> m_speed;  // each worker's configured speed
+    QHash<QString, double> m_learnt; // each worker's measured / configured speed, from its own computations
     QHash<QString, Link> m_links;
     double m_tileEfficiency = 1.0;
 };

@@ -320,10 +320,9 @@ bool Controller::forcePlan(const Plan &plan, const QString &reason, QString *err
         *error = QStringLiteral("no model loaded");
         return false;
     }
-    const CostModel m = costModel(true);
     PlanResult r;
-    r.plan = m.placed(plan); // a plan written by hand names no nodes: its tiles go to the edge nodes by speed
-    r.cost = m.evaluateChoosingCodecs(&r.plan); // and its transfers compress where that is faster
+    r.plan = plan; // a plan written by hand names no nodes: its tiles go to the edge nodes by speed, and its
+    r.cost = costModel(true).evaluateAsDeployed(&r.plan); // transfers compress where that is faster
     if (!deploy(r, QStringLiteral("manual"), reason, error))
         return false;
     m_planner = QStringLiteral("manual");
@@ -367,9 +366,13 @@ void Controller::observe(const RequestResult &result)
 void Controller::adaptAfter(const RequestResult &result)
 {
     observe(result);
+    if (m_planner == QLatin1String("manual")) { // kept as it is, predicted under what was just learnt
+        m_current.cost = costModel(true).evaluate(m_current.plan);
+        return;
+    }
     const Conditions now = m_estimator.conditions();
     const double drift = ConditionEstimator::drift(now, m_planConditions);
-    if (m_planner == QLatin1String("manual") || drift <= m_experiment.adapt.threshold)
+    if (drift <= m_experiment.adapt.threshold)
         return;
     m_planConditions = now; // judged under these; the next drift is measured from here
     QString error;
@@ -403,6 +406,14 @@ void Controller::adaptAfter(const RequestResult &result)
 }
 
 RequestRecord Controller::runRequest()
+{
+    RequestRecord record = sendRequest();
+    record.actions = m_actions.join(QStringLiteral("; "));
+    m_actions.clear();
+    return record;
+}
+
+RequestRecord Controller::sendRequest()
 {
     readmitReturning();
     for (int attempt = 1;; ++attempt) {

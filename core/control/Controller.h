@@ -57,6 +57,9 @@ public:
     /// Sends one request (the device makes the synthetic input of the experiment's seed) on the plan in effect and
     /// waits for it, re-planning first when needed and retrying once after a failover.
     RequestRecord runRequest();
+    /// Notes what the operator or the timeline just changed ("timeline: backbone drops (edge<->cloud 5 Mbit/s,
+    /// 20 ms)"): the next request's record carries it (RequestRecord::actions).
+    void noteAction(const QString &text) { m_actions.append(text); }
 
     /// Measures another plan under the present conditions: deploys it, runs count requests on it (records marked
     /// probe), then puts the plan in effect back. Used to compare the planner's plan with the oracle's.
@@ -127,6 +130,7 @@ private:
     bool deploy(const PlanResult &result, const QString &planner, const QString &reason, QString *error);
     bool replan(const QString &reason, QString *error);
     void adaptAfter(const RequestResult &result);
+    RequestRecord sendRequest();
     void observe(const RequestResult &result);
     QStringList aliveEdges() const;
     void emitEvent(const QString &kind, const QString &label, const QJsonObject &details = {});
@@ -137,6 +141,7 @@ private:
     std::unique_ptr<BlockingClient> m_calls;
     QSet<QString> m_returning; // lost workers that answer again, planned in at the next request boundary
     QHash<QString, DirectedLink> m_links; // every link's shaping as set now, by "from->to"
+    QStringList m_actions; // noted since the last request, for its record
     QElapsedTimer m_clock;
     QHash<QString, NodeState> m_state;
     QHash<QString, double> m_slowdown; // the compute padding each worker has now

@@ -124,7 +124,7 @@ bool ExperimentRunner::runPhase(const ExperimentPhase &phase, QString *error)
             open.last().event = i;
             open.last().label = e.label.isEmpty() ? ExperimentEvent::actionKey(e.action) : e.label;
             open.last().atRequest = k;
-            m_recorder.add(player.logLine(e, m_controller.elapsedMs(), m_phase));
+            m_recorder.add(player.logLine(e, m_controller.elapsedMs(), m_phase, phase.tiles));
             if (!player.fire(m_controller, e, phase.tiles, error))
                 return false;
         }

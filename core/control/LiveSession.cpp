@@ -14,7 +14,7 @@ LiveSession::LiveSession(const QString &program, QObject *parent)
     qRegisterMetaType<PlanResult>();
     qRegisterMetaType<RequestRecord>();
     qRegisterMetaType<RunEvent>();
-    qRegisterMetaType<Conditions>();
+    qRegisterMetaType<CostModel>();
     qRegisterMetaType<DirectedLink>();
     qRegisterMetaType<Controller::NodeState>();
     qRegisterMetaType<QHash<QString, double>>();
@@ -39,11 +39,11 @@ void LiveSession::post(std::function<void(SessionWorker *)> job)
                               Qt::QueuedConnection);
 }
 
-void LiveSession::open(const Experiment &experiment)
+void LiveSession::open(const Experiment &experiment, const QJsonObject &cause)
 {
     m_down = false;
     const quint64 epoch = ++m_opened;
-    post([experiment, epoch](SessionWorker *w) { w->open(experiment, epoch); });
+    post([experiment, epoch, cause](SessionWorker *w) { w->open(experiment, epoch, cause); });
 }
 
 void LiveSession::setRunning(bool running, double rateHz)
@@ -63,7 +63,7 @@ void LiveSession::forcePlan(const ExperimentPlan &plan, const QString &reason)
     post([plan, reason](SessionWorker *w) { w->forcePlan(plan, reason); });
 }
 
-void LiveSession::setLink(const DirectedLink &link)
+void LiveSession::setLink(const ExperimentLink &link)
 {
     post([link](SessionWorker *w) { w->setLink(link); });
 }

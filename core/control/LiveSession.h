@@ -20,15 +20,16 @@ public:
     ~LiveSession() override;
 
     /// Starts experiment's workers, loads its model, plans (see SessionWorker::open); any earlier session closes.
-    void open(const Experiment &experiment);
+    /// cause: the operator's action that made the experiment (ActionLabel::details), recorded first; {} for none.
+    void open(const Experiment &experiment, const QJsonObject &cause = {});
     /// Runs requests continuously (rateHz > 0: that many a second, else closed loop) or stops.
     void setRunning(bool running, double rateHz = 0);
     /// Plans with a planner ("manual": keep the plan in effect by hand).
     void usePlanner(const QString &planner, bool tiles);
     /// Deploys the operator's plan.
     void forcePlan(const ExperimentPlan &plan, const QString &reason);
-    /// Shapes a directed link.
-    void setLink(const DirectedLink &link);
+    /// Shapes a link named as in an experiment ("edge<->cloud", "edge1->cloud").
+    void setLink(const ExperimentLink &link);
     /// Changes a worker's compute padding.
     void setSlowdown(const QString &node, double factor);
     /// Kills a local worker.

@@ -22,8 +22,9 @@ SessionState::SessionState(LiveSession *session, QObject *parent)
     listen(&SessionWorker::profileProgress,
            [this](const QString &node, int done, int layers) { Q_EMIT profileProgress(node, done, layers); });
     listen(&SessionWorker::busy, [this](const QStringList &nodes, bool busy) { Q_EMIT this->busy(nodes, busy); });
-    listen(&SessionWorker::planChanged, [this](const PlanResult &plan, const QStringList &tiles, const QString &edge) {
-        m_plan = PlanInEffect{plan, tiles, edge};
+    listen(&SessionWorker::planChanged,
+           [this](quint64 id, const PlanResult &plan, const QStringList &tiles, const QString &edge) {
+        m_plan = PlanInEffect{id, plan, tiles, edge};
         Q_EMIT planChanged();
     });
     listen(&SessionWorker::requestDone, [this](const RequestRecord &r) {
@@ -42,7 +43,10 @@ SessionState::SessionState(LiveSession *session, QObject *parent)
         m_tileTimes = ms;
         Q_EMIT tileTimesChanged();
     });
-    listen(&SessionWorker::conditionsChanged, [this](const Conditions &c) { onConditions(c); });
+    listen(&SessionWorker::estimatesChanged, [this](const CostModel &model) {
+        m_costModel = model;
+        Q_EMIT conditionsChanged();
+    });
     listen(&SessionWorker::speedsChanged, [this](const QHash<QString, double> &speeds) {
         m_speeds = speeds;
         Q_EMIT speedsChanged();
@@ -86,14 +90,6 @@ void SessionState::onModelLoaded(const ModelGraph &graph, const LayerCosts &cost
     m_fingerprint = fingerprint;
     m_costModel.emplace(m_graph, m_costs, Conditions());
     Q_EMIT modelChanged();
-}
-
-void SessionState::onConditions(const Conditions &conditions)
-{
-    if (!m_costModel || !conditions.validate().isEmpty())
-        return;
-    m_costModel = m_costModel->withConditions(conditions);
-    Q_EMIT conditionsChanged();
 }
 
 void SessionState::onLink(const DirectedLink &link)

@@ -30,6 +30,7 @@ class SessionState : public QObject
 public:
     /// The plan in effect with the names of its workers.
     struct PlanInEffect {
+        quint64 planId = 0;  ///< its id (RequestRecord::planId)
         PlanResult result;   ///< the plan and its prediction
         QStringList tileNodes;     ///< per tile, the worker computing it
         QString edgeNode;          ///< the edge worker running the untiled edge layers and stitching
@@ -49,7 +50,8 @@ public:
     bool hasModel() const { return m_graph.layerCount() > 0; }
     /// Per-layer costs at speed 1.
     const LayerCosts &costs() const { return m_costs; }
-    /// The cost model under the latest estimates (nullptr before the model is loaded).
+    /// The controller's cost model under its latest estimates (nullptr before the model is loaded): every
+    /// prediction the console shows comes from it.
     const CostModel *costModel() const { return m_costModel ? &*m_costModel : nullptr; }
     /// The weights' fingerprint.
     const QString &fingerprint() const { return m_fingerprint; }
@@ -127,7 +129,6 @@ private:
         });
     }
     void onModelLoaded(const ModelGraph &graph, const LayerCosts &costs, const QString &fingerprint);
-    void onConditions(const Conditions &conditions);
     void onLink(const DirectedLink &link);
     QJsonObject summary() const;
     void replayInto(RunRecorder &recorder) const;

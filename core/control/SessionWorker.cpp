@@ -1,5 +1,6 @@
 #include "SessionWorker.h"
 
+#include "ActionLabel.h"
 #include "ControlLog.h"
 #include "ConditionEstimator.h"
 #include "protocol/HopReport.h"
@@ -36,9 +37,12 @@ void SessionWorker::enqueue(std::function<void()> job)
 void SessionWorker::drain()
 {
     m_busy = true;
+    const bool commands = !m_jobs.isEmpty();
     while (!m_jobs.isEmpty())
         m_jobs.dequeue()();
     m_busy = false;
+    if (commands && m_controller && m_controller->deployment()) // what the operator changed, predicted at once
+        publishEstimates();
 }
 
 bool SessionWorker::guard(bool ok, const QString &error)
@@ -50,7 +54,21 @@ bool SessionWorker::guard(bool ok, const QString &error)
     return ok;
 }
 
-void SessionWorker::open(const Experiment &experiment, quint64 epoch)
+void SessionWorker::operatorAction(const QString &key, const QString &text)
+{
+    if (!m_controller)
+        return;
+    RunEvent e;
+    e.tMs = m_controller->elapsedMs();
+    e.kind = QStringLiteral("operator");
+    e.label = text;
+    e.details = ActionLabel::details(key, text);
+    qCInfo(lcControl).noquote() << "operator:" << text;
+    Q_EMIT event(e);
+    m_controller->noteAction(QStringLiteral("operator: %1").arg(text));
+}
+
+void SessionWorker::open(const Experiment &experiment, quint64 epoch, const QJsonObject &cause)
 {
     close();
     Q_EMIT opened(epoch);
@@ -58,6 +76,7 @@ void SessionWorker::open(const Experiment &experiment, quint64 epoch)
     m_controller = std::make_unique<Controller>();
     m_timeline = std::make_unique<TimelinePlayer>(m_experiment);
     m_requestIndex = 0;
+    m_finished = false;
     Controller *c = m_controller.get();
     connect(c, &Controller::nodeStateChanged, this, &SessionWorker::nodeStateChanged);
     connect(c, &Controller::profileProgress, this, &SessionWorker::profileProgress);
@@ -68,6 +87,8 @@ void SessionWorker::open(const Experiment &experiment, quint64 epoch)
         if (e.kind == QLatin1String("plan"))
             publishPlan();
     });
+    if (!cause.isEmpty())
+        operatorAction(cause.value(QStringLiteral("action")).toString(), cause.value(QStringLiteral("what")).toString());
     QString error;
     if (!guard(c->start(m_experiment, m_program, &error), error))
         return close();
@@ -81,14 +102,15 @@ void SessionWorker::open(const Experiment &experiment, quint64 epoch)
     if (!guard(ok, error))
         return close();
     publishEstimates();
-    m_timeline->start();
     Q_EMIT ready();
 }
 
 void SessionWorker::setRunning(bool running, double rateHz)
 {
-    m_running = running && m_controller;
+    m_running = running && m_controller && !m_finished;
     m_rateHz = rateHz;
+    if (m_timeline && m_requestIndex > 0) // the timeline's clock runs while requests do (from the first one)
+        m_timeline->setPaused(!m_running);
     if (m_running)
         scheduleStep(0);
 }
@@ -112,13 +134,22 @@ void SessionWorker::step()
         scheduleStep(5);
         return;
     }
+    if (m_requestIndex >= m_experiment.requests.count) {
+        m_running = false;
+        m_finished = true;
+        m_timeline->setPaused(true);
+        Q_EMIT finished(m_requestIndex);
+        return;
+    }
+    if (m_requestIndex == 0)
+        m_timeline->start(); // at_s events count from the first request, as in a headless run's phase
     m_busy = true;
     QElapsedTimer sent;
     sent.start();
     const bool tiles = m_experiment.tiles.value(0, true);
     for (int i : m_timeline->due(m_requestIndex)) {
         const ExperimentEvent &e = m_experiment.timeline[i];
-        Q_EMIT event(m_timeline->logLine(e, m_controller->elapsedMs(), 0));
+        Q_EMIT event(m_timeline->logLine(e, m_controller->elapsedMs(), 0, tiles));
         QString error;
         guard(m_timeline->fire(*m_controller, e, tiles, &error), error);
     }
@@ -140,6 +171,7 @@ void SessionWorker::usePlanner(const QString &planner, bool tiles)
 {
     if (!m_controller)
         return;
+    operatorAction(QStringLiteral("planner"), ActionLabel::planner(planner, tiles));
     QString error;
     if (planner == QLatin1String("manual"))
         guard(m_controller->forcePlan(m_controller->current().plan, QStringLiteral("manual: the plan in effect"), &error),
@@ -157,35 +189,47 @@ void SessionWorker::forcePlan(const ExperimentPlan &plan, const QString &reason)
     const QString mismatch = plan.mismatch(m_controller->graph());
     if (!guard(mismatch.isEmpty(), mismatch))
         return;
+    operatorAction(ExperimentEvent::actionKey(ExperimentEvent::Action::ForcePlan), ActionLabel::plan(plan));
     guard(m_controller->forcePlan(plan.toPlan(), reason, &error), error);
 }
 
-void SessionWorker::setLink(const DirectedLink &link)
+void SessionWorker::setLink(const ExperimentLink &link)
 {
     if (!m_controller)
         return;
-    m_controller->setLink(link);
+    const QVector<DirectedLink> directed = m_experiment.expandLink(link);
+    if (!guard(!directed.isEmpty(), QStringLiteral("link '%1' joins no two nodes of the experiment").arg(link.name)))
+        return;
+    operatorAction(ExperimentEvent::actionKey(ExperimentEvent::Action::SetLink), ActionLabel::link(link));
+    for (const DirectedLink &d : directed)
+        m_controller->setLink(d);
 }
 
 void SessionWorker::setSlowdown(const QString &node, double factor)
 {
     QString error;
-    if (m_controller)
-        guard(m_controller->setSlowdown(node, factor, &error), error);
+    if (!m_controller)
+        return;
+    operatorAction(ExperimentEvent::actionKey(ExperimentEvent::Action::SetSlowdown), ActionLabel::slowdown(node, factor));
+    guard(m_controller->setSlowdown(node, factor, &error), error);
 }
 
 void SessionWorker::kill(const QString &node)
 {
     QString error;
-    if (m_controller)
-        guard(m_controller->kill(node, &error), error);
+    if (!m_controller)
+        return;
+    operatorAction(ExperimentEvent::actionKey(ExperimentEvent::Action::Kill), ActionLabel::kill(node));
+    guard(m_controller->kill(node, &error), error);
 }
 
 void SessionWorker::restart(const QString &node)
 {
     QString error;
-    if (m_controller)
-        guard(m_controller->restart(node, &error), error);
+    if (!m_controller)
+        return;
+    operatorAction(ExperimentEvent::actionKey(ExperimentEvent::Action::Restart), ActionLabel::restart(node));
+    guard(m_controller->restart(node, &error), error);
 }
 
 void SessionWorker::close()
@@ -201,7 +245,7 @@ void SessionWorker::close()
 
 void SessionWorker::publishEstimates()
 {
-    Q_EMIT conditionsChanged(m_controller->costModel(true).conditions());
+    Q_EMIT estimatesChanged(m_controller->costModel(true));
     QHash<QString, double> speeds;
     for (auto it = m_controller->nodes().begin(); it != m_controller->nodes().end(); ++it)
         speeds.insert(it.key(), m_controller->estimator().speed(it.key()));
@@ -216,7 +260,7 @@ void SessionWorker::publishPlan()
     QStringList tiles;
     for (int t = 0; t < d->plan().rows * d->plan().cols && d->plan().tiled(); ++t)
         tiles << d->tileNode(t);
-    Q_EMIT planChanged(m_controller->current(), tiles, d->stitcher());
+    Q_EMIT planChanged(d->planId(), m_controller->current(), tiles, d->stitcher());
 }
 
 void SessionWorker::publishMeasurements(const RequestResult &result)

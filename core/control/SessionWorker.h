@@ -20,8 +20,9 @@
 namespace d3::core {
 
 /// The console's side of the controller, living in a thread of its own (LiveSession owns that thread): it owns a
-/// Controller (and with it the local workers), runs requests one after another while the operator lets it,
-/// and carries out the operator's commands at request boundaries. The Controller's calls block while serving the
+/// Controller (and with it the local workers), runs the experiment's requests (its count, its timeline; the rate the
+/// operator sets) while the operator lets it, pausing and continuing where it stopped, and carries out the
+/// operator's commands at request boundaries, each an "operator" event and noted in the next request's record. The Controller's calls block while serving the
 /// thread's event loop, so a command that arrives meanwhile is queued (enqueue) and run after the request: nothing
 /// re-enters the controller. Everything it learns leaves as queued signals. Every method: the worker thread only.
 class SessionWorker : public QObject
@@ -39,15 +40,20 @@ public:
     /// Starts experiment's workers, loads its first model everywhere, profiles and deploys its first planner's plan.
     /// Emits opened(epoch) first (everything after it belongs to this session), then modelLoaded and ready, or
     /// failed with one line.
-    void open(const Experiment &experiment, quint64 epoch = 0);
-    /// Sends requests continuously (rateHz > 0: paced starts, else closed loop) or stops after the one in flight.
+    /// cause: ActionLabel::details of the operator's action that made this experiment (a node added or removed),
+    /// recorded as its first event; empty for none.
+    void open(const Experiment &experiment, quint64 epoch = 0, const QJsonObject &cause = {});
+    /// Sends the experiment's requests (rateHz > 0: paced starts, else closed loop) from where they stopped, or
+    /// pauses after the one in flight (the timeline's clock pauses too). After the experiment's count, stops and
+    /// emits finished.
     void setRunning(bool running, double rateHz);
     /// Plans with planner (tiles: vertical separation allowed) and deploys the plan.
     void usePlanner(const QString &planner, bool tiles);
     /// Deploys a manual plan (the operator's cuts and grid).
     void forcePlan(const ExperimentPlan &plan, const QString &reason);
-    /// Shapes a directed link.
-    void setLink(const DirectedLink &link);
+    /// Shapes a link as an experiment names it: a pair ("edge<->cloud"), one direction ("edge1->cloud") or a tier
+    /// ("edge->cloud").
+    void setLink(const ExperimentLink &link);
     /// Changes a worker's compute padding.
     void setSlowdown(const QString &node, double factor);
     /// Kills a local worker.
@@ -70,14 +76,17 @@ Q_SIGNALS:
     void nodeStateChanged(const QString &node, d3::core::Controller::NodeState state);
     /// Profiling progress of a worker.
     void profileProgress(const QString &node, int done, int layers);
-    /// A plan took effect: the plan with its prediction, per tile the worker computing it, the stitching edge worker.
-    void planChanged(const d3::core::PlanResult &plan, const QStringList &tileNodes, const QString &edgeNode);
+    /// A plan took effect: its id (as in RequestRecord::planId), the plan with its prediction, per tile the worker
+    /// computing it, the stitching edge worker.
+    void planChanged(quint64 planId, const d3::core::PlanResult &plan, const QStringList &tileNodes,
+                     const QString &edgeNode);
     /// A request ended (completed or failed).
     void requestDone(const d3::core::RequestRecord &record);
     /// The tile phase of the last completed request: compute ms per tile (empty when untiled).
     void tileTimes(const QVector<double> &ms);
-    /// The controller's current estimates, as the planners see them.
-    void conditionsChanged(const d3::core::Conditions &conditions);
+    /// The controller's cost model under its current estimates, the one it plans and predicts with (tiling allowed,
+    /// its codec figures): whatever the console predicts comes from it.
+    void estimatesChanged(const d3::core::CostModel &model);
     /// Every worker's estimated speed (relative to the reference profile).
     void speedsChanged(const QHash<QString, double> &speeds);
     /// The workers of the plan in effect are computing a request (true) or done with it (false).
@@ -91,6 +100,8 @@ Q_SIGNALS:
     void linkConfigured(const d3::core::DirectedLink &link);
     /// Something for the event log.
     void event(const d3::core::RunEvent &event);
+    /// The experiment's requests were all sent (count of them); Run again needs the experiment opened anew.
+    void finished(qint64 count);
     /// close() is done; the thread may end.
     void closed();
 
@@ -102,6 +113,9 @@ private:
     void publishMeasurements(const RequestResult &result);
     void publishEstimates();
     bool guard(bool ok, const QString &error);
+    /// Records an operator's action (key as in ActionLabel::details, text its ActionLabel): an "operator" event
+    /// and a note for the next request's record.
+    void operatorAction(const QString &key, const QString &text);
 
     QString m_program;
     Experiment m_experiment;
@@ -112,6 +126,7 @@ private:
     bool m_busy = false;
     bool m_running = false;
     bool m_stepPending = false;
+    bool m_finished = false; // the experiment's count of requests was sent
     double m_rateHz = 0;
 };
 

@@ -51,6 +51,12 @@ CostBreakdown CostModel::evaluateChoosingCodecs(Plan *plan) const
     return b;
 }
 
+CostBreakdown CostModel::evaluateAsDeployed(Plan *plan) const
+{
+    *plan = placed(*plan);
+    return evaluateChoosingCodecs(plan);
+}
+
 CodecCosts::Choice CostModel::send(int cut, double rawBytes, PlanLink link, double fromSpeed, double toSpeed) const
 {
     const Conditions &c = m_conditions;

@@ -40,6 +40,10 @@ public:
     CostModel withCodecs(CodecCosts codecs) const;
     /// evaluate(*plan), setting plan's codecs to those it chose (what a deployment of it sends).
     CostBreakdown evaluateChoosingCodecs(Plan *plan) const;
+    /// A plan written by hand as the controller deploys it: placed (placed()) with the codecs it chooses, and its
+    /// prediction. The one call behind every prediction of a manual plan (the console's drag label, its status bar,
+    /// the controller's predicted series).
+    CostBreakdown evaluateAsDeployed(Plan *plan) const;
 
     /// The full prediction for a plan. A tiled plan without tileNodes gets the speed-proportional assignment.
     CostBreakdown evaluate(const Plan &plan) const;

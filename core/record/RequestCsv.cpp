@@ -12,7 +12,7 @@ namespace {
 enum Column {
     Phase, Id, PlanId, Planner, Plan, Probe, Completed, Failure, StartMs, EndToEndMs, PredictedMs, DeviceMs, TilesMs,
     EdgeMs, CloudMs, UplinkMs, EdgeEdgeMs, BackboneMs, ReturnMs, UplinkBytes, EdgeEdgeBytes, BackboneBytes,
-    ReturnBytes, Attempts, FirstCodecColumn, ColumnCount = FirstCodecColumn + 4 * RequestRecord::Links
+    ReturnBytes, Attempts, FirstCodecColumn, Actions = FirstCodecColumn + 4 * RequestRecord::Links, ColumnCount
 };
 
 /// Columns per link after "attempts": codec, raw bytes, encode ms, decode ms.
@@ -102,7 +102,7 @@ const QStringList &RequestCsv::columns()
             for (const char *what : {"_codec", "_raw_bytes", "_encode_ms", "_decode_ms"})
                 codecColumns << QLatin1String(link) + QLatin1String(what);
         return codecColumns;
-    }();
+    }() + QStringList{QStringLiteral("actions")};
     Q_ASSERT(names.size() == ColumnCount);
     return names;
 }
@@ -127,15 +127,17 @@ QByteArray RequestCsv::row(const RequestRecord &r)
     for (const RequestRecord::LinkCodec &c : r.codecs)
         codecFields << CsvReader::quote(c.codec) << QByteArray::number(c.rawBytes) << number(c.encodeMs)
                     << number(c.decodeMs);
-    return (fields + codecFields).join(',') + '\n';
+    return (fields + codecFields + QByteArrayList{CsvReader::quote(r.actions)}).join(',') + '\n';
 }
 
 std::optional<RequestRecord> RequestCsv::parse(const QStringList &fields, QString *error)
 {
     error->clear();
-    // Runs recorded before the attempts column have one field less (each request was sent once), and before the
-    // codec columns those fewer (nothing was compressed).
-    const bool withCodecs = fields.size() == ColumnCount;
+    // Runs recorded before the actions column have one field less (nothing recorded as changed), before the codec
+    // columns those fewer too (nothing was compressed), and before the attempts column one less again (each
+    // request was sent once).
+    const bool withActions = fields.size() == ColumnCount;
+    const bool withCodecs = withActions || fields.size() == Actions;
     const bool withAttempts = withCodecs || fields.size() == FirstCodecColumn;
     if (!withAttempts && fields.size() != FirstCodecColumn - 1) {
         *error = QStringLiteral("%1 fields, expected %2 (%3)")
@@ -184,6 +186,8 @@ std::optional<RequestRecord> RequestCsv::parse(const QStringList &fields, QStrin
         c.encodeMs = f.real(at + 2);
         c.decodeMs = f.real(at + 3);
     }
+    if (withActions)
+        r.actions = f.text(Actions);
     if (!f.ok())
         return std::nullopt;
     return r;

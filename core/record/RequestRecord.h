@@ -33,6 +33,8 @@ struct RequestRecord {
     qint64 backboneBytes = 0;   ///< bytes edge <-> cloud (both ways)
     qint64 returnBytes = 0;     ///< bytes edge -> device
     int attempts = 1;           ///< times it was sent: 2 when it was retried after a worker was lost
+    QString actions;            ///< what the operator or the experiment's timeline changed just before it was sent,
+                                ///< '; '-joined ("operator: edge<->cloud 5 Mbit/s, 20 ms"); "" when nothing
 
     /// The links of a request's record, in column order.
     enum Link { Uplink, EdgeEdge, Backbone, Return, Links };

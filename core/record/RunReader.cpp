@@ -90,11 +90,13 @@ bool RunReader::readRequests(const QString &path, const QByteArray &bytes, RunDa
                                     : QStringLiteral("%1:%2: %3").arg(path).arg(csv.line()).arg(csvError);
         return false;
     }
-    // A run recorded before the codec columns (the last 16) reads too, as uncompressed, and one from before the
-    // attempts column (the one before them): each of its requests was sent once.
+    // A run recorded before the actions column (the last) reads too, with nothing recorded as changed; one from
+    // before the codec columns (the 16 before it) as uncompressed, and one from before the attempts column (the one
+    // before them): each of its requests was sent once.
     const QStringList &columns = RequestCsv::columns();
-    const qsizetype withoutCodecs = columns.size() - 4 * RequestRecord::Links;
-    if (header->fields != columns && header->fields != columns.mid(0, withoutCodecs)
+    const qsizetype withoutCodecs = columns.size() - 1 - 4 * RequestRecord::Links;
+    if (header->fields != columns && header->fields != columns.mid(0, columns.size() - 1)
+        && header->fields != columns.mid(0, withoutCodecs)
         && header->fields != columns.mid(0, withoutCodecs - 1)) {
         *error = QStringLiteral("%1:1: the header is not the request columns (expected %2)")
                      .arg(path, RequestCsv::columns().join(QLatin1Char(',')));

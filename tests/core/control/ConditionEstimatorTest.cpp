@@ -59,19 +59,44 @@ TEST(ConditionEstimatorTest, LearnsSpeedsFromComputationsAndMeasuresDrift)
     e.observeCompute(QStringLiteral("e1"), 10, 20); // as expected at speed 0.5
     EXPECT_EQ(e.speed(QStringLiteral("e1")), 0.5);
     EXPECT_EQ(ConditionEstimator::drift(before, e.conditions()), 0);
-    // 25 % slower than the profile said: every worker is taken to run so (the common scale moves halfway).
+    // 25 % slower than the profile said: the average moves halfway; the workers that computed nothing keep their
+    // speeds (an idle worker never drifts with what the busy ones do).
     e.observeCompute(QStringLiteral("e1"), 10, 25);
     EXPECT_NEAR(e.speed(QStringLiteral("e1")), 0.45, 1e-12);
-    EXPECT_NEAR(e.speed(QStringLiteral("e2")), 0.45, 1e-12);
-    EXPECT_NEAR(e.speed(QStringLiteral("dev")), 0.225, 1e-12);
+    EXPECT_EQ(e.speed(QStringLiteral("e2")), 0.5);
+    EXPECT_EQ(e.speed(QStringLiteral("dev")), 0.25);
+    // A slowdown set on e1 now scales what it learnt: 0.45 at slowdown 1 is 0.225 at slowdown 2.
+    ConditionEstimator slowed = e;
+    slowed.setSpeed(QStringLiteral("e1"), e.speed(QStringLiteral("e1")) / 2);
+    EXPECT_NEAR(slowed.speed(QStringLiteral("e1")), 0.225, 1e-12);
+    slowed.setOwnSpeed(QStringLiteral("e1"), 0.5); // a new phase: configured anew, what it learnt kept
+    EXPECT_NEAR(slowed.speed(QStringLiteral("e1")), 0.45, 1e-12);
     // Four times slower than now expected: this worker alone stepped down.
     e.observeCompute(QStringLiteral("e1"), 10, 4 * 10 / 0.45);
     EXPECT_NEAR(e.speed(QStringLiteral("e1")), 0.1125, 1e-12);
-    EXPECT_NEAR(e.speed(QStringLiteral("e2")), 0.45, 1e-12);
+    EXPECT_EQ(e.speed(QStringLiteral("e2")), 0.5);
     EXPECT_NEAR(ConditionEstimator::drift(before, e.conditions()), 0.5 / 0.1125 - 1, 1e-9);
     e.setNodes(QStringLiteral("dev"), {QStringLiteral("e2")}, QStringLiteral("cl")); // e1 died
     EXPECT_EQ(e.conditions().edgeNodes(), 1);
     EXPECT_GT(ConditionEstimator::drift(before, e.conditions()), 1e6); // another cluster altogether
+}
+
+// What a busy worker's reports teach is its own: contention that slows it gradually and a recovery that steps it
+// back leave every idle worker's speed exactly as configured (a common scale would ratchet them down).
+TEST(ConditionEstimatorTest, IdleWorkersKeepTheirSpeedsWhateverTheBusyOnesReport)
+{
+    ConditionEstimator e = threeTiers();
+    for (int round = 0; round < 20; ++round) {
+        for (int i = 0; i < 5; ++i) // contended: each a little slower than the last estimate
+            e.observeCompute(QStringLiteral("cl"), 10, 10 / (0.7 * e.speed(QStringLiteral("cl"))));
+        e.observeCompute(QStringLiteral("cl"), 10, 10); // alone again: back at its profiled speed
+        e.observeCompute(QStringLiteral("dev"), 10, 10 / (0.8 * e.speed(QStringLiteral("dev"))));
+    }
+    EXPECT_EQ(e.speed(QStringLiteral("e1")), 0.5);
+    EXPECT_EQ(e.speed(QStringLiteral("e2")), 0.5);
+    EXPECT_NEAR(e.speed(QStringLiteral("cl")), 1.0, 0.5);
+    EXPECT_GT(e.speed(QStringLiteral("dev")), 0.0);
+    EXPECT_LT(e.speed(QStringLiteral("dev")), 0.25);
 }
 
 TEST(ConditionEstimatorTest, LearnsHowEfficientlyTilesRun)

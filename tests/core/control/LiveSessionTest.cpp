@@ -50,6 +50,8 @@ struct Heard {
     bool ready = false;
     QStringList failures;
     QVector<RequestRecord> requests;
+    QVector<RunEvent> events;
+    qint64 finished = -1; // the count finished() reported
     std::optional<PlanResult> plan;
     QHash<QString, Controller::NodeState> states;
     QVector<Qt::HANDLE> threads; // where the model was loaded
@@ -61,8 +63,10 @@ struct Heard {
         QObject::connect(w, &SessionWorker::ready, [this] { ready = true; });
         QObject::connect(w, &SessionWorker::failed, [this](const QString &m) { failures << m; });
         QObject::connect(w, &SessionWorker::requestDone, [this](const RequestRecord &r) { requests << r; });
+        QObject::connect(w, &SessionWorker::event, [this](const RunEvent &e) { events << e; });
+        QObject::connect(w, &SessionWorker::finished, [this](qint64 count) { finished = count; });
         QObject::connect(w, &SessionWorker::planChanged,
-                         [this](const PlanResult &p, const QStringList &, const QString &) { plan = p; });
+                         [this](quint64, const PlanResult &p, const QStringList &, const QString &) { plan = p; });
         QObject::connect(w, &SessionWorker::nodeStateChanged,
                          [this](const QString &n, Controller::NodeState st) { states.insert(n, st); });
         QObject::connect(w, &SessionWorker::modelLoaded, w,
@@ -106,20 +110,36 @@ TEST(LiveSessionTest, RunsOffTheGuiThreadAndCarriesOutTheOperatorsCommands)
         ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.requests.size() >= sent + 3; }, 60000));
         EXPECT_EQ(heard.requests.last().plan, heard.plan->plan.describe());
         EXPECT_EQ(heard.requests.last().cloudMs, 0.0);
+        // The operator's plan is on the record: an "operator" event, and the first request after it says so.
+        const auto manual = std::find_if(heard.events.cbegin(), heard.events.cend(),
+                                         [](const RunEvent &e) { return e.kind == QLatin1String("operator"); });
+        ASSERT_NE(manual, heard.events.cend());
+        EXPECT_EQ(manual->label, QStringLiteral("cuts 0, %1").arg(n));
+        EXPECT_EQ(manual->details.value(QStringLiteral("action")).toString(), QStringLiteral("force_plan"));
+        const auto firstManual = std::find_if(heard.requests.cbegin(), heard.requests.cend(),
+                                              [](const RequestRecord &r) { return r.planner == QLatin1String("manual"); });
+        ASSERT_NE(firstManual, heard.requests.cend());
+        EXPECT_EQ(firstManual->actions, QStringLiteral("operator: cuts 0, %1").arg(n));
+        EXPECT_TRUE(heard.requests.last().actions.isEmpty());
 
         // A link change reaches the sending worker: the raw input now takes at least bytes / rate to go up.
-        session.setLink({QStringLiteral("device"), QStringLiteral("edge1"), 2, 0, 0});
-        session.setLink({QStringLiteral("device"), QStringLiteral("edge2"), 2, 0, 0});
+        session.setLink({QStringLiteral("device->edge"), 2, 0, 0}); // a tier: device -> edge1 and device -> edge2
         const int sentBefore = heard.requests.size();
         ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.requests.size() >= sentBefore + 3; }, 60000));
         const RequestRecord &slow = heard.requests.last();
         ASSERT_TRUE(slow.completed) << slow.failure.toStdString();
         EXPECT_GE(slow.uplinkMs, slow.uplinkBytes * 8.0 / 2e3 * 0.97) << slow.uplinkBytes << " bytes";
+        // The request in flight when the operator acted ran as it was; the next one's record names the change.
+        const auto changed = std::find_if(heard.requests.cbegin() + sentBefore, heard.requests.cend(),
+                                          [](const RequestRecord &r) { return !r.actions.isEmpty(); });
+        ASSERT_NE(changed, heard.requests.cend());
+        EXPECT_LE(changed - heard.requests.cbegin(), sentBefore + 1);
+        EXPECT_EQ(changed->actions, QStringLiteral("operator: device->edge 2 Mbit/s, 0 ms"));
 
         // A worker that dies turns dead; the next requests go on without it.
         session.usePlanner(QStringLiteral("hpa"), true);
-        session.setLink({QStringLiteral("device"), QStringLiteral("edge1"), 200, 1, 0});
-        session.setLink({QStringLiteral("device"), QStringLiteral("edge2"), 200, 1, 0});
+        session.setLink({QStringLiteral("device->edge1"), 200, 1, 0});
+        session.setLink({QStringLiteral("device->edge2"), 200, 1, 0});
         session.kill(QStringLiteral("edge2"));
         ASSERT_TRUE(test::EventLoop::spinUntil(
             [&] { return heard.states.value(QStringLiteral("edge2")) == Controller::NodeState::Dead; }, 30000));
@@ -131,6 +151,55 @@ TEST(LiveSessionTest, RunsOffTheGuiThreadAndCarriesOutTheOperatorsCommands)
         EXPECT_EQ(workers(), before);
     }
     EXPECT_EQ(workers(), before);
+}
+
+// A console session follows its experiment as a headless run does: its count of requests (then finished), its
+// timeline by request number; Pause stops between requests and Continue goes on from there.
+TEST(LiveSessionTest, FollowsTheExperimentsCountAndTimelineWithPauseAndContinue)
+{
+    app();
+    Experiment experiment = alexnetCluster();
+    experiment.requests.count = 8;
+    ExperimentEvent drop;
+    drop.atRequest = 5;
+    drop.link = {QStringLiteral("edge<->cloud"), 10, 3, 0};
+    drop.label = QStringLiteral("backbone drops");
+    experiment.timeline = {drop};
+    LiveSession session(test::TestFiles::d3worker());
+    Heard heard(session);
+    session.open(experiment);
+    ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.ready || !heard.failures.isEmpty(); }, 120000));
+    ASSERT_TRUE(heard.ready) << heard.failures.join(QLatin1Char('\n')).toStdString();
+
+    session.setRunning(true);
+    ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.requests.size() >= 3; }, 60000));
+    session.setRunning(false); // Pause: the request in flight ends, no other starts
+    test::EventLoop::spinUntil([] { return false; }, 1500);
+    const qsizetype paused = heard.requests.size();
+    ASSERT_LT(paused, 8);
+    test::EventLoop::spinUntil([] { return false; }, 1000);
+    EXPECT_EQ(heard.requests.size(), paused);
+    EXPECT_EQ(heard.finished, -1);
+
+    session.setRunning(true); // Continue: from where it paused, to the experiment's count, then finished
+    ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.finished >= 0; }, 60000));
+    EXPECT_EQ(heard.finished, 8);
+    test::EventLoop::spinUntil([] { return false; }, 500);
+    ASSERT_EQ(heard.requests.size(), 8);
+    for (const RequestRecord &r : heard.requests)
+        EXPECT_TRUE(r.completed) << r.failure.toStdString();
+    // The timeline fired once, just before request 5, and that request's record names it.
+    const auto fired = std::count_if(heard.events.cbegin(), heard.events.cend(),
+                                     [](const RunEvent &e) { return e.kind == QLatin1String("timeline"); });
+    EXPECT_EQ(fired, 1);
+    EXPECT_EQ(heard.requests.at(5).actions,
+              QStringLiteral("timeline: backbone drops (edge<->cloud 10 Mbit/s, 3 ms)"));
+    for (int k : {0, 4, 6})
+        EXPECT_TRUE(heard.requests.at(k).actions.isEmpty()) << k;
+    session.setRunning(true); // nothing more to send
+    test::EventLoop::spinUntil([] { return false; }, 500);
+    EXPECT_EQ(heard.requests.size(), 8);
+    EXPECT_TRUE(session.shutdown());
 }
 
 // Once: opening another experiment while a request was in flight appended that request to the new session.

@@ -65,6 +65,7 @@ void expectSame(const RequestRecord &a, const RequestRecord &b)
     EXPECT_EQ(a.probe, b.probe);
     EXPECT_EQ(a.completed, b.completed);
     EXPECT_EQ(a.failure, b.failure);
+    EXPECT_EQ(a.actions, b.actions);
     for (auto field : {&RequestRecord::startMs, &RequestRecord::endToEndMs, &RequestRecord::predictedMs,
                        &RequestRecord::deviceMs, &RequestRecord::tilesMs, &RequestRecord::edgeMs,
                        &RequestRecord::cloudMs, &RequestRecord::uplinkMs, &RequestRecord::edgeEdgeMs,
@@ -143,33 +144,40 @@ TEST_F(RunRecorderTest, HeaderIsTheDocumentedColumns)
                                       "uplink_decode_ms,edge_edge_codec,edge_edge_raw_bytes,edge_edge_encode_ms,"
                                       "edge_edge_decode_ms,backbone_codec,backbone_raw_bytes,backbone_encode_ms,"
                                       "backbone_decode_ms,return_codec,return_raw_bytes,return_encode_ms,"
-                                      "return_decode_ms\n"));
-    EXPECT_EQ(RequestCsv::columns().size(), 40);
+                                      "return_decode_ms,actions\n"));
+    EXPECT_EQ(RequestCsv::columns().size(), 41);
 }
 
-TEST_F(RunRecorderTest, ARunRecordedBeforeTheAttemptsColumnReadsWithOneAttemptEach)
+// Runs recorded before the actions column (1 column less), before the codec columns (17 less) and before the
+// attempts column (18 less) read, with what those columns would say of them.
+TEST_F(RunRecorderTest, RunsRecordedBeforeTheNewerColumnsRead)
 {
-    {
-        RunRecorder recorder;
-        recordSimple(&recorder, 3);
-    }
-    QFile f(file("requests.csv"));
-    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
-    QByteArrayList lines = f.readAll().split('\n');
-    f.close();
-    for (QByteArray &line : lines)
-        for (int column = 0; column < 17 && !line.isEmpty(); ++column)
-            line.truncate(line.lastIndexOf(',')); // drop the 16 codec columns and attempts
-    ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(lines.join('\n'));
-    f.close();
-    QString error;
-    const auto data = RunReader::read(dir(), &error);
-    ASSERT_TRUE(data) << error.toStdString();
-    ASSERT_EQ(data->requests.size(), 3);
-    for (const RequestRecord &r : data->requests) {
-        EXPECT_EQ(r.attempts, 1);
-        EXPECT_EQ(r.codecs[RequestRecord::Backbone].codec, QString());
+    for (int dropped : {1, 17, 18}) {
+        SCOPED_TRACE(dropped);
+        {
+            RunRecorder recorder;
+            recordSimple(&recorder, 3);
+        }
+        QFile f(file("requests.csv"));
+        ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+        QByteArrayList lines = f.readAll().split('\n');
+        f.close();
+        for (QByteArray &line : lines)
+            for (int column = 0; column < dropped && !line.isEmpty(); ++column)
+                line.truncate(line.lastIndexOf(','));
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(lines.join('\n'));
+        f.close();
+        QString error;
+        const auto data = RunReader::read(dir(), &error);
+        ASSERT_TRUE(data) << error.toStdString();
+        ASSERT_EQ(data->requests.size(), 3);
+        for (const RequestRecord &r : data->requests) {
+            EXPECT_EQ(r.attempts, 1);
+            EXPECT_EQ(r.actions, QString());
+            if (dropped > 1)
+                EXPECT_EQ(r.codecs[RequestRecord::Backbone].codec, QString());
+        }
     }
 }
 
@@ -186,6 +194,8 @@ TEST_F(RunRecorderTest, RoundTripsRecordsWithAwkwardText)
     };
     records[3].probe = true;
     records[4].planner = QStringLiteral("manual");
+    records[4].actions = QStringLiteral("operator: cuts 3, 14; timeline: backbone drops (edge<->cloud 5 Mbit/s, 20 ms)");
+    records[2].actions = QStringLiteral("operator: \"odd\", text\nacross lines");
     records[5].startMs = 1e15 + 0.5;
     QVector<RunEvent> events{
         event(0, QStringLiteral("phase"), QStringLiteral("phase 0: resnet18 / hpa")),
@@ -287,12 +297,12 @@ TEST_F(RunRecorderTest, CorruptRowsOfEveryKind)
         EXPECT_TRUE(error.startsWith(file("requests.csv") + QStringLiteral(":5: ") + expected)) << error.toStdString();
     };
     QByteArray good = RequestCsv::row(record(9, QStringLiteral("p")));
-    check("1,2,3\n", QStringLiteral("3 fields, expected 40"));
+    check("1,2,3\n", QStringLiteral("3 fields, expected 41"));
     check(QByteArray(good).replace(",hpa,", ",h\"pa,"), QStringLiteral("a quote inside unquoted field 4"));
     check(QByteArray(good).replace(",hpa,", ",\"hpa\"x,"), QStringLiteral("text after the closing quote of field 4"));
     check(QByteArray(good).replace(",hpa,p,0,1,", ",hpa,p,yes,1,"), QStringLiteral("column probe: 'yes' is not 0 or 1"));
     check(QByteArray(good).replace(",602112,", ",-5,"), QStringLiteral("column uplink_bytes: '-5' is not an integer"));
-    check("\n", QStringLiteral("1 fields, expected 40"));
+    check("\n", QStringLiteral("1 fields, expected 41"));
     QByteArrayList fields = good.split(',');
     fields[23] = "0"; // the attempts
     check(fields.join(','), QStringLiteral("column attempts: '0' is not in 1..1000"));
