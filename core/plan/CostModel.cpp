@@ -95,11 +95,12 @@ qint64 CostModel::resultBytes() const
     return m_graph.cut(m_graph.layerCount()).bytes;
 }
 
-CostBreakdown CostModel::tail(int s, int q) const
+CostBreakdown CostModel::tail(int s, int q, double edgeSpeed) const
 {
     const Conditions &c = m_conditions;
     const int n = m_graph.layerCount();
-    const double edgeSpeed = c.edgeSpeeds[m_bySpeed.first()];
+    if (edgeSpeed <= 0)
+        edgeSpeed = c.edgeSpeeds[m_bySpeed.first()];
     CostBreakdown b;
     b.edge = rangeMs(s, q) / edgeSpeed;
     const qint64 result = resultBytes();
@@ -215,7 +216,7 @@ CostBreakdown CostModel::evaluate(const Plan &plan) const
     b.uplinkRawBytes = b.uplinkBytes;
     b.uplinkBytes = up.wireBytes;
     b.codecs[size_t(PlanLink::Uplink)] = up.codec;
-    const CostBreakdown t = tail(s, std::max(plan.q, s));
+    const CostBreakdown t = tail(s, std::max(plan.q, s), c.edgeSpeeds[std::clamp(plan.edgeNode, 0, c.edgeNodes() - 1)]);
     b.edge = t.edge;
     b.backbone = t.backbone;
     b.cloud = t.cloud;

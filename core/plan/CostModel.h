@@ -45,7 +45,9 @@ public:
     /// the controller's predicted series).
     CostBreakdown evaluateAsDeployed(Plan *plan) const;
 
-    /// The full prediction for a plan. A tiled plan without tileNodes gets the speed-proportional assignment.
+    /// The full prediction for a plan. A tiled plan without tileNodes gets the speed-proportional assignment; the
+    /// untiled edge layers run on plan.edgeNode (a deployed plan keeps its node when another becomes faster; a plan
+    /// written by hand is placed first: evaluateAsDeployed).
     CostBreakdown evaluate(const Plan &plan) const;
 
     /// The graph.
@@ -71,9 +73,10 @@ public:
     /// The codec figures used.
     const CodecCosts &codecs() const { return m_codecs; }
 
-    /// Everything after the tiled stack for stack end s and cloud cut q >= s: edge [s, q) on the stitching node,
-    /// the backbone, the cloud and the return (with its part of the breakdown).
-    CostBreakdown tail(int s, int q) const;
+    /// Everything after the tiled stack for stack end s and cloud cut q >= s: edge [s, q) on the stitching node
+    /// (of edgeSpeed; the fastest edge node's when negative), the backbone, the cloud and the return (with its part
+    /// of the breakdown).
+    CostBreakdown tail(int s, int q, double edgeSpeed = -1) const;
     /// The tile phase of option e on the k fastest edge nodes: returns its ms (the slowest node's tiles +
     /// gathering the others on the fastest node) and, when plan is not null, fills plan->tileNodes and edgeNode.
     /// The codec chosen for gathering the tiles goes into *gatherCodec when not null.
