@@ -14,6 +14,11 @@ SessionState::SessionState(LiveSession *session, QObject *parent)
         onModelLoaded(g, c, f);
     });
     listen(&SessionWorker::ready, [this] { Q_EMIT ready(); });
+    listen(&SessionWorker::finished, [this](qint64 count) {
+        m_running = false;
+        m_finished = true;
+        Q_EMIT finished(count);
+    });
     listen(&SessionWorker::failed, [this](const QString &message) { Q_EMIT failed(message); });
     listen(&SessionWorker::nodeStateChanged, [this](const QString &node, Controller::NodeState s) {
         m_states.insert(node, s);
@@ -79,6 +84,7 @@ void SessionState::reset(const Experiment &experiment)
     m_tileTimes.clear();
     m_data = RunData();
     m_running = false;
+    m_finished = false;
     Q_EMIT experimentChanged();
 }
 

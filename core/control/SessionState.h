@@ -71,6 +71,8 @@ public:
     void setRunning(bool running) { m_running = running; }
     /// True while requests run.
     bool isRunning() const { return m_running; }
+    /// True once the experiment's requests were all sent (SessionWorker::finished).
+    bool isFinished() const { return m_finished; }
     /// Every request and event of the session so far.
     const RunData &data() const { return m_data; }
 
@@ -114,6 +116,8 @@ Q_SIGNALS:
     void eventAdded(const d3::core::RunEvent &event);
     /// The session is ready to run requests.
     void ready();
+    /// The experiment's requests were all sent (count).
+    void finished(qint64 count);
     /// A command failed (one line).
     void failed(const QString &message);
 
@@ -148,6 +152,7 @@ private:
     RunData m_data;
     RunRecorder m_recorder;
     bool m_running = false;
+    bool m_finished = false;
 };
 
 } // namespace d3::core

@@ -6,8 +6,9 @@
 
 namespace d3::ui {
 
-/// The session's event log: one line per plan change, timeline event, lost or returning worker, failed request,
-/// and every problem reported, newest at the bottom. GUI thread.
+/// The session's event log: one line per plan change, timeline event, operator action, lost or returning worker,
+/// failed request, and every problem reported, newest at the bottom; the kind of event in the interface's language,
+/// its label as recorded (events.jsonl). GUI thread.
 class EventLogPanel : public QListWidget
 {
     Q_OBJECT
@@ -21,6 +22,8 @@ public:
     void addEvent(const core::RunEvent &event);
     /// Adds a problem (shown in red).
     void addProblem(const QString &message);
+    /// The name shown for an event kind ("node_lost": "node lost", translated); an unknown kind as it is.
+    static QString kindName(const QString &kind);
 
 private:
     void append(const QString &text, const QColor &color);

@@ -6,6 +6,7 @@
 #include "RecentFilesMenu.h"
 #include "RunToolBar.h"
 #include "SessionExporter.h"
+#include "control/ActionLabel.h"
 #include "control/SessionState.h"
 #include "UiLog.h"
 #include "cluster/ClusterPanel.h"
@@ -37,6 +38,8 @@ namespace d3::ui {
 namespace {
 
 const QString kExportKey = QStringLiteral("files/exportFolder");
+/// Experiments of at most this many requests are plotted whole from the start.
+constexpr qint64 kWholeRunRequests = 1000;
 
 } // namespace
 
@@ -93,6 +96,7 @@ MainWindow::MainWindow(core::LiveSession *session, core::SessionState *state, QW
     for (const core::RequestRecord &r : m_state->data().requests)
         m_plots->appendRequest(r);
     m_toolBar->setSessionReady(m_state->plan().has_value());
+    showProgress();
     m_toolBar->showRunning(m_state->isRunning());
 }
 
@@ -156,7 +160,14 @@ void MainWindow::wireState()
     connect(m_state, &core::SessionState::experimentChanged, this, &MainWindow::showExperiment);
     connect(m_state, &core::SessionState::modelChanged, this, &MainWindow::showModel);
     connect(m_state, &core::SessionState::planChanged, this, &MainWindow::showPlan);
-    connect(m_state, &core::SessionState::ready, this, [this] { m_toolBar->setSessionReady(true); });
+    connect(m_state, &core::SessionState::ready, this, [this] {
+        m_toolBar->setSessionReady(true);
+        showProgress();
+    });
+    connect(m_state, &core::SessionState::finished, this, [this](qint64 count) {
+        showProgress();
+        statusBar()->showMessage(tr("Done: the experiment's %n request(s) were sent", nullptr, int(count)), 10000);
+    });
     connect(m_state, &core::SessionState::failed, this, &MainWindow::problem);
     connect(m_state, &core::SessionState::nodeStateChanged, m_cluster, &ClusterPanel::setState);
     connect(m_state, &core::SessionState::profileProgress, m_cluster, &ClusterPanel::setProgress);
@@ -169,6 +180,7 @@ void MainWindow::wireState()
     connect(m_state, &core::SessionState::requestAdded, this, [this](const core::RequestRecord &r) {
         m_plots->appendRequest(r);
         showStatus();
+        showProgress();
     });
     connect(m_state, &core::SessionState::eventAdded, this, [this](const core::RunEvent &e) {
         m_plots->addEvent(e);
@@ -192,7 +204,8 @@ void MainWindow::wirePanels()
         const auto &plan = m_state->plan();
         const int rows = plan ? plan->result.plan.rows : 1;
         const int cols = plan ? plan->result.plan.cols : 1;
-        return model->evaluate(core::ExperimentPlan::fitting(model->graph(), p, q, rows, cols).toPlan()).total;
+        core::Plan manual = core::ExperimentPlan::fitting(model->graph(), p, q, rows, cols).toPlan();
+        return model->evaluateAsDeployed(&manual).total; // as the controller will deploy and predict it
     });
     connect(m_tiles, &TileGridPanel::gridRequested, this, [this](int rows, int cols) {
         if (const auto &plan = m_state->plan())
@@ -204,19 +217,23 @@ void MainWindow::wirePanels()
         m_toolBar->showPlanner(planner, true);
         m_session->usePlanner(planner, true);
     });
-    connect(m_links, &LinksPanel::linkChanged, m_session, &core::LiveSession::setLink);
+    connect(m_links, &LinksPanel::linkChanged, this, [this](const core::DirectedLink &link) {
+        m_session->setLink({link.from + QLatin1String("->") + link.to, link.mbps, link.delayMs, link.burstBytes});
+    });
     connect(m_cluster, &ClusterPanel::killRequested, m_session, &core::LiveSession::kill);
     connect(m_cluster, &ClusterPanel::restartRequested, m_session, &core::LiveSession::restart);
     connect(m_cluster, &ClusterPanel::slowdownRequested, m_session, &core::LiveSession::setSlowdown);
     connect(m_cluster, &ClusterPanel::addRequested, this, [this](const core::ExperimentNode &node) {
-        changeNodes([&node](QJsonArray *nodes, QString *) {
+        changeNodes(core::ActionLabel::details(QStringLiteral("add_node"), core::ActionLabel::addNode(node.name, node.role)),
+                    [&node](QJsonArray *nodes, QString *) {
             nodes->append(QJsonObject{{QStringLiteral("name"), node.name}, {QStringLiteral("role"), node.role},
                                       {QStringLiteral("address"), node.address}});
             return true;
         });
     });
     connect(m_cluster, &ClusterPanel::removeRequested, this, [this](const QString &name) {
-        changeNodes([&name](QJsonArray *nodes, QString *) {
+        changeNodes(core::ActionLabel::details(QStringLiteral("remove_node"), core::ActionLabel::removeNode(name)),
+                    [&name](QJsonArray *nodes, QString *) {
             for (int i = 0; i < nodes->size(); ++i)
                 if (nodes->at(i).toObject().value(QStringLiteral("name")).toString() == name)
                     nodes->removeAt(i--);
@@ -230,6 +247,8 @@ void MainWindow::setRunning(bool running, double rateHz)
     m_toolBar->showRunning(running);
     m_state->setRunning(running);
     m_session->setRunning(running, rateHz);
+    if (running && m_state->data().requests.isEmpty())
+        m_statusLatency->setText(tr("Sending the first request…"));
 }
 
 void MainWindow::forceCuts(int p, int q, int rows, int cols)
@@ -237,13 +256,18 @@ void MainWindow::forceCuts(int p, int q, int rows, int cols)
     if (!m_state->hasModel())
         return;
     const core::ExperimentPlan plan = core::ExperimentPlan::fitting(m_state->graph(), p, q, rows, cols);
-    m_toolBar->showPlanner(QStringLiteral("manual"), plan.tiled());
+    const QString before = m_toolBar->planner();
+    m_toolBar->showPlanner(QStringLiteral("manual"), m_toolBar->tiles()); // Tiles stays: the planners' setting
     m_session->forcePlan(plan, tr("manual: cuts %1, %2").arg(p).arg(q));
+    if (before != QLatin1String("manual"))
+        statusBar()->showMessage(tr("Your plan replaces %1's: the planner is manual until you choose one (Ctrl+Z "
+                                    "goes back)").arg(before),
+                                 10000);
 }
 
-void MainWindow::changeNodes(const std::function<bool(QJsonArray *, QString *)> &edit)
+void MainWindow::changeNodes(const QJsonObject &cause, const std::function<bool(QJsonArray *, QString *)> &edit)
 {
-    changeExperiment([&edit](QJsonObject *json, QString *error) {
+    changeExperiment(cause, [&edit](QJsonObject *json, QString *error) {
         QJsonArray nodes = json->value(QStringLiteral("nodes")).toArray();
         if (!edit(&nodes, error))
             return false;
@@ -252,7 +276,7 @@ void MainWindow::changeNodes(const std::function<bool(QJsonArray *, QString *)> 
     });
 }
 
-void MainWindow::changeExperiment(const std::function<bool(QJsonObject *, QString *)> &edit)
+void MainWindow::changeExperiment(const QJsonObject &cause, const std::function<bool(QJsonObject *, QString *)> &edit)
 {
     const core::Experiment &current = m_state->experiment();
     QJsonObject json = current.toJson(current.baseDir);
@@ -262,7 +286,7 @@ void MainWindow::changeExperiment(const std::function<bool(QJsonObject *, QStrin
     const auto changed = core::Experiment::parse(QJsonDocument(json).toJson(), current.source, current.baseDir, &error);
     if (!changed)
         return problem(error);
-    openExperiment(*changed);
+    openExperiment(*changed, cause);
 }
 
 void MainWindow::askModel()
@@ -274,7 +298,7 @@ void MainWindow::askModel()
         return;
     const QString model = dialog.model();
     const QJsonObject weights = dialog.weightsJson();
-    changeExperiment([&](QJsonObject *json, QString *) {
+    changeExperiment({}, [&](QJsonObject *json, QString *) {
         json->remove(QStringLiteral("models"));
         json->remove(QStringLiteral("plan")); // a manual plan's cuts belong to the model it was made for
         json->insert(QStringLiteral("model"), model);
@@ -283,14 +307,14 @@ void MainWindow::askModel()
     });
 }
 
-void MainWindow::openExperiment(const core::Experiment &experiment)
+void MainWindow::openExperiment(const core::Experiment &experiment, const QJsonObject &cause)
 {
     m_toolBar->showRunning(false);
     m_toolBar->setSessionReady(false);
     m_plots->clear();
     m_log->clear();
     m_state->reset(experiment);
-    m_session->open(experiment);
+    m_session->open(experiment, cause);
 }
 
 bool MainWindow::openFile(const QString &path)
@@ -332,6 +356,24 @@ void MainWindow::showExperiment()
     m_links->setNodes(e.nodes);
     m_links->setLinks(m_state->links());
     m_toolBar->showPlanner(e.planners.value(0), e.tiles.value(0, true));
+    m_toolBar->showRate(e.requests.rateHz);
+    // An experiment of a few hundred requests is plotted whole, as its headless run draws it; an open-ended one
+    // follows the last minute.
+    const double follow = e.requests.count <= kWholeRunRequests ? 0 : 60;
+    m_toolBar->showFollow(follow);
+    m_plots->setFollowSeconds(follow);
+    showProgress();
+}
+
+void MainWindow::showProgress()
+{
+    qint64 sent = 0;
+    for (const core::RequestRecord &r : m_state->data().requests)
+        sent += !r.probe;
+    const qint64 count = m_state->experiment().requests.count;
+    m_toolBar->showProgress(sent, count, m_state->isFinished());
+    if (m_state->plan() && sent == 0 && !m_state->isRunning())
+        m_statusLatency->setText(tr("Ready: press Run (F5) to send the experiment's %n request(s)", nullptr, int(count)));
 }
 
 void MainWindow::showModel()
@@ -357,11 +399,20 @@ void MainWindow::showPlan()
 
 void MainWindow::showStatus()
 {
-    if (const auto &plan = m_state->plan())
+    const auto &requests = m_state->data().requests;
+    if (const auto &plan = m_state->plan()) {
+        // The prediction the plots show: the last request's on this plan (made under the estimates it was sent
+        // with), else the plan's own when it took effect.
+        double predicted = plan->result.cost.total;
+        for (auto r = requests.crbegin(); r != requests.crend() && r->planId >= plan->planId; ++r)
+            if (r->planId == plan->planId && r->completed && !r->probe) {
+                predicted = r->predictedMs;
+                break;
+            }
         m_statusPlan->setText(tr("%1: %2, predicted %3 ms")
                                   .arg(plan->result.planner, plan->result.plan.describe())
-                                  .arg(plan->result.cost.total, 0, 'f', 1));
-    const auto &requests = m_state->data().requests;
+                                  .arg(predicted, 0, 'f', 1));
+    }
     if (!requests.isEmpty())
         m_statusLatency->setText(tr("%n request(s), last %1 ms", nullptr, int(requests.size()))
                                      .arg(requests.last().endToEndMs, 0, 'f', 1));

@@ -3,6 +3,7 @@
 #include "plots/ExportOptions.h"
 #include "experiment/Experiment.h"
 
+#include <QJsonObject>
 #include <QMainWindow>
 
 class QLabel;
@@ -37,8 +38,9 @@ public:
     /// Saves the layout.
     ~MainWindow() override;
 
-    /// Opens experiment: the session restarts on it (its workers started, the model loaded and planned).
-    void openExperiment(const core::Experiment &experiment);
+    /// Opens experiment: the session restarts on it (its workers started, the model loaded and planned). cause: the
+    /// operator's action that made it (core::ActionLabel::details; a node added or removed), its first event.
+    void openExperiment(const core::Experiment &experiment, const QJsonObject &cause = {});
     /// Starts (rateHz: requests per second, 0 = closed loop) or stops the stream of requests, as the Run button does.
     void setRunning(bool running, double rateHz);
     /// Reads an experiment file and opens it; false with one line (also shown in the log).
@@ -75,10 +77,13 @@ private:
     void showModel();
     void showPlan();
     void showStatus();
+    /// The run's progress in the toolbar, and the "press Run" hint before the first request.
+    void showProgress();
     void problem(const QString &message);
-    void changeNodes(const std::function<bool(QJsonArray *nodes, QString *why)> &edit);
+    /// Edits the experiment's nodes and opens the result; cause as for openExperiment.
+    void changeNodes(const QJsonObject &cause, const std::function<bool(QJsonArray *nodes, QString *why)> &edit);
     /// Edits the experiment's JSON and opens the result (one line in the status bar if it does not read).
-    void changeExperiment(const std::function<bool(QJsonObject *json, QString *why)> &edit);
+    void changeExperiment(const QJsonObject &cause, const std::function<bool(QJsonObject *json, QString *why)> &edit);
     /// File > Open model…: another model and its weights for the experiment.
     void askModel();
     void forceCuts(int p, int q, int rows, int cols);

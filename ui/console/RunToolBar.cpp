@@ -12,6 +12,7 @@ namespace d3::ui {
 RunToolBar::RunToolBar(const QStringList &planners, QWidget *parent)
     : QToolBar(tr("Run"), parent)
     , m_run(new QAction(tr("Run"), this))
+    , m_progress(new QLabel(this))
     , m_rate(new QDoubleSpinBox(this))
     , m_planner(new QComboBox(this))
     , m_tiles(new QCheckBox(tr("Tiles"), this))
@@ -20,7 +21,9 @@ RunToolBar::RunToolBar(const QStringList &planners, QWidget *parent)
     setObjectName(QStringLiteral("runToolBar"));
     m_run->setCheckable(true);
     m_run->setShortcut(QKeySequence(Qt::Key_F5));
-    m_run->setToolTip(tr("Send requests continuously (F5)"));
+    m_run->setToolTip(tr("Send the experiment's requests; pause and continue them (F5)"));
+    m_progress->setObjectName(QStringLiteral("runProgress"));
+    m_progress->setToolTip(tr("Requests sent of the experiment's count"));
     m_rate->setRange(0, 1000);
     m_rate->setDecimals(1);
     m_rate->setSuffix(tr(" req/s"));
@@ -34,10 +37,11 @@ RunToolBar::RunToolBar(const QStringList &planners, QWidget *parent)
     m_follow->addItem(tr("last 30 s"), 30);
     m_follow->addItem(tr("last minute"), 60);
     m_follow->addItem(tr("last 10 minutes"), 600);
-    m_follow->addItem(tr("whole session"), 0);
+    m_follow->addItem(tr("whole run"), 0);
     m_follow->setCurrentIndex(1);
 
     addAction(m_run);
+    addWidget(m_progress);
     addWidget(m_rate);
     addSeparator();
     addWidget(new QLabel(tr(" Planner "), this));
@@ -48,7 +52,7 @@ RunToolBar::RunToolBar(const QStringList &planners, QWidget *parent)
     addWidget(m_follow);
 
     connect(m_run, &QAction::toggled, this, [this](bool on) {
-        m_run->setText(on ? tr("Stop") : tr("Run"));
+        showRunText();
         Q_EMIT runToggled(on, rateHz());
     });
     connect(m_rate, &QDoubleSpinBox::valueChanged, this, [this](double hz) {
@@ -72,7 +76,9 @@ void RunToolBar::showPlanner(const QString &planner, bool tiles)
 
 void RunToolBar::setSessionReady(bool ready)
 {
-    m_run->setEnabled(ready);
+    if (!ready)
+        showProgress(0, 0, false);
+    m_run->setEnabled(ready && !m_finished);
     m_planner->setEnabled(ready);
     m_tiles->setEnabled(ready);
 }
@@ -81,7 +87,47 @@ void RunToolBar::showRunning(bool running)
 {
     const QSignalBlocker block(m_run);
     m_run->setChecked(running);
-    m_run->setText(running ? tr("Stop") : tr("Run"));
+    showRunText();
+}
+
+void RunToolBar::showRunText()
+{
+    m_run->setText(m_finished ? tr("Done") : isRunning() ? tr("Pause") : m_sent > 0 ? tr("Continue") : tr("Run"));
+}
+
+void RunToolBar::showProgress(qint64 sent, qint64 count, bool finished)
+{
+    m_sent = sent;
+    m_finished = finished;
+    m_progress->setText(count > 0 ? QStringLiteral(" %1 / %2 ").arg(sent).arg(count) : QString());
+    if (finished) {
+        showRunning(false);
+        m_run->setEnabled(false);
+        m_run->setToolTip(tr("The experiment's %n request(s) were sent; open it again to run it again", nullptr,
+                             int(count)));
+    } else {
+        m_run->setToolTip(tr("Send the experiment's requests; pause and continue them (F5)"));
+    }
+    showRunText();
+}
+
+void RunToolBar::showRate(double rateHz)
+{
+    const QSignalBlocker block(m_rate);
+    m_rate->setValue(rateHz);
+}
+
+void RunToolBar::showFollow(double seconds)
+{
+    const QSignalBlocker block(m_follow);
+    const int index = m_follow->findData(seconds);
+    if (index >= 0)
+        m_follow->setCurrentIndex(index);
+}
+
+QString RunToolBar::progressText() const
+{
+    return m_progress->text().trimmed();
 }
 
 bool RunToolBar::isRunning() const

@@ -6,12 +6,14 @@ class QAction;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
 
 namespace d3::ui {
 
-/// The session's controls: run and stop the stream of requests, its rate (requests per second, 0 = closed loop),
-/// the planner (hpa, oracle, the baselines, manual) with vertical separation on or off, and how much of the run the
-/// plots follow. Emits what the operator chose; the main window carries it to the session. GUI thread.
+/// The session's controls: Run the experiment's requests, Pause and Continue them (the button says which, and how
+/// many of the experiment's requests were sent), their rate (requests per second, 0 = closed loop; the experiment's
+/// at first), the planner (hpa, oracle, the baselines, manual) with vertical separation on or off, and how much of the
+/// run the plots follow. Emits what the operator chose; the main window carries it to the session. GUI thread.
 class RunToolBar : public QToolBar
 {
     Q_OBJECT
@@ -23,8 +25,18 @@ public:
     void showPlanner(const QString &planner, bool tiles);
     /// Enables or disables running (no session: disabled).
     void setSessionReady(bool ready);
-    /// Shows the running state without emitting.
+    /// Shows the running state without emitting: the button reads Pause while running, Continue once requests were
+    /// sent, Run before.
     void showRunning(bool running);
+    /// Shows sent of count requests sent; finished: all were, the button is disabled until the experiment is opened
+    /// anew.
+    void showProgress(qint64 sent, qint64 count, bool finished);
+    /// Shows rateHz without emitting (an experiment's requests.rate_hz).
+    void showRate(double rateHz);
+    /// Shows a plots window without emitting (seconds, 0 = the whole run).
+    void showFollow(double seconds);
+    /// The progress as shown ("12 / 40").
+    QString progressText() const;
     /// The run / stop action (checkable, F5).
     QAction *runAction() const { return m_run; }
     /// True while the run button is down.
@@ -45,7 +57,13 @@ Q_SIGNALS:
     void followChosen(double seconds);
 
 private:
+    /// The button's text for the state shown.
+    void showRunText();
+
     QAction *m_run;
+    QLabel *m_progress;
+    qint64 m_sent = 0;
+    bool m_finished = false;
     QDoubleSpinBox *m_rate;
     QComboBox *m_planner;
     QCheckBox *m_tiles;

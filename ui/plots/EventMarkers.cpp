@@ -81,7 +81,7 @@ bool EventMarkers::add(const core::RunEvent &e)
         m_phase = e.phase;
         m_lastShape.reset();
     }
-    if (e.kind == QLatin1String("timeline") || e.kind == QLatin1String("phase")) {
+    if (e.kind == QLatin1String("timeline") || e.kind == QLatin1String("phase") || e.kind == QLatin1String("operator")) {
         const bool first = e.kind == QLatin1String("phase") && e.phase == 0;
         if (e.kind == QLatin1String("phase"))
             m_lastShape.reset();

@@ -22,8 +22,8 @@ namespace d3::ui {
 
 /// The event markers of a figure (docs/EXPERIMENTS.md, Plots): a solid line at every "plan" event that changed the
 /// plan (its cuts, grid or stack differ from the previous plan drawn in the same phase; a phase start forgets it),
-/// labelled short ("HPA: 3-tier, 2x2 tiles", PlanLabel); a dashed grey line at every "timeline" event and "phase"
-/// start with its label (phase 0 starts with the run: no label); and a light shaded span over each oracle probe (from the probe's plan to the plan restored
+/// labelled short ("HPA: 3-tier, 2x2 tiles", PlanLabel); a dashed grey line at every "timeline" event, every action
+/// of the console's operator ("operator": a link, a slowdown, a kill, cuts, ...) and "phase" start with its label (phase 0 starts with the run: no label); and a light shaded span over each oracle probe (from the probe's plan to the plan restored
 /// after it), never labelled as a plan. The labels stand in rows above the axis rect, each beside its line with a
 /// leader down to the axis, placed by arrange() so that no two overlap; a label that finds no room in kMaxRows rows
 /// is left out (its line stays). The x axis is the event's time in s unless setKeyOf says otherwise. Items are
