@@ -1,8 +1,7 @@
 #include "LayerGraphLayout.h"
 
-#include <QStringList>
-
 #include <algorithm>
+#include <cmath>
 
 namespace d3::ui {
 
@@ -10,171 +9,169 @@ namespace {
 
 /// How far a block's frame reaches beyond its boxes (less than half a gap, so neighbours never touch).
 constexpr qreal kFrameX = LayerGraphLayout::kColumnGap * 0.3;
-/// Room above a block's boxes for its name.
-constexpr qreal kFrameTop = LayerGraphLayout::kLaneGap * 0.6;
-/// Room below a block's boxes.
-constexpr qreal kFrameBottom = LayerGraphLayout::kLaneGap * 0.3;
+/// Room above a block's boxes for its name (inside the row's head).
+constexpr qreal kFrameTop = LayerGraphLayout::kRowHead - 1;
+/// Room below a block's boxes (inside the row's foot).
+constexpr qreal kFrameBottom = LayerGraphLayout::kRowFoot - 1;
+/// Where an edge turns into its lane after its producer (and out of it before its consumer), as a part of the gap.
+constexpr qreal kTurn = LayerGraphLayout::kColumnGap * 0.35;
+/// The x where a row's routes come in from the previous row.
+constexpr qreal kRowLeft = -LayerGraphLayout::kColumnPitch - LayerGraphLayout::kColumnGap / 2;
 
-/// The lowest free lane after `after`, growing the lane table when needed; marks it busy.
-int takeLaneAfter(QVector<bool> &busy, int after)
-{
-    for (int l = after + 1;; ++l) {
-        if (l >= busy.size())
-            busy.resize(l + 1, false);
-        if (!busy[l]) {
-            busy[l] = true;
-            return l;
-        }
-    }
-}
-
-/// The leading dotted components every name shares ("inception3a" of "inception3a.branch1.conv", ...).
-QString commonPrefix(const QStringList &names)
-{
-    if (names.isEmpty())
-        return {};
-    QStringList common = names.first().split(QLatin1Char('.'));
-    for (const QString &name : names) {
-        const QStringList parts = name.split(QLatin1Char('.'));
-        int k = 0;
-        while (k < common.size() && k < parts.size() && common[k] == parts[k])
-            ++k;
-        common = common.mid(0, k);
-    }
-    return common.join(QLatin1Char('.'));
-}
+/// How a row uses a lane.
+enum class Use : char { None, Edges, Boxes };
 
 } // namespace
 
-LayerGraphLayout::LayerGraphLayout(const core::ModelGraph &graph)
+LayerGraphLayout::LayerGraphLayout(const core::ModelGraph &graph, int columnsPerRow)
+    : m_lanes(graph)
 {
-    const int n = graph.layerCount();
-    m_lanes.fill(0, n);
-    QVector<bool> busy(1, false);
-    QVector<QVector<int>> incoming(n); // edge indices ending at each layer
-    QVector<int> openBefore(n, 0);     // pending edges when layer i is reached
-    QVector<bool> joins(n, false);     // every pending edge ends at layer i (nothing bypasses it)
+    *this = folded(columnsPerRow);
+}
 
-    // The consumers of tensor t, produced in lane `lane`: the first continues in that lane, the others branch off.
-    auto emitEdges = [&](int t, int lane) {
-        const QVector<int> &consumers = graph.consumers(t);
-        for (int j = 0; j < consumers.size(); ++j) {
-            int edgeLane = lane;
-            if (j == 0) {
-                if (lane >= busy.size())
-                    busy.resize(lane + 1, false);
-                busy[lane] = true;
-            } else {
-                edgeLane = takeLaneAfter(busy, lane);
-            }
-            incoming[consumers[j]].append(m_edges.size());
-            m_edges.append(Edge{t, consumers[j], edgeLane, {}});
-        }
+LayerGraphLayout LayerGraphLayout::folded(int columnsPerRow) const
+{
+    LayerGraphLayout l = *this;
+    const int columns = layerCount() + 1;
+    l.m_columns = columnsPerRow <= 0 || columnsPerRow > columns ? columns : std::max(columnsPerRow, 2);
+    l.place();
+    return l;
+}
+
+int LayerGraphLayout::columnsForWidth(qreal width)
+{
+    return std::max(2, int(std::floor(width / kColumnPitch)));
+}
+
+void LayerGraphLayout::placeRows()
+{
+    const int c = m_columns;
+    const int rows = (layerCount() + c) / c; // ceil((n + 1) / c)
+    QVector<QVector<Use>> use(rows);
+    auto mark = [&](int r, int l, Use u) {
+        QVector<Use> &lanes = use[r];
+        if (l >= lanes.size())
+            lanes.resize(l + 1, Use::None);
+        lanes[l] = std::max(lanes[l], u);
     };
-    auto openLanes = [&] { return int(std::count(busy.cbegin(), busy.cend(), true)); };
+    mark(0, 0, Use::Boxes); // the input
+    for (int i = 0; i < layerCount(); ++i)
+        mark((i + 1) / c, lane(i), Use::Boxes);
+    for (const LayerLanes::Edge &e : m_lanes.edges())
+        for (int r = e.tensor / c; r <= (e.to + 1) / c; ++r)
+            mark(r, e.lane, Use::Edges);
+    for (const LayerLanes::Block &b : m_lanes.blocks())
+        for (int r = (b.first + 1) / c; r <= (b.last + 1) / c; ++r)
+            mark(r, b.bottom, Use::Edges);
 
-    emitEdges(0, 0);
-    for (int i = 0; i < n; ++i) {
-        openBefore[i] = openLanes();
-        int lane = -1;
-        for (int e : incoming[i]) {
-            lane = lane < 0 ? m_edges[e].lane : std::min(lane, m_edges[e].lane);
-            busy[m_edges[e].lane] = false;
+    m_laneTop.fill(QVector<qreal>(), rows);
+    m_laneHeight.fill(QVector<qreal>(), rows);
+    m_rowTop.fill(0, rows);
+    m_rowBottom.fill(0, rows);
+    qreal top = -kRowHead; // row 0's boxes start at y = 0
+    for (int r = 0; r < rows; ++r) {
+        m_rowTop[r] = top;
+        qreal y = top + kRowHead;
+        for (Use u : std::as_const(use[r])) {
+            const qreal h = u == Use::Boxes ? kBoxHeight : kEdgeLaneHeight;
+            m_laneTop[r].append(y);
+            m_laneHeight[r].append(h);
+            y += h + kLaneGap;
         }
-        if (lane < 0) // a layer without inputs cannot pass validation; keep it visible anyway
-            lane = takeLaneAfter(busy, -1);
-        joins[i] = openLanes() == 0;
-        m_lanes[i] = lane;
-        if (lane >= busy.size())
-            busy.resize(lane + 1, false);
-        emitEdges(i + 1, lane);
+        m_rowBottom[r] = y - kLaneGap + kRowFoot;
+        top = m_rowBottom[r] + kRowGap;
     }
+}
 
-    m_laneCount = n > 0 ? 1 : 0;
-    for (int l : m_lanes)
-        m_laneCount = std::max(m_laneCount, l + 1);
-    for (Edge &e : m_edges) {
-        m_laneCount = std::max(m_laneCount, e.lane + 1);
+void LayerGraphLayout::place()
+{
+    placeRows();
+    const int c = m_columns;
+    auto boxAt = [&](int g, int l) {
+        return QRectF(columnLeft(column(g)), m_laneTop[g / c][l], kBoxWidth, kBoxHeight);
+    };
+    m_input = boxAt(0, 0);
+    m_boxes.resize(layerCount());
+    for (int i = 0; i < layerCount(); ++i)
+        m_boxes[i] = boxAt(i + 1, lane(i));
+
+    m_edges.clear();
+    for (const LayerLanes::Edge &e : m_lanes.edges()) {
         const int from = e.tensor - 1; // -1: the model input
-        const QRectF a = from < 0 ? inputBox() : box(from);
-        e.route = route(a, from < 0 ? 0 : m_lanes[from], e.lane, box(e.to), m_lanes[e.to]);
+        const QRectF a = from < 0 ? m_input : m_boxes[from];
+        m_edges.append(Edge{e.tensor, e.to, e.lane, route(a, e.tensor, e.lane, m_boxes[e.to], e.to + 1)});
     }
-    findBlocks(graph, openBefore, joins);
-}
 
-void LayerGraphLayout::findBlocks(const core::ModelGraph &graph, const QVector<int> &openBefore,
-                                  const QVector<bool> &joins)
-{
-    const int n = graph.layerCount();
-    int first = -1;
-    for (int i = 0; i < n; ++i) {
-        if (first < 0 && openBefore[i] > 1)
-            first = i;
-        if (first < 0 || (!joins[i] && i + 1 < n))
-            continue;
-        Block b;
-        b.first = first;
-        b.last = i;
-        QStringList names;
-        QVector<bool> used(m_laneCount, false);
-        int top = m_laneCount;
-        int bottom = 0;
-        for (int k = first; k <= i; ++k) {
-            names << graph.layer(k).name;
-            used[m_lanes[k]] = true;
-            top = std::min(top, m_lanes[k]);
-            bottom = std::max(bottom, m_lanes[k]);
+    m_blocks.clear();
+    for (const LayerLanes::Block &lb : m_lanes.blocks()) {
+        Block b{lb.name, lb.first, lb.last, lb.lanes, {}};
+        const int gf = lb.first + 1, gl = lb.last + 1;
+        for (int r = gf / c; r <= gl / c; ++r) {
+            const int c0 = r == gf / c ? column(gf) : 0;
+            const int c1 = r == gl / c ? column(gl) : c - 1;
+            b.rects.append(QRectF(QPointF(columnLeft(c0) - kFrameX, m_laneTop[r][lb.top] - kFrameTop),
+                                  QPointF(columnLeft(c1) + kBoxWidth + kFrameX,
+                                          m_laneTop[r][lb.bottom] + m_laneHeight[r][lb.bottom] + kFrameBottom)));
         }
-        for (const Edge &e : m_edges) {
-            if (e.to >= first && e.to <= i && e.tensor >= first) { // edges inside the block (shortcuts too)
-                top = std::min(top, e.lane);
-                bottom = std::max(bottom, e.lane);
-            }
-        }
-        b.name = commonPrefix(names);
-        b.lanes = int(std::count(used.cbegin(), used.cend(), true));
-        const QRectF from = boxAt(first, top);
-        const QRectF to = boxAt(i, bottom);
-        b.rect = QRectF(QPointF(from.left() - kFrameX, from.top() - kFrameTop),
-                        QPointF(to.right() + kFrameX, to.bottom() + kFrameBottom));
         m_blocks.append(b);
-        first = -1;
     }
+
+    m_bounds = m_input;
+    for (int r = 0; r < rowCount(); ++r) {
+        const int last = std::min((r + 1) * c, layerCount() + 1) - 1; // the row's last global column
+        m_bounds |= QRectF(QPointF(kRowLeft, m_rowTop[r]), QPointF(cutX(last), m_rowBottom[r]));
+    }
+    for (const QRectF &box : std::as_const(m_boxes))
+        m_bounds |= box;
+    m_bounds.setTop(m_bounds.top() - kRowGap); // the handles' grips above the first row
 }
 
-QVector<QPointF> LayerGraphLayout::route(const QRectF &a, int la, int e, const QRectF &b, int lb)
+QVector<QPolygonF> LayerGraphLayout::route(const QRectF &a, int ga, int lane, const QRectF &b, int gb) const
 {
-    const qreal ye = e * kLanePitch + kBoxHeight / 2;
-    const qreal xa = a.right() + kColumnGap * 0.35;
-    const qreal xb = b.left() - kColumnGap * 0.35;
-    QVector<QPointF> points{QPointF(a.right(), a.center().y())};
-    if (la != e)
-        points << QPointF(xa, a.center().y()) << QPointF(xa, ye);
-    if (lb != e)
-        points << QPointF(xb, ye) << QPointF(xb, b.center().y());
-    points << QPointF(b.left(), b.center().y());
-    return points;
+    const int c = m_columns;
+    const int la = ga == 0 ? 0 : this->lane(ga - 1);
+    const int lb = this->lane(gb - 1);
+    const qreal rowRight = cutX(c - 1);
+    QVector<QPolygonF> pieces;
+    QPolygonF piece{QPointF(a.right(), a.center().y())};
+    for (int r = ga / c; r <= gb / c; ++r) {
+        const qreal y = laneY(r, lane);
+        if (r > ga / c)
+            piece = QPolygonF{QPointF(kRowLeft, y)};
+        else if (la != lane)
+            piece << QPointF(a.right() + kTurn, a.center().y()) << QPointF(a.right() + kTurn, y);
+        if (r < gb / c) {
+            piece << QPointF(rowRight, y);
+            pieces.append(piece);
+            continue;
+        }
+        if (lb != lane)
+            piece << QPointF(b.left() - kTurn, y) << QPointF(b.left() - kTurn, b.center().y());
+        piece << QPointF(b.left(), b.center().y());
+        pieces.append(piece);
+    }
+    return pieces;
 }
 
-int LayerGraphLayout::nearestCut(qreal x) const
+QLineF LayerGraphLayout::cutLine(int k) const
 {
-    const int k = qRound((x + kColumnGap / 2) / kColumnPitch);
-    return std::clamp(k, 0, layerCount());
+    if (rowCount() == 0)
+        return {};
+    const int r = std::clamp(k, 0, layerCount()) / m_columns;
+    return QLineF(cutX(k), m_rowTop[r], cutX(k), m_rowBottom[r]);
 }
 
-QRectF LayerGraphLayout::bounds() const
+int LayerGraphLayout::nearestCut(const QPointF &at) const
 {
-    QRectF r = inputBox();
-    if (layerCount() > 0)
-        r |= boxAt(layerCount() - 1, std::max(0, m_laneCount - 1));
-    for (const Block &b : m_blocks)
-        r |= b.rect;
-    return r;
-}
-
-QRectF LayerGraphLayout::boxAt(int column, int lane)
-{
-    return QRectF(column * kColumnPitch, lane * kLanePitch, kBoxWidth, kBoxHeight);
+    if (rowCount() == 0)
+        return 0;
+    int r = 0;
+    while (r + 1 < rowCount() && at.y() > m_rowBottom[r] + kRowGap / 2)
+        ++r;
+    const int n = layerCount();
+    const int inRow = std::min(m_columns, n + 1 - r * m_columns);
+    const int j = qRound((at.x() + kColumnGap / 2) / kColumnPitch);
+    return std::clamp(r * m_columns + std::clamp(j, r == 0 ? 0 : -1, inRow - 1), 0, n);
 }
 
 } // namespace d3::ui

@@ -1,6 +1,9 @@
 #include "LayerGraphPanel.h"
 
+#include "CutLabelItem.h"
 #include "CutsCommand.h"
+#include "GraphViewState.h"
+#include "LayerGraphFit.h"
 #include "LayerGraphView.h"
 #include "LayerNodeItem.h"
 #include "LayerTableModel.h"
@@ -17,7 +20,9 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPen>
+#include <QScrollBar>
 #include <QSplitter>
+#include <QStyle>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -28,9 +33,9 @@ namespace d3::ui {
 
 namespace {
 
-constexpr qreal kSceneMargin = 30;  ///< scene units around the drawing
-constexpr qreal kHandleReach = 24;  ///< how far the handles reach above and below the boxes
-constexpr qreal kReadableZoom = 0.7; ///< the zoom a model opens at when fitting it would be smaller
+constexpr qreal kSceneMargin = 22; ///< scene units around the drawing (room for q's grip right of the last cut)
+/// The smallest zoom at which the layers' labels are readable.
+constexpr qreal kReadableZoom = qreal(LayerGraphPanel::kReadablePixels) / LayerNodeItem::kLabelPixels;
 const QColor kEdgeColour(120, 120, 120);
 const QColor kBlockColour(235, 235, 240);
 
@@ -73,7 +78,11 @@ LayerGraphPanel::LayerGraphPanel(QWidget *parent)
     layout->addWidget(createToolBar());
     layout->addWidget(split, 1);
 
+    m_view->setReadableZoom(kReadableZoom);
+    connect(m_view, &LayerGraphView::resized, this, &LayerGraphPanel::reflow);
     connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
+        if (m_rebuilding)
+            return;
         const int layer = selectedLayer();
         showDetails(layer);
         if (layer >= 0)
@@ -94,8 +103,8 @@ QWidget *LayerGraphPanel::createToolBar()
     zoomIn->setShortcut(QKeySequence::ZoomIn);
     QAction *zoomOut = bar->addAction(tr("Zoom out"), m_view, &LayerGraphView::zoomOut);
     zoomOut->setShortcut(QKeySequence::ZoomOut);
-    QAction *fit = bar->addAction(tr("Fit"), m_view, &LayerGraphView::fitAll);
-    fit->setToolTip(tr("Show the whole model"));
+    QAction *fit = bar->addAction(tr("Fit"), this, &LayerGraphPanel::fitToView);
+    fit->setToolTip(tr("Fold the model into rows as wide as the view and show it whole, or its first rows"));
     for (QAction *a : {zoomIn, zoomOut, fit})
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     bar->addSeparator();
@@ -107,9 +116,13 @@ QWidget *LayerGraphPanel::createToolBar()
 void LayerGraphPanel::setModel(const core::ModelGraph &graph)
 {
     m_undo->clear();
+    const bool same = !m_fitPending && m_nodes.size() == graph.layerCount() && m_graph.name() == graph.name()
+                      && std::equal(graph.layers().cbegin(), graph.layers().cend(), m_graph.layers().cbegin(),
+                                    [](const core::Layer &a, const core::Layer &b) { return a.name == b.name; });
+    const GraphViewState kept = viewState();
     m_graph = graph;
     m_table->setGraph(graph);
-    m_layout = LayerGraphLayout(graph);
+    m_layout = LayerGraphLayout(graph, m_layout.layerCount() > 0 ? m_layout.columnsPerRow() : 0);
     if (m_costs.ms.size() != graph.layerCount())
         m_costs = {};
     const int n = graph.layerCount();
@@ -118,42 +131,50 @@ void LayerGraphPanel::setModel(const core::ModelGraph &graph)
     buildScene();
     showCuts(m_p, m_q, -1);
     showDetails(-1);
-    m_fitPending = true;
-    if (isVisible())
-        initialView();
+    if (same && isVisible()) {
+        applyViewState(kept);
+    } else {
+        m_fitPending = true;
+        if (isVisible())
+            initialView();
+    }
     qCDebug(lcUi) << "layer graph:" << graph.name() << n << "layers in" << m_layout.laneCount() << "lanes,"
-                  << m_layout.blocks().size() << "blocks";
+                  << m_layout.blocks().size() << "blocks," << m_layout.rowCount() << "rows";
 }
 
 void LayerGraphPanel::buildScene()
 {
+    m_rebuilding = true;
     m_scene->clear();
+    m_rebuilding = false;
     m_nodes.clear();
     const QRectF bounds = m_layout.bounds();
     const QPen edgePen(kEdgeColour, 1.2);
 
     QFont small;
-    small.setPointSizeF(7);
+    small.setPixelSize(LayerGraphLayout::kRowHead - 3);
     for (const LayerGraphLayout::Block &b : m_layout.blocks()) {
-        auto *frame = m_scene->addRect(b.rect, QPen(kBlockColour.darker(115)), kBlockColour);
-        frame->setZValue(-2);
+        for (const QRectF &rect : b.rects) {
+            auto *frame = m_scene->addRect(rect, QPen(kBlockColour.darker(115)), kBlockColour);
+            frame->setZValue(-2);
+        }
         if (b.name.isEmpty())
             continue;
         auto *name = m_scene->addSimpleText(b.name, small);
         name->setBrush(kBlockColour.darker(250));
-        name->setPos(b.rect.topLeft() + QPointF(2, 1));
+        name->setPos(b.rects.first().topLeft() + QPointF(2, 0));
         name->setZValue(-1);
     }
     for (const LayerGraphLayout::Edge &e : m_layout.edges()) {
-        QPainterPath path(e.route.first());
-        for (int i = 1; i < e.route.size(); ++i)
-            path.lineTo(e.route[i]);
+        QPainterPath path;
+        for (const QPolygonF &piece : e.pieces)
+            path.addPolygon(piece);
         auto *item = m_scene->addPath(path, edgePen);
         item->setZValue(-1);
     }
     const QRectF input = m_layout.inputBox();
     m_scene->addRect(input, QPen(Qt::darkGray), QColor(245, 245, 245));
-    auto *inputText = m_scene->addSimpleText(tr("input"), small);
+    auto *inputText = m_scene->addSimpleText(tr("input"), LayerNodeItem::labelFont());
     inputText->setPos(input.center() - inputText->boundingRect().center());
     inputText->setToolTip(m_graph.inputName() + QLatin1Char(' ') + m_graph.inputShape().toString());
 
@@ -163,11 +184,9 @@ void LayerGraphPanel::buildScene()
         m_nodes.append(node);
     }
 
-    const qreal top = bounds.top() - kHandleReach;
-    const qreal bottom = bounds.bottom() + kHandleReach;
-    m_handleP = new PartitionHandleItem(QStringLiteral("p"), top, bottom,
+    m_handleP = new PartitionHandleItem(QStringLiteral("p"), PartitionHandleItem::Side::Left,
                                         LayerNodeItem::tierColour(LayerNodeItem::Tier::Device).darker(140));
-    m_handleQ = new PartitionHandleItem(QStringLiteral("q"), top, bottom,
+    m_handleQ = new PartitionHandleItem(QStringLiteral("q"), PartitionHandleItem::Side::Right,
                                         LayerNodeItem::tierColour(LayerNodeItem::Tier::Cloud).darker(140));
     m_handleP->setToolTip(tr("Device | edge cut: drag to move the layers between device and edge"));
     m_handleQ->setToolTip(tr("Edge | cloud cut: drag to move the layers between edge and cloud"));
@@ -179,18 +198,15 @@ void LayerGraphPanel::buildScene()
             m_dragStartP = m_p;
             m_dragStartQ = m_q;
         });
-        connect(h, &PartitionHandleItem::dragMoved, this, [this, which](qreal x) { dragTo(which, x); });
-        connect(h, &PartitionHandleItem::dragFinished, this, [this, which](qreal x) { dropAt(which, x); });
+        connect(h, &PartitionHandleItem::dragMoved, this, [this, which](const QPointF &at) { dragTo(which, at); });
+        connect(h, &PartitionHandleItem::dragFinished, this,
+                [this, which](const QPointF &at) { dropAt(which, at); });
     }
+    placeHandles(m_p, m_q);
 
-    m_label = m_scene->addRect(QRectF(), QPen(QColor(60, 60, 60)), QColor(255, 255, 225, 235));
-    m_label->setFlag(QGraphicsItem::ItemIgnoresTransformations);
-    m_label->setZValue(20);
-    m_label->hide();
-    m_labelText = new QGraphicsSimpleTextItem(m_label);
-
-    m_scene->setSceneRect(QRectF(bounds.left(), top, bounds.width(), bottom - top)
-                              .adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin));
+    m_label = new CutLabelItem;
+    m_scene->addItem(m_label);
+    m_scene->setSceneRect(bounds.adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin));
 }
 
 void LayerGraphPanel::setLayerCosts(const core::LayerCosts &costs, const QVector<double> &tierSpeeds)
@@ -218,13 +234,21 @@ void LayerGraphPanel::showCuts(int p, int q, int stackEnd)
     m_q = q;
     m_stackEnd = stackEnd;
     colourLayers(p, q, stackEnd);
-    if (m_handleP) {
-        m_handleP->setX(m_layout.cutX(p));
-        m_handleQ->setX(m_layout.cutX(q));
-    }
+    placeHandles(p, q);
     const int layer = selectedLayer();
     if (layer >= 0)
         showDetails(layer);
+}
+
+void LayerGraphPanel::placeHandles(int p, int q)
+{
+    if (!m_handleP)
+        return;
+    for (int which : {0, 1}) {
+        const QLineF bar = m_layout.cutLine(which == 0 ? p : q);
+        handle(which)->setX(bar.x1());
+        handle(which)->setSpan(bar.y1(), bar.y2());
+    }
 }
 
 void LayerGraphPanel::colourLayers(int p, int q, int stackEnd)
@@ -248,9 +272,9 @@ int LayerGraphPanel::keptStack(int p, int q) const
     return p == m_p && m_stackEnd <= q ? m_stackEnd : -1;
 }
 
-std::pair<int, int> LayerGraphPanel::cutsAt(int which, qreal x) const
+std::pair<int, int> LayerGraphPanel::cutsAt(int which, const QPointF &at) const
 {
-    const int k = m_layout.nearestCut(x);
+    const int k = m_layout.nearestCut(at);
     if (m_dragStartP == m_dragStartQ) // one on top of the other: the direction tells which one moves
         which = k < m_dragStartP ? 0 : 1;
     if (which == 0)
@@ -258,19 +282,19 @@ std::pair<int, int> LayerGraphPanel::cutsAt(int which, qreal x) const
     return {m_dragStartP, std::max(k, m_dragStartP)};
 }
 
-void LayerGraphPanel::dragTo(int which, qreal x)
+void LayerGraphPanel::dragTo(int which, const QPointF &at)
 {
-    const auto [p, q] = cutsAt(which, x);
-    m_handleP->setX(m_layout.cutX(p));
-    m_handleQ->setX(m_layout.cutX(q));
+    const auto [p, q] = cutsAt(which, at);
+    placeHandles(p, q);
     colourLayers(p, q, keptStack(p, q));
-    showCutLabel(p != m_dragStartP ? p : q, p, q);
+    const int moved = p != m_dragStartP ? 0 : 1;
+    showCutLabel(moved, moved == 0 ? p : q, p, q);
 }
 
-void LayerGraphPanel::dropAt(int which, qreal x)
+void LayerGraphPanel::dropAt(int which, const QPointF &at)
 {
     m_label->hide();
-    const auto [p, q] = cutsAt(which, x);
+    const auto [p, q] = cutsAt(which, at);
     if (p == m_dragStartP && q == m_dragStartQ) {
         showCuts(p, q, m_stackEnd); // back where it started
         return;
@@ -278,7 +302,7 @@ void LayerGraphPanel::dropAt(int which, qreal x)
     m_undo->push(new CutsCommand(m_dragStartP, m_dragStartQ, p, q, [this](int p, int q) { applyCuts(p, q); }));
 }
 
-void LayerGraphPanel::showCutLabel(int k, int p, int q)
+void LayerGraphPanel::showCutLabel(int which, int k, int p, int q)
 {
     const core::CutInfo &cut = m_graph.cut(k);
     const QLocale locale;
@@ -286,25 +310,20 @@ void LayerGraphPanel::showCutLabel(int k, int p, int q)
                        .arg(k)
                        .arg(locale.toString(double(cut.bytes) / 1024.0, 'f', 1));
     if (m_predictor)
-        text += tr(" · predicted %1 ms").arg(locale.toString(m_predictor(p, q), 'f', 1));
-    m_labelText->setText(text);
-    // Level with the handle's grip, above the boxes, on the side with room in the view (pixels: the label ignores
-    // the zoom).
-    const QRectF textRect = m_labelText->boundingRect();
-    const QRectF box(14, -textRect.height() - 8, textRect.width() + 8, textRect.height() + 6);
-    m_label->setRect(box);
-    m_labelText->setPos(box.topLeft() + QPointF(4, 3));
-    const QPointF anchor(m_layout.cutX(k), m_layout.bounds().top() - kHandleReach);
-    const QPoint inView = m_view->mapFromScene(anchor);
-    const bool flip = inView.x() + box.right() > m_view->viewport()->width();
-    m_label->setTransform(QTransform::fromTranslate(flip ? -box.right() - box.left() : 0, 0));
-    m_label->setPos(anchor);
-    m_label->show();
+        text += QLatin1Char('\n') + tr("predicted %1 ms").arg(locale.toString(m_predictor(p, q), 'f', 1));
+    const PartitionHandleItem *h = handle(which);
+    const QRect grip = h->deviceTransform(m_view->viewportTransform()).mapRect(h->gripRect()).toAlignedRect();
+    m_label->showBeside(text, grip, m_view);
 }
 
 QString LayerGraphPanel::cutLabel() const
 {
-    return m_label && m_label->isVisible() ? m_labelText->text() : QString();
+    return m_label && m_label->isVisible() ? m_label->text() : QString();
+}
+
+QRect LayerGraphPanel::cutLabelRect() const
+{
+    return m_label ? m_label->viewportRect(m_view) : QRect();
 }
 
 void LayerGraphPanel::selectLayer(int layer)
@@ -358,18 +377,108 @@ QString LayerGraphPanel::details() const
 void LayerGraphPanel::initialView()
 {
     m_fitPending = false;
-    m_view->fitAll();
-    if (m_view->zoom() >= kReadableZoom)
+    const auto saved = GraphViewState::fromBytes(m_pendingState);
+    m_pendingState.clear();
+    if (saved)
+        applyViewState(*saved);
+    else
+        fitToView();
+}
+
+void LayerGraphPanel::fitToView()
+{
+    const int scrollBar = m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_view);
+    const LayerGraphFit fit =
+        LayerGraphFit::choose(m_layout, m_view->viewport()->size(), kReadableZoom, kSceneMargin, scrollBar);
+    refold(fit.columns);
+    m_view->setZoom(fit.zoom);
+    const QRectF all = m_scene->sceneRect();
+    const qreal visibleHeight = m_view->viewport()->height() / fit.zoom;
+    m_view->centerOn(all.center().x(), fit.whole ? all.center().y() : all.top() + visibleHeight / 2);
+    qCDebug(lcUi) << "layer graph: fitted at zoom" << fit.zoom << "in" << m_layout.rowCount() << "rows of"
+                  << m_layout.columnsPerRow() << (fit.whole ? "(whole)" : "(scrolling vertically)");
+}
+
+void LayerGraphPanel::refold(int columns)
+{
+    LayerGraphLayout folded = m_layout.folded(columns);
+    if (m_layout.layerCount() == 0 || folded.columnsPerRow() == m_layout.columnsPerRow())
         return;
-    m_view->setZoom(kReadableZoom); // a long model: its beginning, readable
-    m_view->centerOn(m_layout.inputBox().left() + m_view->viewport()->width() / kReadableZoom / 2,
-                     m_layout.bounds().center().y());
+    const int selected = selectedLayer();
+    m_layout = std::move(folded);
+    buildScene();
+    showCuts(m_p, m_q, m_stackEnd);
+    if (LayerNodeItem *node = m_nodes.value(selected)) {
+        m_rebuilding = true;
+        node->setSelected(true);
+        m_rebuilding = false;
+    }
+}
+
+void LayerGraphPanel::reflow()
+{
+    const bool dragging = m_handleP && (m_handleP->isDragging() || m_handleQ->isDragging());
+    if (m_fitPending || dragging || m_reflowing || !isVisible())
+        return;
+    m_reflowing = true; // a re-fold may show or hide a scroll bar, which resizes the viewport again
+    GraphViewState state = viewState();
+    state.columns = 0; // as many as fit now
+    applyViewState(state);
+    m_reflowing = false;
+}
+
+GraphViewState LayerGraphPanel::viewState() const
+{
+    GraphViewState state;
+    state.zoom = m_view->zoom();
+    state.columns = m_layout.columnsPerRow();
+    const QPointF centre = m_view->centre();
+    qreal best = 0;
+    for (int i = 0; i < m_layout.layerCount(); ++i) {
+        const QPointF d = centre - m_layout.box(i).center();
+        const qreal distance = QPointF::dotProduct(d, d);
+        if (state.layer < 0 || distance < best) {
+            state.layer = i;
+            best = distance;
+            state.offset = d;
+        }
+    }
+    return state;
+}
+
+void LayerGraphPanel::applyViewState(const GraphViewState &state)
+{
+    m_view->setZoom(state.zoom);
+    refold(state.columns > 0 ? state.columns
+                             : LayerGraphFit::columnsFor(m_view->viewport()->width(), m_view->zoom(), kSceneMargin));
+    if (state.layer >= 0 && state.layer < m_layout.layerCount())
+        m_view->centerOn(m_layout.box(state.layer).center() + state.offset);
+}
+
+QByteArray LayerGraphPanel::saveViewState() const
+{
+    return viewState().toBytes();
+}
+
+bool LayerGraphPanel::restoreViewState(const QByteArray &state)
+{
+    const auto restored = GraphViewState::fromBytes(state);
+    if (!restored)
+        return false;
+    if (isVisible() && m_layout.layerCount() > 0 && !m_fitPending) {
+        applyViewState(*restored);
+    } else {
+        m_pendingState = state;
+        m_fitPending = true;
+    }
+    qCDebug(lcUi) << "layer graph: view state restored at zoom" << restored->zoom << "around layer" << restored->layer;
+    return true;
 }
 
 void LayerGraphPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_fitPending)
+    if (m_fitPending && m_layout.layerCount() > 0)
         initialView();
 }
 

@@ -31,6 +31,12 @@ void LayerGraphView::setZoom(qreal zoom)
     setTransformationAnchor(anchor);
 }
 
+QPointF LayerGraphView::centre() const
+{
+    const QPointF middle(viewport()->width() / 2.0, viewport()->height() / 2.0);
+    return viewportTransform().inverted().map(middle);
+}
+
 void LayerGraphView::zoomIn()
 {
     setZoom(zoom() * kStep);
@@ -45,11 +51,18 @@ void LayerGraphView::fitAll()
 {
     if (!scene())
         return;
-    fitInView(sceneRect(), Qt::KeepAspectRatio);
-    if (zoom() > 1)
-        setZoom(1);
-    else
-        setZoom(std::clamp(zoom(), kMinZoom, kMaxZoom)); // emits zoomChanged
+    const QRectF all = sceneRect();
+    fitInView(all, Qt::KeepAspectRatio);
+    setZoom(std::clamp(zoom(), std::max(kMinZoom, m_readableZoom), 1.0)); // emits zoomChanged
+    const qreal visibleHeight = viewport()->height() / zoom();
+    if (visibleHeight < all.height()) // too tall to read whole: its top
+        centerOn(all.center().x(), all.top() + visibleHeight / 2);
+}
+
+void LayerGraphView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    Q_EMIT resized();
 }
 
 void LayerGraphView::wheelEvent(QWheelEvent *event)

@@ -1,5 +1,6 @@
 #include "LayerNodeItem.h"
 
+#include <QFontMetricsF>
 #include <QLocale>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -85,6 +86,13 @@ QString LayerNodeItem::shortOp(core::OpKind op)
     return name;
 }
 
+QFont LayerNodeItem::labelFont()
+{
+    QFont font;
+    font.setPixelSize(kLabelPixels);
+    return font;
+}
+
 QRectF LayerNodeItem::boundingRect() const
 {
     return m_rect.adjusted(-2, -2, 2, 2);
@@ -105,13 +113,13 @@ void LayerNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->drawRoundedRect(m_rect, 4, 4);
     }
     const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < 0.35) // too small to read
+    if (lod * kLabelPixels < 4) // too small to read
         return;
-    QFont font = painter->font();
-    font.setPointSizeF(7);
+    const QFont font = labelFont();
     painter->setFont(font);
     painter->setPen(colour.darker(220));
-    painter->drawText(m_rect, Qt::AlignCenter, m_label);
+    const QString text = QFontMetricsF(font).elidedText(m_label, Qt::ElideRight, m_rect.width() - 4);
+    painter->drawText(m_rect, Qt::AlignCenter, text);
 }
 
 } // namespace d3::ui

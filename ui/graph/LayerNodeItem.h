@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QCoreApplication>
+#include <QFont>
 #include <QGraphicsItem>
 
 namespace d3::ui {
@@ -34,6 +35,10 @@ public:
     static QString tierName(Tier tier);
     /// The op as a short box label ("conv", "bn", "maxpool").
     static QString shortOp(core::OpKind op);
+    /// Height of the box label's font in scene units (its height in pixels at zoom 1).
+    static constexpr int kLabelPixels = 12;
+    /// The font of the box label (kLabelPixels high).
+    static QFont labelFont();
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

@@ -10,21 +10,29 @@ namespace {
 
 constexpr qreal kHitPixels = 12;  ///< width of the area that grabs the bar
 constexpr qreal kGripWidth = 18;  ///< grip size in pixels
-constexpr qreal kGripHeight = 20;
+constexpr qreal kGripHeight = 18;
+constexpr qreal kGripGap = 1;     ///< pixels between the bar and its grip
 
 } // namespace
 
-PartitionHandleItem::PartitionHandleItem(const QString &label, qreal top, qreal bottom, const QColor &colour,
-                                         QGraphicsItem *parent)
+PartitionHandleItem::PartitionHandleItem(const QString &label, Side side, const QColor &colour, QGraphicsItem *parent)
     : QGraphicsObject(parent)
     , m_label(label)
-    , m_top(top)
-    , m_bottom(bottom)
+    , m_side(side)
     , m_colour(colour)
 {
     setAcceptHoverEvents(true);
     setCursor(Qt::SizeHorCursor);
     setZValue(10);
+}
+
+void PartitionHandleItem::setSpan(qreal top, qreal bottom)
+{
+    if (top == m_top && bottom == m_bottom)
+        return;
+    prepareGeometryChange();
+    m_top = top;
+    m_bottom = bottom;
 }
 
 void PartitionHandleItem::setViewScale(qreal scale)
@@ -39,7 +47,8 @@ QRectF PartitionHandleItem::gripRect() const
 {
     const qreal w = kGripWidth * m_unit;
     const qreal h = kGripHeight * m_unit;
-    return QRectF(-w / 2, m_top - h, w, h);
+    const qreal gap = kGripGap * m_unit;
+    return QRectF(m_side == Side::Left ? -w - gap : gap, m_top - h, w, h);
 }
 
 QRectF PartitionHandleItem::boundingRect() const
@@ -89,7 +98,7 @@ void PartitionHandleItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
 void PartitionHandleItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
     if (m_dragging)
-        Q_EMIT dragMoved(event->scenePos().x());
+        Q_EMIT dragMoved(event->scenePos());
 }
 
 void PartitionHandleItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
@@ -98,7 +107,7 @@ void PartitionHandleItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
         return;
     m_dragging = false;
     update();
-    Q_EMIT dragFinished(event->scenePos().x());
+    Q_EMIT dragFinished(event->scenePos());
 }
 
 void PartitionHandleItem::hoverEnterEvent(QGraphicsSceneHoverEvent *)
