@@ -3,6 +3,7 @@
 #include "EventLogPanel.h"
 #include "ExportDialog.h"
 #include "OpenModelDialog.h"
+#include "PlanChoiceCommand.h"
 #include "RecentFilesMenu.h"
 #include "RunToolBar.h"
 #include "SessionExporter.h"
@@ -191,11 +192,20 @@ void MainWindow::wireState()
 void MainWindow::wirePanels()
 {
     connect(m_toolBar, &RunToolBar::runToggled, this, &MainWindow::setRunning);
-    connect(m_toolBar, &RunToolBar::plannerChosen, m_session, &core::LiveSession::usePlanner);
+    // Every choice of plan (a planner, tiles, dragged cuts, a grid) is one undo step that restores all of it.
+    connect(m_toolBar, &RunToolBar::plannerChosen, this, [this](const QString &planner, bool tiles) {
+        PlanChoice after = currentChoice();
+        after.planner = planner;
+        after.tiles = tiles;
+        choose(after);
+    });
     connect(m_toolBar, &RunToolBar::followChosen, m_plots, &LivePlotsPanel::setFollowSeconds);
-    connect(m_graph, &LayerGraphPanel::cutsRequested, this, [this](int p, int q) {
-        const auto &plan = m_state->plan();
-        forceCuts(p, q, plan ? plan->result.plan.rows : 1, plan ? plan->result.plan.cols : 1);
+    m_graph->setDropHandler([this](int p, int q) {
+        PlanChoice after = currentChoice();
+        after.planner = QStringLiteral("manual");
+        after.p = p;
+        after.q = q;
+        choose(after);
     });
     m_graph->setPredictor([this](int p, int q) {
         const core::CostModel *model = m_state->costModel();
@@ -208,14 +218,20 @@ void MainWindow::wirePanels()
         return model->evaluateAsDeployed(&manual).total; // as the controller will deploy and predict it
     });
     connect(m_tiles, &TileGridPanel::gridRequested, this, [this](int rows, int cols) {
-        if (const auto &plan = m_state->plan())
-            forceCuts(plan->result.plan.p, plan->result.plan.q, rows, cols);
+        if (!m_state->plan())
+            return;
+        PlanChoice after = currentChoice();
+        after.planner = QStringLiteral("manual");
+        after.rows = rows;
+        after.cols = cols;
+        choose(after);
     });
     connect(m_tiles, &TileGridPanel::plannerGridRequested, this, [this] {
-        const QString planner = m_toolBar->planner() == QLatin1String("manual") ? QStringLiteral("hpa")
-                                                                                 : m_toolBar->planner();
-        m_toolBar->showPlanner(planner, true);
-        m_session->usePlanner(planner, true);
+        PlanChoice after = currentChoice();
+        if (after.manual())
+            after.planner = QStringLiteral("hpa");
+        after.tiles = true;
+        choose(after);
     });
     connect(m_links, &LinksPanel::linkChanged, this, [this](const core::DirectedLink &link) {
         m_session->setLink({link.from + QLatin1String("->") + link.to, link.mbps, link.delayMs, link.burstBytes});
@@ -251,17 +267,41 @@ void MainWindow::setRunning(bool running, double rateHz)
         m_statusLatency->setText(tr("Sending the first request…"));
 }
 
-void MainWindow::forceCuts(int p, int q, int rows, int cols)
+PlanChoice MainWindow::currentChoice() const
 {
-    if (!m_state->hasModel())
+    PlanChoice c;
+    c.planner = m_toolBar->planner(); // the session's planner (showPlan follows it) or the operator's last choice
+    c.tiles = m_toolBar->tiles();
+    if (const auto &plan = m_state->plan()) {
+        c.p = plan->result.plan.p;
+        c.q = plan->result.plan.q;
+        c.rows = plan->result.plan.tiled() ? plan->result.plan.rows : 1;
+        c.cols = plan->result.plan.tiled() ? plan->result.plan.cols : 1;
+    }
+    return c;
+}
+
+void MainWindow::choose(const PlanChoice &after)
+{
+    const PlanChoice before = currentChoice();
+    if (after == before || !m_state->hasModel())
         return;
-    const core::ExperimentPlan plan = core::ExperimentPlan::fitting(m_state->graph(), p, q, rows, cols);
-    const QString before = m_toolBar->planner();
-    m_toolBar->showPlanner(QStringLiteral("manual"), m_toolBar->tiles()); // Tiles stays: the planners' setting
-    m_session->forcePlan(plan, tr("manual: cuts %1, %2").arg(p).arg(q));
-    if (before != QLatin1String("manual"))
-        statusBar()->showMessage(tr("Your plan replaces %1's: the planner is manual until you choose one (Ctrl+Z "
-                                    "goes back)").arg(before),
+    m_graph->undoStack()->push(new PlanChoiceCommand(before, after, [this](const PlanChoice &c) { applyChoice(c); }));
+}
+
+void MainWindow::applyChoice(const PlanChoice &c)
+{
+    const bool wasManual = currentChoice().manual();
+    m_toolBar->showPlanner(c.planner, c.tiles); // the tiles setting is the planners': a manual plan keeps it
+    if (!c.manual()) {
+        m_session->usePlanner(c.planner, c.tiles);
+        return;
+    }
+    const core::ExperimentPlan plan = core::ExperimentPlan::fitting(m_state->graph(), c.p, c.q, c.rows, c.cols);
+    m_session->forcePlan(plan, tr("manual: cuts %1, %2").arg(c.p).arg(c.q));
+    if (!wasManual)
+        statusBar()->showMessage(tr("Your plan replaces the planner's: the planner is manual until you choose one "
+                                    "(Ctrl+Z goes back)"),
                                  10000);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "PlanChoice.h"
 #include "plots/ExportOptions.h"
 #include "experiment/Experiment.h"
 
@@ -86,7 +87,12 @@ private:
     void changeExperiment(const QJsonObject &cause, const std::function<bool(QJsonObject *json, QString *why)> &edit);
     /// File > Open model…: another model and its weights for the experiment.
     void askModel();
-    void forceCuts(int p, int q, int rows, int cols);
+    /// The operator's choice in effect: the planner and tiles shown, the cuts and grid of the plan in effect.
+    PlanChoice currentChoice() const;
+    /// Makes after the operator's choice, as one undo step (nothing when it is the choice in effect).
+    void choose(const PlanChoice &after);
+    /// Shows c in the toolbar and asks the session for it (a planner, or the manual cuts and grid).
+    void applyChoice(const PlanChoice &c);
     void askOpen();
     void askSave();
     void askExport();

@@ -299,7 +299,17 @@ void LayerGraphPanel::dropAt(int which, const QPointF &at)
         showCuts(p, q, m_stackEnd); // back where it started
         return;
     }
+    if (m_dropped) {
+        showCuts(p, q, keptStack(p, q));
+        m_dropped(p, q);
+        return;
+    }
     m_undo->push(new CutsCommand(m_dragStartP, m_dragStartQ, p, q, [this](int p, int q) { applyCuts(p, q); }));
+}
+
+void LayerGraphPanel::setDropHandler(std::function<void(int, int)> dropped)
+{
+    m_dropped = std::move(dropped);
 }
 
 void LayerGraphPanel::showCutLabel(int which, int k, int p, int q)

@@ -47,6 +47,9 @@ public:
     void setPlan(const core::Plan &plan);
     /// The predicted end-to-end ms of cuts (p, q), shown while dragging; may be empty (then nothing is predicted).
     void setPredictor(std::function<double(int p, int q)> predictedMs);
+    /// Who records a drop: when set, a handle dropped at new cuts shows them and calls dropped(p, q) instead of
+    /// pushing a CutsCommand of its own (the main window pushes one that also restores the planner and tiles).
+    void setDropHandler(std::function<void(int p, int q)> dropped);
     /// The moves of the cuts, for undo and redo actions elsewhere (owned by the panel).
     QUndoStack *undoStack() const { return m_undo; }
 
@@ -144,6 +147,7 @@ private:
     core::LayerCosts m_costs;
     QVector<double> m_speeds;
     std::function<double(int, int)> m_predictor;
+    std::function<void(int, int)> m_dropped;
     QVector<LayerNodeItem *> m_nodes;
     PartitionHandleItem *m_handleP = nullptr;
     PartitionHandleItem *m_handleQ = nullptr;
