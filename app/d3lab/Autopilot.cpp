@@ -30,6 +30,12 @@ Autopilot::Autopilot(d3::ui::Console *console, Settings settings, QObject *paren
             QTimer::singleShot(500, this, &Autopilot::finish); // the plots redraw, the last events arrive
         }
     });
+    connect(state, &core::SessionState::finished, this, [this] { // the experiment had fewer requests than asked
+        if (!m_done) {
+            m_done = true;
+            QTimer::singleShot(500, this, &Autopilot::finish);
+        }
+    });
     connect(state, &core::SessionState::failed, this, [](const QString &message) {
         std::fprintf(stderr, "d3lab: %s\n", qPrintable(message));
     });

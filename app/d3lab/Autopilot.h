@@ -19,7 +19,7 @@ public:
     /// What to do (empty paths: skip that step).
     struct Settings {
         double rateHz = 0;      ///< requests per second (0: closed loop)
-        int afterRequests = 60; ///< requests to wait for before the screenshot and the export
+        int afterRequests = 60; ///< requests to wait for before the screenshot and the export (or the experiment's end)
         QString screenshot;     ///< PNG of the main window
         QString exportDir;      ///< plots (PDF, SVG, PNG) and requests.csv
         bool quit = true;       ///< quit the application afterwards

@@ -55,7 +55,8 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("experiment"), QStringLiteral("experiment file to open"),
                                  QStringLiteral("[EXPERIMENT.json]"));
     const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("start sending requests when ready"));
-    const QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("requests per second (0: closed loop)"),
+    const QCommandLineOption rate(QStringLiteral("rate"),
+                                  QStringLiteral("requests per second (0: closed loop; default: the experiment's)"),
                                   QStringLiteral("HZ"), QStringLiteral("0"));
     const QCommandLineOption after(QStringLiteral("after"), QStringLiteral("requests before --screenshot/--export"),
                                    QStringLiteral("N"), QStringLiteral("60"));
@@ -102,7 +103,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<d3::app::Autopilot> pilot;
     if (parser.isSet(run) || parser.isSet(shot) || parser.isSet(exportDir)) {
         d3::app::Autopilot::Settings s;
-        s.rateHz = hz;
+        s.rateHz = parser.isSet(rate) ? hz : experiment->requests.rateHz;
         s.afterRequests = n;
         s.screenshot = parser.value(shot);
         s.exportDir = parser.value(exportDir);
