@@ -82,8 +82,10 @@ MainWindow::MainWindow(core::LiveSession *session, core::SessionState *state, QW
     wireState();
     wirePanels();
     QSettings settings;
-    WindowPlacement::place(this, restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()));
-    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+    const bool placed = WindowPlacement::place(
+        this, restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()));
+    // A remembered dock layout is kept (which docks, where) but sized anew for a window placed anew.
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()) || placed)
         proportionDocks();
     // What the session already knows (a window built anew for another language).
     showExperiment();

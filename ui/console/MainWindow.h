@@ -84,7 +84,8 @@ Q_SIGNALS:
 private:
     void buildMenus();
     void buildDocks();
-    /// Default dock sizes as shares of the window's size (a first launch; later the saved state wins).
+    /// Dock sizes as shares of the window's size (a first launch, or a remembered geometry that had to be fitted;
+    /// otherwise the saved state's sizes win).
     void proportionDocks();
     void wireState();
     void wirePanels();

@@ -33,16 +33,18 @@ QScreen *WindowPlacement::screenUnder(const QRect &geometry)
     return QGuiApplication::primaryScreen();
 }
 
-void WindowPlacement::place(QWidget *window, bool restored)
+bool WindowPlacement::place(QWidget *window, bool restored)
 {
     QScreen *screen = screenUnder(restored ? window->geometry() : window->screen()->geometry());
     if (!screen)
-        return;
+        return !restored;
     const QRect available = screen->availableGeometry();
     const QRect geometry = restored ? fitted(window->geometry(), available) : initial(available);
-    if (geometry != window->geometry())
+    const bool moved = geometry != window->geometry();
+    if (moved)
         qCDebug(lcUi) << "window" << window->geometry() << "->" << geometry << "on" << screen->name() << available;
     window->setGeometry(geometry);
+    return !restored || moved;
 }
 
 bool WindowPlacement::fitFrame(QWidget *window)

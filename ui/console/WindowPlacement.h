@@ -23,8 +23,9 @@ public:
     /// The screen under the centre of geometry (the primary screen when no screen is).
     static QScreen *screenUnder(const QRect &geometry);
     /// Gives window (a top-level not yet shown, or shown) a geometry that fits the screen under it: initial() when
-    /// restored is false (nothing remembered), else fitted() to its current geometry.
-    static void place(QWidget *window, bool restored);
+    /// restored is false (nothing remembered), else fitted() to its current geometry. True when it placed the window
+    /// anew (nothing remembered, or what was did not fit): a remembered dock layout no longer matches its size.
+    static bool place(QWidget *window, bool restored);
     /// Once window is shown and its frame known: moves and shrinks it so that its frame (title bar and borders
     /// included) fits the available geometry of the screen under it; false when it already did.
     static bool fitFrame(QWidget *window);

@@ -235,6 +235,37 @@ TEST(MainWindowLayout, ARememberedGeometryTooLargeForItsScreenIsFitted)
     EXPECT_EQ(console.window()->geometry(), fits);
 }
 
+TEST(MainWindowLayout, ARememberedDockLayoutIsKeptUnlessTheWindowHadToBeFitted)
+{
+    app();
+    resetSettings();
+    int wide = 0;
+    {
+        Console console; // a wider cluster dock, remembered
+        console.show();
+        console.window()->resizeDocks({dock(console.window(), "clusterDock")}, {600}, Qt::Horizontal);
+        settle();
+        wide = dock(console.window(), "clusterDock")->width();
+        EXPECT_GT(wide, console.window()->width() / 4);
+    }
+    {
+        Console console;
+        console.show();
+        settle();
+        EXPECT_EQ(dock(console.window(), "clusterDock")->width(), wide);
+    }
+    // The same layout with a geometry too large for the screen (a larger monitor's): fitted, the docks in proportion.
+    QWidget probe;
+    probe.setGeometry(QRect(0, 0, 1600, 1000));
+    QSettings().setValue(QStringLiteral("window/geometry"), probe.saveGeometry());
+    Console console;
+    console.show();
+    settle();
+    EXPECT_TRUE(screenAt(kSmall)->availableGeometry().contains(console.window()->frameGeometry()));
+    EXPECT_LT(dock(console.window(), "clusterDock")->width(), wide - 40);
+    EXPECT_LE(dock(console.window(), "clusterDock")->width(), console.window()->width() / 4);
+}
+
 TEST(MainWindowLayout, LegendsLabelsAndLinkColumnsFitAt1366x768And1920x1080)
 {
     app();
