@@ -3,7 +3,7 @@
 #include "AddNodeDialog.h"
 
 #include <QDoubleSpinBox>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -60,11 +60,14 @@ ClusterPanel::ClusterPanel(QWidget *parent)
             Q_EMIT slowdownRequested(selectedNode(), f);
     });
 
-    auto *buttons = new QHBoxLayout;
-    for (QWidget *w : {static_cast<QWidget *>(add), static_cast<QWidget *>(remove), static_cast<QWidget *>(kill),
-                       static_cast<QWidget *>(restart), static_cast<QWidget *>(m_slowdown)})
-        buttons->addWidget(w);
-    buttons->addStretch();
+    // Two rows of controls: the panel fits a narrow dock (a 1366 x 768 screen) without hiding any of them.
+    auto *buttons = new QGridLayout;
+    buttons->addWidget(add, 0, 0);
+    buttons->addWidget(remove, 0, 1);
+    buttons->addWidget(kill, 0, 2);
+    buttons->addWidget(restart, 1, 0);
+    buttons->addWidget(m_slowdown, 1, 1, 1, 2);
+    buttons->setColumnStretch(3, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_table);

@@ -77,16 +77,28 @@ bool Console::setLanguage(const QString &locale)
 
 void Console::buildWindow()
 {
+    // The new window takes the old one's place exactly: its geometry and dock layout are handed over directly (a
+    // geometry saved and restored through the window system's frame can come back offset). Deleting the old window
+    // saves the layout too, without the question closing asks while requests run.
     MainWindow *old = m_window;
-    if (old)
-        old->close(); // saves the layout the new window restores
+    const QRect geometry = old ? old->geometry() : QRect();
+    const QByteArray state = old ? old->saveState() : QByteArray();
+    const bool maximized = old && old->isMaximized();
     delete old;
     m_window = new MainWindow(m_session.get(), m_state.get());
     m_window->setAttribute(Qt::WA_DeleteOnClose, false);
+    m_window->showLanguage(m_language);
+    if (!geometry.isNull()) {
+        m_window->setGeometry(geometry);
+        m_window->restoreState(state);
+    }
     connect(m_window, &MainWindow::languageRequested, this,
             [this](const QString &locale) { QMetaObject::invokeMethod(this, [this, locale] { setLanguage(locale); },
                                                                       Qt::QueuedConnection); });
-    m_window->show();
+    if (maximized)
+        m_window->showMaximized();
+    else
+        m_window->show();
 }
 
 } // namespace d3::ui

@@ -8,6 +8,7 @@
 #include "RunToolBar.h"
 #include "SessionExporter.h"
 #include "control/ActionLabel.h"
+#include "WindowPlacement.h"
 #include "control/SessionState.h"
 #include "UiLog.h"
 #include "cluster/ClusterPanel.h"
@@ -19,6 +20,8 @@
 #include "tiles/TileGridPanel.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -35,12 +38,18 @@
 #include <QStatusBar>
 #include <QUndoStack>
 
+#include <utility>
+
 namespace d3::ui {
 namespace {
 
 const QString kExportKey = QStringLiteral("files/exportFolder");
 /// Experiments of at most this many requests are plotted whole from the start.
 constexpr qint64 kWholeRunRequests = 1000;
+/// The default dock widths as shares of the window's: the cluster and events on the left, the tile grid and the
+/// links (whose columns need the room) on the right; the graph and the plots take the rest.
+constexpr double kLeftDockShare = 0.2;
+constexpr double kRightDockShare = 0.3;
 
 } // namespace
 
@@ -60,11 +69,14 @@ MainWindow::MainWindow(core::LiveSession *session, core::SessionState *state, QW
 {
     setWindowTitle(tr("d3lab: device-edge-cloud inference"));
     auto *center = new QSplitter(Qt::Vertical, this);
+    center->setObjectName(QStringLiteral("centerSplitter"));
     center->addWidget(m_graph);
     center->addWidget(m_plots);
-    center->setStretchFactor(0, 2);
+    // The plots get three quarters: three figures with legends and marker labels need the height more than the graph
+    // (which scrolls).
+    center->setStretchFactor(0, 1);
     center->setStretchFactor(1, 3);
-    center->setSizes({380, 620});
+    center->setSizes({1000, 3000});
     setCentralWidget(center);
     addToolBar(m_toolBar);
     statusBar()->addWidget(m_statusPlan, 1);
@@ -74,14 +86,11 @@ MainWindow::MainWindow(core::LiveSession *session, core::SessionState *state, QW
     wireState();
     wirePanels();
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1600, 1000);
-    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
-        auto named = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
-        resizeDocks({named("clusterDock"), named("tilesDock")}, {470, 470}, Qt::Horizontal);
-        resizeDocks({named("clusterDock"), named("eventsDock")}, {330, 600}, Qt::Vertical);
-        resizeDocks({named("tilesDock"), named("linksDock")}, {380, 550}, Qt::Vertical);
-    }
+    const bool placed = WindowPlacement::place(
+        this, restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()));
+    // A remembered dock layout is kept (which docks, where) but sized anew for a window placed anew.
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()) || placed)
+        proportionDocks();
     // What the session already knows (a window built anew for another language).
     showExperiment();
     if (m_state->hasModel())
@@ -123,6 +132,19 @@ void MainWindow::buildDocks()
     dock(m_links, tr("Links"), QStringLiteral("linksDock"), Qt::RightDockWidgetArea);
 }
 
+void MainWindow::proportionDocks()
+{
+    auto named = [this](const char *name) { return findChild<QDockWidget *>(QLatin1String(name)); };
+    const QSize size = this->size();
+    // The right docks are never narrower than the links' columns (LinksPanel's minimum width).
+    resizeDocks({named("clusterDock"), named("tilesDock")},
+                {qRound(size.width() * kLeftDockShare), qRound(size.width() * kRightDockShare)}, Qt::Horizontal);
+    resizeDocks({named("clusterDock"), named("eventsDock")},
+                {qRound(size.height() * 0.45), qRound(size.height() * 0.55)}, Qt::Vertical);
+    resizeDocks({named("tilesDock"), named("linksDock")}, {qRound(size.height() * 0.38), qRound(size.height() * 0.62)},
+                Qt::Vertical);
+}
+
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -152,8 +174,56 @@ void MainWindow::buildMenus()
     for (QDockWidget *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
     QMenu *language = view->addMenu(tr("&Language"));
-    language->addAction(QStringLiteral("English"), this, [this] { Q_EMIT languageRequested(QStringLiteral("en")); });
-    language->addAction(QStringLiteral("简体中文"), this, [this] { Q_EMIT languageRequested(QStringLiteral("zh_CN")); });
+    m_languages = new QActionGroup(this);
+    m_languages->setExclusive(true);
+    const QList<QPair<QString, QString>> languages{{QStringLiteral("en"), QStringLiteral("English")},
+                                                   {QStringLiteral("zh_CN"), QStringLiteral("简体中文")}};
+    for (const auto &[locale, name] : languages) {
+        QAction *action = language->addAction(name);
+        action->setCheckable(true);
+        action->setData(locale);
+        m_languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, locale = locale] {
+            if (locale != m_language)
+                Q_EMIT languageRequested(locale);
+        });
+    }
+    showLanguage(m_language);
+}
+
+void MainWindow::showLanguage(const QString &locale)
+{
+    m_language = locale;
+    for (QAction *action : m_languages->actions())
+        action->setChecked(action->data().toString() == locale);
+}
+
+QString MainWindow::checkedLanguage() const
+{
+    const QAction *checked = m_languages->checkedAction();
+    return checked ? checked->data().toString() : QString();
+}
+
+void MainWindow::setQuitQuestion(QuitQuestion::Ask ask)
+{
+    m_askQuit = std::move(ask);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_state->isRunning() && !m_askQuit(this)) {
+        qCInfo(lcUi) << "quit cancelled: requests keep running";
+        event->ignore();
+        return;
+    }
+    event->accept();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!std::exchange(m_shown, true))
+        WindowPlacement::fitFrame(this);
 }
 
 void MainWindow::wireState()

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "PlanChoice.h"
+#include "QuitQuestion.h"
 #include "plots/ExportOptions.h"
 #include "experiment/Experiment.h"
 
 #include <QJsonObject>
 #include <QMainWindow>
 
+class QActionGroup;
 class QLabel;
 
 namespace d3::core {
@@ -65,6 +67,19 @@ public:
     /// The run controls.
     RunToolBar *runToolBar() const { return m_toolBar; }
 
+    /// Checks the language in use ("en", "zh_CN") in View > Language.
+    void showLanguage(const QString &locale);
+    /// The language checked in View > Language.
+    QString checkedLanguage() const;
+    /// Replaces the question closing asks while requests run (QuitQuestion::ask by default; tests answer it).
+    void setQuitQuestion(QuitQuestion::Ask ask);
+
+protected:
+    /// Closing while requests run asks first (QuitQuestion); the answer No keeps the window and the run.
+    void closeEvent(QCloseEvent *event) override;
+    /// The first show fits the window's frame onto its screen (WindowPlacement::fitFrame).
+    void showEvent(QShowEvent *event) override;
+
 Q_SIGNALS:
     /// The operator picked a language ("en", "zh_CN").
     void languageRequested(const QString &locale);
@@ -72,6 +87,9 @@ Q_SIGNALS:
 private:
     void buildMenus();
     void buildDocks();
+    /// Dock sizes as shares of the window's size (a first launch, or a remembered geometry that had to be fitted;
+    /// otherwise the saved state's sizes win).
+    void proportionDocks();
     void wireState();
     void wirePanels();
     void showExperiment();
@@ -111,6 +129,10 @@ private:
     QLabel *m_statusLatency;
     RecentFilesMenu *m_recent = nullptr;
     QAction *m_record = nullptr;
+    QActionGroup *m_languages = nullptr;
+    QString m_language = QStringLiteral("en");
+    QuitQuestion::Ask m_askQuit = &QuitQuestion::ask;
+    bool m_shown = false;
 };
 
 } // namespace d3::ui

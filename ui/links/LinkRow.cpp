@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QLabel>
 #include <QSignalBlocker>
@@ -27,8 +28,22 @@ QSlider *slider(int maximum, QWidget *parent)
 {
     auto *s = new QSlider(Qt::Horizontal, parent);
     s->setRange(0, maximum);
-    s->setMinimumWidth(90);
+    s->setMinimumWidth(40);
     return s;
+}
+
+/// Sizes an exact field to show widest (its longest usual text) whole, rather than its range's extreme.
+void fitField(QDoubleSpinBox *box, const QString &widest)
+{
+    const QFontMetrics fm(box->font());
+    const int text = qMax(fm.horizontalAdvance(widest), fm.horizontalAdvance(box->specialValueText()));
+    // The spin box's own hint for a short range gives its frame and buttons.
+    QDoubleSpinBox probe;
+    probe.setFont(box->font());
+    probe.setDecimals(0);
+    probe.setRange(0, 0);
+    const int chrome = probe.sizeHint().width() - fm.horizontalAdvance(QStringLiteral("0"));
+    box->setFixedWidth(text + chrome);
 }
 
 } // namespace
@@ -42,6 +57,7 @@ LinkRow::LinkRow(const core::DirectedLink &link, QGridLayout *grid, int row, QOb
     , m_delay(new QDoubleSpinBox(grid->parentWidget()))
     , m_configured(new QLabel(grid->parentWidget()))
     , m_measured(new QLabel(grid->parentWidget()))
+    , m_compression(new QLabel(grid->parentWidget()))
     , m_bothWays(new QCheckBox(grid->parentWidget()))
 {
     QWidget *owner = grid->parentWidget();
@@ -51,7 +67,6 @@ LinkRow::LinkRow(const core::DirectedLink &link, QGridLayout *grid, int row, QOb
     m_bandwidth->setRange(0, kMaxFieldMbps);
     m_bandwidth->setDecimals(3);
     m_bandwidth->setSpecialValueText(tr("unlimited"));
-    m_bandwidth->setSuffix(tr(" Mbit/s"));
     m_bandwidth->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
     m_bandwidth->setKeyboardTracking(false);
     m_bandwidth->setToolTip(tr("Exact bandwidth in Mbit/s (0 = unlimited), applied on Enter"));
@@ -59,13 +74,17 @@ LinkRow::LinkRow(const core::DirectedLink &link, QGridLayout *grid, int row, QOb
     m_delaySlider->setToolTip(tr("One-way delay %1 → %2, 0 to %3 ms").arg(link.from, link.to).arg(kMaxSliderDelayMs));
     m_delay->setRange(0, kMaxFieldDelayMs);
     m_delay->setDecimals(1);
-    m_delay->setSuffix(tr(" ms"));
     m_delay->setKeyboardTracking(false);
     m_delay->setToolTip(tr("Exact one-way delay in ms, applied on Enter"));
     m_measured->setToolTip(tr("Throughput measured on the link's transfers of 64 KiB or more"));
     m_bothWays->setToolTip(tr("Apply changes to %1 → %2 as well").arg(link.to, link.from));
     for (QLabel *label : {m_configured, m_measured})
         label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_compression->setAlignment(Qt::AlignRight | Qt::AlignTop);
+    m_compression->setWordWrap(true); // a long codec name wraps rather than widening the rates' columns
+    m_bothWays->setText(tr("both ways"));
+    fitField(m_bandwidth, QStringLiteral("10000.000"));
+    fitField(m_delay, QStringLiteral("1000.0"));
 
     connect(m_bandwidthSlider, &QSlider::valueChanged, this, [this](int position) {
         const QSignalBlocker block(m_bandwidth);
@@ -94,13 +113,14 @@ LinkRow::LinkRow(const core::DirectedLink &link, QGridLayout *grid, int row, QOb
 
     grid->addWidget(new QLabel(link.from, owner), row, From);
     grid->addWidget(new QLabel(link.to, owner), row, To);
-    grid->addWidget(m_bandwidthSlider, row, BandwidthSlider);
     grid->addWidget(m_bandwidth, row, Bandwidth);
-    grid->addWidget(m_delaySlider, row, DelaySlider);
+    grid->addWidget(m_bandwidthSlider, row + 1, Bandwidth);
     grid->addWidget(m_delay, row, Delay);
+    grid->addWidget(m_delaySlider, row + 1, Delay);
     grid->addWidget(m_configured, row, Configured);
     grid->addWidget(m_measured, row, Measured);
-    grid->addWidget(m_bothWays, row, BothWays, Qt::AlignCenter);
+    grid->addWidget(m_compression, row + 1, Configured, 1, ColumnCount - Configured);
+    grid->addWidget(m_bothWays, row + 1, From, 1, Bandwidth - From);
     setConfigured(link);
     setMeasured(0);
 }
@@ -147,13 +167,14 @@ void LinkRow::setCompression(const QString &codec, double ratio)
 
 void LinkRow::showMeasured()
 {
-    QString text = m_mbps > 0 ? formatMbps(m_mbps) : QStringLiteral("—");
-    if (!m_codec.isEmpty() && m_codec != QLatin1String("none"))
-        text += QStringLiteral("\n") + tr("%1: %2x smaller").arg(m_codec).arg(1.0 / m_ratio, 0, 'f', 2);
-    m_measured->setText(text);
+    m_measured->setText(m_mbps > 0 ? formatMbps(m_mbps) : QStringLiteral("—"));
+    const bool compressed = !m_codec.isEmpty() && m_codec != QLatin1String("none");
+    m_compression->setText(compressed ? tr("%1: %2x smaller").arg(m_codec).arg(1.0 / m_ratio, 0, 'f', 2) : QString());
+    m_compression->setVisible(compressed);
     m_measured->setToolTip(m_codec.isEmpty() ? QString()
                                              : tr("last transfer: codec %1, wire bytes / raw bytes %2")
                                                    .arg(m_codec).arg(m_ratio, 0, 'f', 3));
+    m_compression->setToolTip(m_measured->toolTip());
 }
 
 bool LinkRow::bothWays() const
@@ -168,7 +189,8 @@ QString LinkRow::configuredText() const
 
 QString LinkRow::measuredText() const
 {
-    return m_measured->text();
+    return m_compression->text().isEmpty() ? m_measured->text()
+                                           : m_measured->text() + QLatin1Char('\n') + m_compression->text();
 }
 
 void LinkRow::commit()

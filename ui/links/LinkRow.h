@@ -12,18 +12,22 @@ class QSlider;
 
 namespace d3::ui {
 
-/// One directed link's row of the links panel, as widgets placed in a grid: from, to, a logarithmic bandwidth
-/// slider (0.1 Mbit/s .. 10 Gbit/s, then "unlimited") with an exact field, a delay slider (0..500 ms) with an exact
-/// field, the configured and the measured rate, and "both ways". A change is reported once the operator lets go:
-/// at a slider's release (or a keyboard step), at a field's Enter or focus loss; never while dragging. The widgets
-/// belong to the grid's widget. GUI thread.
+/// One directed link's row of the links panel, as widgets placed on two lines of a grid (compact enough for a narrow
+/// dock): from, to, the exact bandwidth field in Mbit/s (0 shows "unlimited") with a logarithmic slider under it
+/// (0.1 Mbit/s .. 10 Gbit/s, then "unlimited"), the exact delay field in ms with its slider (0..500 ms) under it, the
+/// configured and the measured rate with the last transfer's compression under them, and "both ways" under the
+/// link's names. A change is
+/// reported once the operator lets go: at a slider's release (or a keyboard step), at a field's Enter or focus
+/// loss; never while dragging. The widgets belong to the grid's widget. GUI thread.
 class LinkRow : public QObject
 {
     Q_OBJECT
 public:
-    /// The grid columns a row fills.
-    enum Column { From, To, BandwidthSlider, Bandwidth, DelaySlider, Delay, Configured, Measured, BothWays,
-                  ColumnCount };
+    /// The grid columns a row fills (the sliders sit under their fields, the compression under the rates, "both
+    /// ways" under from and to).
+    enum Column { From, To, Bandwidth, Delay, Configured, Measured, ColumnCount };
+    /// The grid lines a row takes: the fields, then the sliders.
+    static constexpr int kLines = 2;
     /// Bandwidth slider positions per decade of Mbit/s.
     static constexpr int kStepsPerDecade = 100;
     /// The slider position of 10 Gbit/s; one past it is "unlimited".
@@ -33,7 +37,7 @@ public:
     /// Largest delay the slider reaches, in ms (the exact field goes to the file format's 60000).
     static constexpr int kMaxSliderDelayMs = 500;
 
-    /// Places link's widgets in row row of grid (whose widget owns them).
+    /// Places link's widgets on lines row and row + 1 of grid (whose widget owns them).
     LinkRow(const core::DirectedLink &link, QGridLayout *grid, int row, QObject *parent = nullptr);
 
     /// The figures the row holds now (what it last reported, or was given).
@@ -59,7 +63,7 @@ public:
     QDoubleSpinBox *delayBox() const { return m_delay; }
     /// The configured rate as shown ("unlimited", "100", ...).
     QString configuredText() const;
-    /// The measured rate as shown ("—" while none).
+    /// The measured rate as shown ("—" while none), with the compression on a second line when there is one.
     QString measuredText() const;
     /// The "both ways" check box.
     QCheckBox *bothWaysBox() const { return m_bothWays; }
@@ -87,6 +91,7 @@ private:
 
     QLabel *m_configured;
     QLabel *m_measured;
+    QLabel *m_compression;
     double m_mbps = 0;
     QString m_codec;
     double m_ratio = 1;

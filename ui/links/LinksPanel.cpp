@@ -7,6 +7,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -106,6 +107,13 @@ void LinksPanel::setCompression(const QString &from, const QString &to, const QS
         r->setCompression(codec, ratio);
 }
 
+int LinksPanel::fullWidth() const
+{
+    const QMargins margins = layout()->contentsMargins();
+    return m_scroll->widget()->minimumSizeHint().width() + m_scroll->verticalScrollBar()->sizeHint().width()
+         + 2 * m_scroll->frameWidth() + margins.left() + margins.right();
+}
+
 LinkRow *LinksPanel::row(const QString &from, const QString &to) const
 {
     return m_rows.value(key(from, to));
@@ -171,8 +179,10 @@ void LinksPanel::rebuild()
     auto *table = new QWidget;
     auto *grid = new QGridLayout(table);
     grid->setContentsMargins(4, 4, 4, 4);
-    const QStringList headers{tr("From"), tr("To"), tr("Bandwidth"), QString(), tr("Delay"), QString(),
-                              tr("Configured Mbit/s"), tr("Measured Mbit/s"), tr("Both ways")};
+    grid->setVerticalSpacing(2);
+    // Two-line headers keep the columns as narrow as their figures.
+    const QStringList headers{tr("From"), tr("To"), tr("Bandwidth\nMbit/s"), tr("Delay\nms"),
+                              tr("Configured\nMbit/s"), tr("Measured\nMbit/s")};
     for (int c = 0; c < headers.size(); ++c)
         grid->addWidget(headerLabel(headers.at(c), table), 0, c);
     int line = 1;
@@ -186,7 +196,8 @@ void LinksPanel::rebuild()
                 grid->addWidget(headerLabel(m_titles.last(), table), line++, 0, 1, LinkRow::ColumnCount);
                 titled = true;
             }
-            auto *r = new LinkRow(link, grid, line++, table);
+            auto *r = new LinkRow(link, grid, line, table);
+            line += LinkRow::kLines;
             r->setMeasured(m_measured.value(key(link.from, link.to)));
             connect(r, &LinkRow::edited, this, &LinksPanel::onEdited);
             m_rows.insert(key(link.from, link.to), r);
@@ -195,9 +206,10 @@ void LinksPanel::rebuild()
     if (links.isEmpty())
         grid->addWidget(new QLabel(tr("no links yet"), table), line++, 0, 1, LinkRow::ColumnCount);
     grid->setRowStretch(line, 1);
-    grid->setColumnStretch(LinkRow::BandwidthSlider, 1);
-    grid->setColumnStretch(LinkRow::DelaySlider, 1);
+    grid->setColumnStretch(LinkRow::Bandwidth, 1);
+    grid->setColumnStretch(LinkRow::Delay, 1);
     m_scroll->setWidget(table);
+    setMinimumWidth(fullWidth()); // a dock holding the panel shows every column: it only ever scrolls down
 }
 
 void LinksPanel::onEdited(const core::DirectedLink &link, bool bothWays)

@@ -18,6 +18,7 @@ class LinkRow;
 /// and measured throughput side by side), grouped by class in the order device → edge, edge → edge, edge → cloud,
 /// cloud → edge, edge → device (other pairs last). A change is reported with linkChanged once the operator lets go
 /// of a slider or finishes a field; the panel only asks, and shows as configured what setConfigured() confirms.
+/// The panel is never narrower than its columns (fullWidth()): it scrolls down, never sideways.
 /// GUI thread.
 class LinksPanel : public QWidget
 {
@@ -46,6 +47,8 @@ public:
     LinkRow *row(const QString &from, const QString &to) const;
     /// The class of a link by its nodes' roles ("device->edge", ...).
     QString classOf(const QString &from, const QString &to) const;
+    /// The narrowest the panel shows every column at without scrolling sideways (its vertical scroll bar included).
+    int fullWidth() const;
     /// The group titles shown, in display order.
     QStringList groupTitles() const { return m_titles; }
 

@@ -174,6 +174,8 @@ void EventMarkers::addLine(double key, bool plan, const QString &label)
                                 : QCoreApplication::translate("RunFigure", "timeline event / phase"));
         legendKey->setPen(pen);
         legendKey->setSelectable(QCP::stNone);
+        if (!m_inLegend)
+            legendKey->removeFromLegend();
     }
     m_lastKey = qMax(m_lastKey, key);
 }
@@ -202,6 +204,8 @@ void EventMarkers::openSpan(double key)
         m_probeKey->setPen(Qt::NoPen);
         m_probeKey->setBrush(kProbeColor);
         m_probeKey->setSelectable(QCP::stNone);
+        if (!m_inLegend)
+            m_probeKey->removeFromLegend();
     }
     m_lastKey = qMax(m_lastKey, key);
 }
@@ -231,6 +235,7 @@ void EventMarkers::arrange()
     QCPAxisRect *rect = m_plot->axisRect();
     const QFontMetrics fm(m_font);
     const int rowHeight = fm.height() + kPadding.top() + kPadding.bottom() + kGapPx;
+    const int maxRows = qBound(1, int(m_plot->viewport().height() * m_heightShare / rowHeight), kMaxRows);
     QVector<int> order(m_labels.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [this](int a, int b) { return m_labels[a].key < m_labels[b].key; });
@@ -247,7 +252,9 @@ void EventMarkers::arrange()
                            + kPadding.right();
         leftAligned[i] = x + width <= rightEdge;
         const double left = leftAligned[i] ? x : x - width;
-        for (int row = 0; row < kMaxRows; ++row) {
+        if (left < m_plot->viewport().left())
+            continue; // fits on neither side of its line: left out
+        for (int row = 0; row < maxRows; ++row) {
             if (fits(placed, row, left, left + width)) {
                 placed.append({left, left + width, row});
                 rowOf[i] = row;

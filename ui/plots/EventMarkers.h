@@ -20,14 +20,15 @@ class QCPItemText;
 
 namespace d3::ui {
 
-/// The event markers of a figure (docs/EXPERIMENTS.md, Plots): a solid line at every "plan" event that changed the
-/// plan (its cuts, grid or stack differ from the previous plan drawn in the same phase; a phase start forgets it),
-/// labelled short ("HPA: 3-tier, 2x2 tiles", PlanLabel); a dashed grey line at every "timeline" event, every action
-/// of the console's operator ("operator": a link, a slowdown, a kill, cuts, ...) and "phase" start with its label (phase 0 starts with the run: no label); and a light shaded span over each oracle probe (from the probe's plan to the plan restored
-/// after it), never labelled as a plan. The labels stand in rows above the axis rect, each beside its line with a
-/// leader down to the axis, placed by arrange() so that no two overlap; a label that finds no room in kMaxRows rows
-/// is left out (its line stays). The x axis is the event's time in s unless setKeyOf says otherwise. Items are
-/// owned by the plot; GUI thread.
+/// The event markers of a figure (docs/EXPERIMENTS.md, Plots): a solid line at every "plan" event that changed the plan
+/// (its cuts, grid or stack differ from the previous plan drawn in the same phase; a phase start forgets it), labelled
+/// short ("HPA: 3-tier, 2x2 tiles", PlanLabel); a dashed grey line at every "timeline" event, every action of the
+/// console's operator ("operator": a link, a slowdown, a kill, cuts, ...) and "phase" start with its label (phase 0
+/// starts with the run: no label); and a light shaded span over each oracle probe (from the probe's plan to the plan
+/// restored after it), never labelled as a plan. The labels stand in rows above the axis rect, each beside its line
+/// with a leader down to the axis, placed by arrange() so that no two overlap; a label that finds no room in kMaxRows
+/// rows, or fits the plot on neither side of its line, is left out (its line stays). The x axis is the event's time in
+/// s unless setKeyOf says otherwise. Items are owned by the plot; GUI thread.
 class EventMarkers
 {
 public:
@@ -41,6 +42,12 @@ public:
     void setKeyOf(std::function<double(double tMs)> keyOf) { m_keyOf = std::move(keyOf); }
     /// The narrowest a probe span is drawn, in x units (default 0).
     void setMinSpanWidth(double width) { m_minSpan = width; }
+    /// Whether the marker styles (new plan, timeline event / phase, oracle probe) get legend entries (default true;
+    /// a view whose neighbouring figure already explains them leaves them out). Applies to keys created later.
+    void setInLegend(bool inLegend) { m_inLegend = inLegend; }
+    /// The most of the plot's height the rows of labels take (default 1: up to kMaxRows rows; a small live view
+    /// asks for less, and labels without room are left out). At least one row is always offered.
+    void setHeightShare(double share) { m_heightShare = share; }
     /// Sets the labels' font (the ones drawn and those to come).
     void setFont(const QFont &font);
     /// Adds what an event shows (see the class comment); false when it shows nothing (another kind, an unchanged
@@ -96,6 +103,8 @@ private:
     int m_phase = -1;
     std::optional<QJsonObject> m_lastShape; // the last plan drawn in the phase
     double m_minSpan = 0;
+    bool m_inLegend = true;
+    double m_heightShare = 1;
     double m_lastKey = 0;
     int m_lines = 0;
     int m_plans = 0;

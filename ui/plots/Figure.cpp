@@ -54,6 +54,10 @@ Figure::Figure(QCustomPlot *plot, const QString &title, const QString &xLabel, c
     plot->legend->setWrap(5);
     plot->plotLayout()->addElement(2, 0, plot->legend); // below the axis rect, out of its way
     plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    m_legendFont = plot->legend->font();
+    m_legendIconSize = plot->legend->iconSize();
+    m_xLabelFont = plot->xAxis->labelFont();
+    m_yLabelFont = plot->yAxis->labelFont();
 }
 
 Figure::~Figure() = default;
@@ -90,10 +94,12 @@ void Figure::applyOptions(const ExportOptions &options)
         axis->setLabelPadding(3);
         axis->setTickLabelPadding(3);
     }
+    m_xLabelFont = m_yLabelFont = font;
     QCPLegend *legend = m_plot->legend;
-    legend->setFont(font);
+    setLegendFont(font);
     const QFontMetrics fm(font);
-    legend->setIconSize(qRound(fm.height() * 1.8), qRound(fm.height() * 0.9));
+    m_legendIconSize = QSize(qRound(fm.height() * 1.8), qRound(fm.height() * 0.9));
+    legend->setIconSize(m_legendIconSize);
     legend->setIconTextPadding(qRound(fm.height() * 0.3));
     legend->setColumnSpacing(qRound(fm.height() * 0.6));
     legend->setRowSpacing(0);
@@ -103,6 +109,12 @@ void Figure::applyOptions(const ExportOptions &options)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     applyFont(font);
+}
+
+void Figure::setLegendFont(const QFont &font)
+{
+    m_legendFont = font;
+    m_plot->legend->setFont(font);
 }
 
 void Figure::setAxisLabel(QCPAxis *axis, const QString &label)
@@ -130,8 +142,8 @@ void Figure::arrange()
         arrangeItems();
         layoutNow();
         fitTickLabels();
-        fitAxisLabel(m_plot->xAxis, m_xLabel);
-        fitAxisLabel(m_plot->yAxis, m_yLabel);
+        fitAxisLabel(m_plot->xAxis, m_xLabel, m_xLabelFont);
+        fitAxisLabel(m_plot->yAxis, m_yLabel, m_yLabelFont);
     }
     layoutNow();
     arrangeItems();
@@ -143,40 +155,49 @@ void Figure::fitLegend()
     QCPLegend *legend = m_plot->legend;
     if (!legend || !legend->visible() || legend->itemCount() == 0)
         return;
-    QVector<QCPLayoutElement *> items;
-    for (int i = 0; i < legend->elementCount(); ++i)
-        if (QCPLayoutElement *e = legend->elementAt(i))
-            items << e;
     const QMargins outer = m_plot->plotLayout()->margins();
     const int available = m_plot->viewport().width() - outer.left() - outer.right() - legend->margins().left()
                         - legend->margins().right() - 2;
-    // As many columns as the widest item of each column allows; a smaller font only when one item alone is wider
-    // than the figure.
-    for (int attempt = 0; attempt < 12; ++attempt) {
-        QVector<int> widths;
-        for (QCPLayoutElement *e : std::as_const(items))
-            widths << e->minimumOuterSizeHint().width();
-        for (int k = int(items.size()); k >= 1; --k) {
-            QVector<int> column(k, 0);
-            for (int i = 0; i < widths.size(); ++i)
-                column[i % k] = qMax(column[i % k], widths[i]);
-            int total = (k - 1) * legend->columnSpacing();
-            for (int w : std::as_const(column))
-                total += w;
-            if (total <= available) {
-                legend->setWrap(k);
-                legend->setFillOrder(QCPLegend::foColumnsFirst, true);
-                return;
-            }
-        }
+    const int maxHeight = qRound(m_plot->viewport().height() * m_legendHeightShare);
+    // As many columns as the widest item of each column allows, in the figure's own font; a smaller font only when
+    // one item alone is wider than the figure or the rows would take too much of its height.
+    // The icons shrink with the font: a row is as tall as the taller of the two.
+    legend->setFont(m_legendFont);
+    legend->setIconSize(m_legendIconSize);
+    while (!legendFits(available, maxHeight)) {
         QFont font = legend->font();
-        if (font.pointSizeF() <= 4)
-            break;
+        if (font.pointSizeF() - 0.5 < kMinFontPt)
+            return;
         font.setPointSizeF(font.pointSizeF() - 0.5);
         legend->setFont(font);
+        const double scale = font.pointSizeF() / m_legendFont.pointSizeF();
+        legend->setIconSize(qRound(m_legendIconSize.width() * scale), qRound(m_legendIconSize.height() * scale));
+    }
+}
+
+bool Figure::legendFits(int available, int maxHeight)
+{
+    QCPLegend *legend = m_plot->legend;
+    QVector<int> widths;
+    for (int i = 0; i < legend->elementCount(); ++i)
+        if (QCPLayoutElement *e = legend->elementAt(i))
+            widths << e->minimumOuterSizeHint().width();
+    for (int k = int(widths.size()); k >= 1; --k) {
+        QVector<int> column(k, 0);
+        for (int i = 0; i < widths.size(); ++i)
+            column[i % k] = qMax(column[i % k], widths[i]);
+        int total = (k - 1) * legend->columnSpacing();
+        for (int w : std::as_const(column))
+            total += w;
+        if (total <= available) {
+            legend->setWrap(k);
+            legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+            return legend->minimumOuterSizeHint().height() <= maxHeight;
+        }
     }
     legend->setWrap(1);
     legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    return false;
 }
 
 void Figure::fitTickLabels()
@@ -206,14 +227,23 @@ void Figure::fitTickLabels()
     axis->setTickLabelRotation(turned ? -45 : 0);
 }
 
-bool Figure::fitAxisLabel(QCPAxis *axis, const QString &label)
+bool Figure::fitAxisLabel(QCPAxis *axis, const QString &label, const QFont &font)
 {
     const QRect rect = axis->axisRect()->rect();
     const int length = axis->orientation() == Qt::Horizontal ? rect.width() : rect.height();
-    const QString fitted = textWidth(axis->labelFont(), label) > length ? twoLines(label) : label;
-    if (fitted == axis->label())
+    const QString fitted = textWidth(font, label) > length ? twoLines(label) : label;
+    // Centred on its axis, the label may overhang the axis rect but not the plot: beyond it, it would be cut.
+    const QRect plot = m_plot->viewport();
+    const QPoint c = rect.center();
+    const int room = axis->orientation() == Qt::Horizontal ? 2 * qMin(c.x() - plot.left(), plot.right() + 1 - c.x())
+                                                            : 2 * qMin(c.y() - plot.top(), plot.bottom() + 1 - c.y());
+    QFont shrunk = font;
+    while (textWidth(shrunk, fitted) > room && shrunk.pointSizeF() - 0.5 >= kMinFontPt)
+        shrunk.setPointSizeF(shrunk.pointSizeF() - 0.5);
+    if (fitted == axis->label() && shrunk == axis->labelFont())
         return false;
     axis->setLabel(fitted);
+    axis->setLabelFont(shrunk);
     return true;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFont>
+#include <QSize>
 #include <QString>
 
 class QCustomPlot;
@@ -13,16 +14,22 @@ class QCPTextElement;
 namespace d3::ui {
 
 /// What every figure of d3lab shares (docs/EXPERIMENTS.md, Plots): a QCustomPlot laid out as an optional title, one
-/// axis rect with labelled axes and a legend below it. Once sized, arrange() fits the figure to its width: the
-/// legend wraps into as many columns as its items' widths allow (a name is never cut), an axis label longer than its
-/// axis breaks onto two lines, and subclasses place what depends on pixels (marker labels). applyOptions() sets the
-/// text size and the title of an export. The figure sets up its plot once: give each figure a fresh plot, which must
-/// outlive it. GUI thread.
+/// axis rect with labelled axes and a legend below it. Once sized, arrange() fits the figure to its size: the
+/// legend wraps into as many columns as its items' widths allow (a name is never cut) and, when its rows would take
+/// more than legendHeightShare() of the height or one name is wider than the figure, its font and icons shrink
+/// (never below kMinFontPt); an axis label longer than its axis breaks onto two lines and, if it would still reach
+/// past the plot's edge, shrinks the same way; subclasses place what depends on pixels (marker labels). Each
+/// arrange() starts again from the figure's own fonts, so a figure made larger gets its text back. applyOptions()
+/// sets the text size and the title of an export. The figure sets up its plot once: give each figure a fresh plot,
+/// which must outlive it. GUI thread.
 class Figure
 {
     Q_DECLARE_TR_FUNCTIONS(d3::ui::Figure)
 
 public:
+    /// The smallest font arrange() shrinks a legend or an axis label to, in points.
+    static constexpr double kMinFontPt = 6;
+
     /// Not copyable: it holds items of its plot.
     Figure(const Figure &) = delete;
     /// Not copyable: it holds items of its plot.
@@ -43,6 +50,13 @@ public:
     /// Sets every text to options.fontPt points (when > 0; the title one point larger, bold) and shows the title
     /// when options.title. Call before arrange().
     void applyOptions(const ExportOptions &options);
+    /// Sets the legend's font (arrange() may shrink it for a small figure; it starts from this one each time).
+    void setLegendFont(const QFont &font);
+    /// The most of the figure's height the legend may take before arrange() shrinks its font (1 by default: an
+    /// export keeps its font size; a small live view asks for less).
+    void setLegendHeightShare(double share) { m_legendHeightShare = share; }
+    /// See setLegendHeightShare.
+    double legendHeightShare() const { return m_legendHeightShare; }
     /// Lays the figure out at the plot's size (see the class comment); call after the data is in and the axes are
     /// fitted, before drawing or exporting.
     void arrange();
@@ -61,13 +75,19 @@ protected:
 
 private:
     void fitLegend();
+    bool legendFits(int available, int maxHeight);
     void fitTickLabels();
-    bool fitAxisLabel(QCPAxis *axis, const QString &label);
+    bool fitAxisLabel(QCPAxis *axis, const QString &label, const QFont &font);
 
     QCustomPlot *m_plot;
     QCPTextElement *m_title;
     QString m_xLabel;
     QString m_yLabel;
+    QFont m_legendFont;
+    QSize m_legendIconSize;
+    QFont m_xLabelFont;
+    QFont m_yLabelFont;
+    double m_legendHeightShare = 1;
 };
 
 } // namespace d3::ui

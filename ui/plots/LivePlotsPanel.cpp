@@ -3,6 +3,7 @@
 #include "QCustomPlotInclude.h"
 #include "RunPlots.h"
 
+#include <QEvent>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -20,11 +21,17 @@ LivePlotsPanel::LivePlotsPanel(QWidget *parent)
         plot->setNotAntialiasedElements(QCP::aeAll); // thousands of points redrawn 30 times a second
         plot->setPlottingHint(QCP::phCacheLabels, true);
         m_figures.push_back(RunPlots::create(name, plot));
-        // Thin lines and no dots: a 1.4 px pen costs the raster engine a hundred times a 1 px one, and an hour of
-        // requests would be tens of thousands of dots (exports keep the figures' own style).
+        RunFigure *figure = m_figures.back().get();
         QFont legendFont = plot->legend->font(); // the smaller figures keep their legends readable in rows
         legendFont.setPointSizeF(legendFont.pointSizeF() - 1);
-        plot->legend->setFont(legendFont); // its columns follow the plot's width (Figure::arrange at each redraw)
+        figure->setLegendFont(legendFont); // its columns follow the plot's size (Figure::arrange at each redraw)
+        figure->setLegendHeightShare(kLegendHeightShare);
+        figure->setMarkerHeightShare(kMarkerHeightShare);
+        // The latency figure on top explains the marker styles; the two below keep their rows for their own data.
+        figure->setMarkersInLegend(name == QLatin1String("latency"));
+        plot->installEventFilter(this); // a resized plot is arranged again
+        // Thin lines and no dots: a 1.4 px pen costs the raster engine a hundred times a 1 px one, and an hour of
+        // requests would be tens of thousands of dots (exports keep the figures' own style).
         for (int g = 0; g < plot->graphCount(); ++g) {
             QCPGraph *graph = plot->graph(g);
             QPen pen = graph->pen();
@@ -38,8 +45,9 @@ LivePlotsPanel::LivePlotsPanel(QWidget *parent)
         else
             below->addWidget(plot);
     }
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 1); // the latency figure has more legend and marker rows, the two below more legend
+    split->setStretchFactor(1, 1);
+    split->setSizes({1000, 1000});
     below->setSizes({600, 400});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -52,6 +60,13 @@ LivePlotsPanel::LivePlotsPanel(QWidget *parent)
 LivePlotsPanel::~LivePlotsPanel()
 {
     m_figures.clear(); // before the plots (children of this widget) go
+}
+
+bool LivePlotsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize)
+        m_dirty = true; // legends, labels and marker rows follow the new size at the next redraw
+    return QWidget::eventFilter(watched, event);
 }
 
 RunFigure *LivePlotsPanel::figure(const QString &name) const

@@ -25,6 +25,10 @@ class LivePlotsPanel : public QWidget
 public:
     /// Redraw period in ms (about 30 Hz).
     static constexpr int kRedrawMs = 33;
+    /// The most of a figure's height its legend takes (Figure::setLegendHeightShare).
+    static constexpr double kLegendHeightShare = 0.25;
+    /// The most of a figure's height its rows of marker labels take (EventMarkers::setHeightShare).
+    static constexpr double kMarkerHeightShare = 0.16;
 
     /// Three empty figures, latency on top, stages and backbone below.
     explicit LivePlotsPanel(QWidget *parent = nullptr);
@@ -50,6 +54,10 @@ public:
     int redraws() const { return m_redraws; }
     /// Redraws now if something changed since the last redraw (the timer calls this).
     void redrawIfDirty();
+
+protected:
+    /// A plot resized (a splitter dragged, the window resized) is laid out again at the next redraw.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     std::vector<std::unique_ptr<RunFigure>> m_figures;

@@ -33,6 +33,10 @@ public:
     /// Fits the axes to the data and markers (call before arrange, replot or export after adding data);
     /// windowSeconds > 0 shows only the latest that many seconds (a live view following the run).
     void fit(double windowSeconds = 0);
+    /// Whether the marker styles get legend entries (EventMarkers::setInLegend; before any event is added).
+    void setMarkersInLegend(bool inLegend) { m_markers.setInLegend(inLegend); }
+    /// The most of the height the marker labels' rows take (EventMarkers::setHeightShare).
+    void setMarkerHeightShare(double share) { m_markers.setHeightShare(share); }
     /// The markers drawn so far.
     const EventMarkers &markers() const { return m_markers; }
 

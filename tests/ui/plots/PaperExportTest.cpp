@@ -1,5 +1,6 @@
 // Paper exports: every figure in PDF, SVG and PNG at both presets, of the same inches in each format; legends,
 // axis labels and titles that fit the figure.
+#include "FigureChecks.h"
 #include "PlotTestData.h"
 #include "plots/BackboneBarsFigure.h"
 #include "plots/BandwidthFigure.h"
@@ -12,7 +13,6 @@
 #include "record/Comparison.h"
 
 #include <QDir>
-#include <QFontMetrics>
 #include <QImage>
 #include <QTemporaryDir>
 
@@ -44,31 +44,6 @@ QVector<Make> everyFigure(const core::RunData &sweep, const core::RunData &singl
         return std::make_unique<BandwidthFigure>(p, c, QStringLiteral("resnet18"), 1);
     };
     return makes;
-}
-
-/// The widest line of text in font.
-int widthOf(const QFont &font, const QString &text)
-{
-    int w = 0;
-    for (const QString &line : text.split(QLatin1Char('\n')))
-        w = qMax(w, QFontMetrics(font).horizontalAdvance(line));
-    return w;
-}
-
-/// An axis label stays within the viewport along its axis (it is drawn centred on the axis rect's side).
-void expectLabelInside(QCustomPlot *plot, QCPAxis *axis)
-{
-    const QRect rect = axis->axisRect()->rect();
-    const double half = widthOf(axis->labelFont(), axis->label()) / 2.0;
-    if (axis->orientation() == Qt::Horizontal) {
-        EXPECT_GE(rect.center().x() - half, plot->viewport().left()) << axis->label().toStdString();
-        EXPECT_LE(rect.center().x() + half, plot->viewport().right() + 1) << axis->label().toStdString();
-    } else {
-        EXPECT_GE(rect.center().y() - half, plot->viewport().top()) << axis->label().toStdString();
-        EXPECT_LE(rect.center().y() + half, plot->viewport().bottom() + 1) << axis->label().toStdString();
-    }
-    EXPECT_GT(axis->axisRect()->rect().height(), 20);
-    EXPECT_GT(axis->axisRect()->rect().width(), 40);
 }
 
 TEST(PaperExport, EveryFigureInEveryFormatIsTheSameInchesAtBothPresets)
@@ -136,26 +111,10 @@ TEST(PaperExport, LegendsLabelsAndTitlesFitEveryFigure)
             }
             const QRect viewport = plot.viewport();
             ASSERT_EQ(viewport.size(), options.layoutSize());
-            QCPLegend *legend = plot.legend;
-            int items = 0;
-            for (int i = 0; i < legend->elementCount(); ++i) { // cells of the grid, some empty in its last row
-                auto *item = qobject_cast<QCPPlottableLegendItem *>(legend->elementAt(i));
-                if (!item)
-                    continue;
-                ++items;
-                const QString name = item->plottable()->name();
-                SCOPED_TRACE(name.toStdString());
-                EXPECT_TRUE(viewport.contains(item->outerRect())) << item->outerRect().x() << "," << item->outerRect().y()
-                                                                   << " " << item->outerRect().width() << "x"
-                                                                   << item->outerRect().height();
-                // The name is drawn whole: the item is as wide as its icon, the padding and the text.
-                const int text = QFontMetrics(item->font()).boundingRect(0, 0, 0, legend->iconSize().height(),
-                                                                         Qt::TextDontClip, name).width();
-                EXPECT_GE(item->rect().width(), legend->iconSize().width() + legend->iconTextPadding() + text);
-            }
+            const int items = FigureChecks::expectLegendFits(&plot);
             EXPECT_GE(items, 2);
-            expectLabelInside(&plot, plot.xAxis);
-            expectLabelInside(&plot, plot.yAxis);
+            FigureChecks::expectLabelInside(&plot, plot.xAxis);
+            FigureChecks::expectLabelInside(&plot, plot.yAxis);
             if (figure->titleVisible()) {
                 EXPECT_TRUE(viewport.contains(figure->title()->outerRect()));
             }
