@@ -303,9 +303,7 @@ void MainWindow::wirePanels()
         after.tiles = true;
         choose(after);
     });
-    connect(m_links, &LinksPanel::linkChanged, this, [this](const core::DirectedLink &link) {
-        m_session->setLink({link.from + QLatin1String("->") + link.to, link.mbps, link.delayMs, link.burstBytes});
-    });
+    connect(m_links, &LinksPanel::linkChanged, m_session, &core::LiveSession::setLink);
     connect(m_cluster, &ClusterPanel::killRequested, m_session, &core::LiveSession::kill);
     connect(m_cluster, &ClusterPanel::restartRequested, m_session, &core::LiveSession::restart);
     connect(m_cluster, &ClusterPanel::slowdownRequested, m_session, &core::LiveSession::setSlowdown);
@@ -526,6 +524,11 @@ void MainWindow::showStatus()
     if (!requests.isEmpty())
         m_statusLatency->setText(tr("%n request(s), last %1 ms", nullptr, int(requests.size()))
                                      .arg(requests.last().endToEndMs, 0, 'f', 1));
+}
+
+QString MainWindow::planStatus() const
+{
+    return m_statusPlan->text();
 }
 
 void MainWindow::problem(const QString &message)

@@ -66,6 +66,8 @@ public:
     LivePlotsPanel *plotsPanel() const { return m_plots; }
     /// The run controls.
     RunToolBar *runToolBar() const { return m_toolBar; }
+    /// The status bar's plan and its prediction ("hpa: p=3 q=18, predicted 85.1 ms").
+    QString planStatus() const;
 
     /// Checks the language in use ("en", "zh_CN") in View > Language.
     void showLanguage(const QString &locale);

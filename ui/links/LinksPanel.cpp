@@ -86,10 +86,13 @@ void LinksPanel::setConfigured(const core::DirectedLink &link)
         *it = link;
     else
         m_links.append(link);
-    if (LinkRow *r = row(link.from, link.to))
+    if (LinkRow *r = row(link.from, link.to)) {
         r->setConfigured(link);
-    else
+        if (LinkRow *tier = tierRow(classOf(link.from, link.to))) // the tier shows its latest link's figures
+            tier->setValues({tier->link().from, tier->link().to, link.mbps, link.delayMs, link.burstBytes});
+    } else {
         rebuild();
+    }
 }
 
 void LinksPanel::setMeasured(const QString &from, const QString &to, double mbps)
@@ -134,19 +137,21 @@ QString LinksPanel::classOf(const QString &from, const QString &to) const
     return key(roleOf(from), roleOf(to));
 }
 
+QString LinksPanel::roleName(const QString &role)
+{
+    if (role == QLatin1String("device"))
+        return tr("device");
+    if (role == QLatin1String("edge"))
+        return tr("edge");
+    if (role == QLatin1String("cloud"))
+        return tr("cloud");
+    return tr("other");
+}
+
 QString LinksPanel::titleOf(const QString &linkClass) const
 {
-    const auto role = [](const QString &r) {
-        if (r == QLatin1String("device"))
-            return tr("device");
-        if (r == QLatin1String("edge"))
-            return tr("edge");
-        if (r == QLatin1String("cloud"))
-            return tr("cloud");
-        return tr("other");
-    };
     const QStringList roles = linkClass.split(QStringLiteral("->"));
-    return tr("%1 → %2").arg(role(roles.value(0)), role(roles.value(1)));
+    return tr("%1 → %2").arg(roleName(roles.value(0)), roleName(roles.value(1)));
 }
 
 void LinksPanel::rebuild()
@@ -154,6 +159,7 @@ void LinksPanel::rebuild()
     if (QWidget *old = m_scroll->takeWidget())
         old->deleteLater(); // a row may be the sender of the signal that got here
     m_rows.clear();
+    m_tierRows.clear();
     m_titles.clear();
 
     // Every link between the nodes, then configured or measured links among other names; configured figures win.
@@ -195,6 +201,24 @@ void LinksPanel::rebuild()
                 m_titles << titleOf(linkClass);
                 grid->addWidget(headerLabel(m_titles.last(), table), line++, 0, 1, LinkRow::ColumnCount);
                 titled = true;
+                const qsizetype members = std::count_if(links.cbegin(), links.cend(), [&](const core::DirectedLink &l) {
+                    return classOf(l.from, l.to) == linkClass;
+                });
+                const QStringList roles = linkClass.split(QStringLiteral("->"));
+                if (members > 1 && roles.size() == 2 && kClassOrder.contains(linkClass)) {
+                    const auto every = [](const QString &role) { // as narrow as a node's name
+                        return role == QLatin1String("edge") ? tr("edges") : roleName(role);
+                    };
+                    auto *tier = new LinkRow({every(roles[0]), every(roles[1]), link.mbps, link.delayMs,
+                                              link.burstBytes},
+                                             grid, line, table);
+                    line += LinkRow::kLines;
+                    tier->setConfigured(tier->link());
+                    connect(tier, &LinkRow::edited, this, [this, linkClass](const core::DirectedLink &l, bool both) {
+                        onTierEdited(linkClass, l, both);
+                    });
+                    m_tierRows.insert(linkClass, tier);
+                }
             }
             auto *r = new LinkRow(link, grid, line, table);
             line += LinkRow::kLines;
@@ -214,18 +238,29 @@ void LinksPanel::rebuild()
 
 void LinksPanel::onEdited(const core::DirectedLink &link, bool bothWays)
 {
-    qCDebug(lcUi) << "link" << link.from << "->" << link.to << link.mbps << "Mbit/s" << link.delayMs << "ms";
-    Q_EMIT linkChanged(link);
     LinkRow *reverse = bothWays ? row(link.to, link.from) : nullptr;
-    if (!reverse)
-        return;
-    core::DirectedLink back = reverse->link();
-    back.mbps = link.mbps;
-    back.delayMs = link.delayMs;
-    if (back == reverse->link())
-        return;
-    reverse->setValues(back);
-    Q_EMIT linkChanged(back);
+    const QString name = link.from + (reverse ? QLatin1String("<->") : QLatin1String("->")) + link.to;
+    qCDebug(lcUi) << "link" << name << link.mbps << "Mbit/s" << link.delayMs << "ms";
+    Q_EMIT linkChanged({name, link.mbps, link.delayMs, link.burstBytes});
+    if (reverse)
+        reverse->setValues({link.to, link.from, link.mbps, link.delayMs, reverse->link().burstBytes});
+}
+
+void LinksPanel::onTierEdited(const QString &linkClass, const core::DirectedLink &link, bool bothWays)
+{
+    const QStringList roles = linkClass.split(QStringLiteral("->"));
+    const QString name = roles.value(0) + (bothWays ? QLatin1String("<->") : QLatin1String("->")) + roles.value(1);
+    qCDebug(lcUi) << "tier link" << name << link.mbps << "Mbit/s" << link.delayMs << "ms";
+    Q_EMIT linkChanged({name, link.mbps, link.delayMs, link.burstBytes});
+    const QString reverseClass = roles.value(1) + QLatin1String("->") + roles.value(0);
+    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
+        const QString c = classOf(it.value()->link().from, it.value()->link().to);
+        if (c == linkClass || (bothWays && c == reverseClass)) // shown at once; configured when confirmed
+            it.value()->setValues({it.value()->link().from, it.value()->link().to, link.mbps, link.delayMs,
+                                   it.value()->link().burstBytes});
+    }
+    if (LinkRow *reverse = bothWays && reverseClass != linkClass ? tierRow(reverseClass) : nullptr)
+        reverse->setValues({reverse->link().from, reverse->link().to, link.mbps, link.delayMs, link.burstBytes});
 }
 
 } // namespace d3::ui

@@ -39,9 +39,11 @@ core::Experiment console()
     return e.value_or(core::Experiment{});
 }
 
-DirectedLink linkAt(const QSignalSpy &spy, int i)
+/// The link of the i-th linkChanged, as "name mbps delay burst".
+QString linkAt(const QSignalSpy &spy, int i)
 {
-    return spy.at(i).at(0).value<DirectedLink>();
+    const auto link = spy.at(i).at(0).value<d3::core::ExperimentLink>();
+    return QStringLiteral("%1 %2 %3 %4").arg(link.name).arg(link.mbps).arg(link.delayMs).arg(link.burstBytes);
 }
 
 /// Replaces the text of an exact field and presses Enter, as the operator does.
@@ -111,15 +113,15 @@ TEST_F(LinksPanelTest, FinishingAnExactFieldEmitsTheExactFiguresOnce)
     LinkRow *r = row("device", "edge2");
     type(r->bandwidthBox(), QStringLiteral("37.24"));
     ASSERT_EQ(changed.count(), 1);
-    EXPECT_EQ(linkAt(changed, 0), (DirectedLink{QStringLiteral("device"), QStringLiteral("edge2"), 37.24, 2, 0}));
+    EXPECT_EQ(linkAt(changed, 0), QStringLiteral("device->edge2 37.24 2 0"));
     EXPECT_EQ(r->bandwidthSlider()->value(), LinkRow::positionOf(37.24));
     EXPECT_EQ(r->configuredText(), QStringLiteral("100")); // configured once the controller confirms
-    m_panel.setConfigured(linkAt(changed, 0));
+    m_panel.setConfigured({QStringLiteral("device"), QStringLiteral("edge2"), 37.24, 2, 0});
     EXPECT_EQ(r->configuredText(), QStringLiteral("37.2"));
 
     type(r->delayBox(), QStringLiteral("12.5"));
     ASSERT_EQ(changed.count(), 2);
-    EXPECT_EQ(linkAt(changed, 1), (DirectedLink{QStringLiteral("device"), QStringLiteral("edge2"), 37.24, 12.5, 0}));
+    EXPECT_EQ(linkAt(changed, 1), QStringLiteral("device->edge2 37.24 12.5 0"));
     EXPECT_EQ(r->delaySlider()->value(), 13);
 
     // Enter again without a change, or a delay beyond the slider: the field is exact, the slider stops at 500.
@@ -127,7 +129,7 @@ TEST_F(LinksPanelTest, FinishingAnExactFieldEmitsTheExactFiguresOnce)
     EXPECT_EQ(changed.count(), 2);
     type(r->delayBox(), QStringLiteral("1500"));
     ASSERT_EQ(changed.count(), 3);
-    EXPECT_DOUBLE_EQ(linkAt(changed, 2).delayMs, 1500);
+    EXPECT_EQ(linkAt(changed, 2), QStringLiteral("device->edge2 37.24 1500 0"));
     EXPECT_EQ(r->delaySlider()->value(), LinkRow::kMaxSliderDelayMs);
 }
 
@@ -143,13 +145,12 @@ TEST_F(LinksPanelTest, DraggingASliderEmitsOnceAtTheRelease)
     EXPECT_DOUBLE_EQ(r->bandwidthBox()->value(), 31.6); // the field follows: 0.1 x 10^2.5, three digits
     slider->setSliderDown(false);
     ASSERT_EQ(changed.count(), 1);
-    EXPECT_EQ(linkAt(changed, 0), (DirectedLink{QStringLiteral("edge1"), QStringLiteral("cloud"), 31.6, 5, 0}));
+    EXPECT_EQ(linkAt(changed, 0), QStringLiteral("edge1->cloud 31.6 5 0"));
 
     // A keyboard step has no drag to wait for.
     QTest::keyClick(r->delaySlider(), Qt::Key_Right);
     ASSERT_EQ(changed.count(), 2);
-    EXPECT_DOUBLE_EQ(linkAt(changed, 1).delayMs, 6);
-    EXPECT_DOUBLE_EQ(linkAt(changed, 1).mbps, 31.6);
+    EXPECT_EQ(linkAt(changed, 1), QStringLiteral("edge1->cloud 31.6 6 0"));
 }
 
 TEST_F(LinksPanelTest, UnlimitedIsZeroAtTheSlidersTopAndShownAsSuch)
@@ -164,10 +165,10 @@ TEST_F(LinksPanelTest, UnlimitedIsZeroAtTheSlidersTopAndShownAsSuch)
 
     QTest::keyClick(r->bandwidthSlider(), Qt::Key_Left); // down from unlimited: 10 Gbit/s
     ASSERT_EQ(changed.count(), 1);
-    EXPECT_DOUBLE_EQ(linkAt(changed, 0).mbps, 10000);
+    EXPECT_EQ(linkAt(changed, 0), QStringLiteral("edge3->edge1 10000 0.5 0"));
     QTest::keyClick(r->bandwidthSlider(), Qt::Key_End);
     ASSERT_EQ(changed.count(), 2);
-    EXPECT_DOUBLE_EQ(linkAt(changed, 1).mbps, 0);
+    EXPECT_EQ(linkAt(changed, 1), QStringLiteral("edge3->edge1 0 0.5 0"));
 
     EXPECT_DOUBLE_EQ(LinkRow::mbpsAt(0), 0.1);
     EXPECT_DOUBLE_EQ(LinkRow::mbpsAt(LinkRow::kTopPosition), 10000);
@@ -210,16 +211,41 @@ TEST_F(LinksPanelTest, ALinksCompressionShowsUnderItsThroughput)
     EXPECT_EQ(row("cloud", "edge2")->measuredText(), QStringLiteral("—"));
 }
 
-TEST_F(LinksPanelTest, BothWaysAppliesTheChangeToTheReverseDirection)
+TEST_F(LinksPanelTest, BothWaysSetsThePairAsOne)
 {
     QSignalSpy changed(&m_panel, &LinksPanel::linkChanged);
     LinkRow *r = row("edge1", "edge2");
     r->bothWaysBox()->setChecked(true);
     type(r->bandwidthBox(), QStringLiteral("250"));
-    ASSERT_EQ(changed.count(), 2);
-    EXPECT_EQ(linkAt(changed, 0), (DirectedLink{QStringLiteral("edge1"), QStringLiteral("edge2"), 250, 0.5, 0}));
-    EXPECT_EQ(linkAt(changed, 1), (DirectedLink{QStringLiteral("edge2"), QStringLiteral("edge1"), 250, 0.5, 0}));
+    ASSERT_EQ(changed.count(), 1); // one change, named as an experiment names the pair
+    EXPECT_EQ(linkAt(changed, 0), QStringLiteral("edge1<->edge2 250 0.5 0"));
     EXPECT_DOUBLE_EQ(row("edge2", "edge1")->bandwidthBox()->value(), 250);
+}
+
+// A tier's links in one go, as an experiment's "edge->cloud" or "edge<->cloud": one field, not one per edge node.
+TEST_F(LinksPanelTest, ATierRowSetsEveryLinkOfItsClassInOneGo)
+{
+    QSignalSpy changed(&m_panel, &LinksPanel::linkChanged);
+    LinkRow *tier = m_panel.tierRow(QStringLiteral("edge->cloud"));
+    ASSERT_NE(tier, nullptr);
+    EXPECT_EQ(m_panel.tierRow(QStringLiteral("cloud->device")), nullptr); // no such links: no tier row
+    type(tier->delayBox(), QStringLiteral("20"));
+    ASSERT_EQ(changed.count(), 1);
+    EXPECT_EQ(linkAt(changed, 0), QStringLiteral("edge->cloud 50 20 0"));
+    for (const char *edge : {"edge1", "edge2", "edge3"}) {
+        EXPECT_DOUBLE_EQ(row(edge, "cloud")->delayBox()->value(), 20) << edge;
+        EXPECT_DOUBLE_EQ(row("cloud", edge)->delayBox()->value(), 5) << edge; // the other direction kept
+    }
+    tier->bothWaysBox()->setChecked(true);
+    type(tier->bandwidthBox(), QStringLiteral("5"));
+    ASSERT_EQ(changed.count(), 2);
+    EXPECT_EQ(linkAt(changed, 1), QStringLiteral("edge<->cloud 5 20 0"));
+    for (const char *edge : {"edge1", "edge2", "edge3"})
+        EXPECT_DOUBLE_EQ(row("cloud", edge)->bandwidthBox()->value(), 5) << edge;
+    EXPECT_DOUBLE_EQ(m_panel.tierRow(QStringLiteral("cloud->edge"))->bandwidthBox()->value(), 5);
+    // What the controller confirms shows in the tier row too.
+    m_panel.setConfigured({QStringLiteral("edge2"), QStringLiteral("cloud"), 8, 3, 0});
+    EXPECT_DOUBLE_EQ(tier->bandwidthBox()->value(), 8);
 }
 
 } // namespace
