@@ -1,6 +1,7 @@
 #include "Console.h"
 
 #include "MainWindow.h"
+#include "graph/LayerGraphPanel.h"
 #include "control/SessionState.h"
 #include "control/LiveSession.h"
 
@@ -84,8 +85,11 @@ void Console::buildWindow()
     const QRect geometry = old ? old->geometry() : QRect();
     const QByteArray state = old ? old->saveState() : QByteArray();
     const bool maximized = old && old->isMaximized();
+    const QByteArray graphView = old ? old->graphPanel()->saveViewState() : QByteArray(); // zoom and centre
     delete old;
     m_window = new MainWindow(m_session.get(), m_state.get());
+    if (!graphView.isEmpty())
+        m_window->graphPanel()->restoreViewState(graphView);
     m_window->setAttribute(Qt::WA_DeleteOnClose, false);
     m_window->showLanguage(m_language);
     if (!geometry.isNull()) {

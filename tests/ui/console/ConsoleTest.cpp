@@ -130,8 +130,20 @@ TEST(ConsoleTest, AnOperatorsSessionFromOpenToClose)
         ASSERT_TRUE(spinUntil([&] { return state->data().requests.size() >= afterKill + 3; }));
         EXPECT_TRUE(state->data().requests.last().completed);
 
-        // Another language: a new window on the same session, the run still in its plots.
+        // Another language: a new window on the same session, the run still in its plots, the graph's zoom and the
+        // layer at its centre as they were.
+        LayerGraphView *view = console.window()->graphPanel()->view();
+        view->setZoom(1.6);
+        view->centerOn(console.window()->graphPanel()->layout().box(12).center());
+        spinUntil([] { return false; }, 100);
+        const qreal zoom = view->zoom();
+        const QPointF centre = view->centre();
         ASSERT_TRUE(console.setLanguage(QStringLiteral("zh_CN")));
+        ASSERT_TRUE(spinUntil([&] { return console.window()->graphPanel()->view()->zoom() == zoom; }, 5000))
+            << console.window()->graphPanel()->view()->zoom() << " instead of " << zoom;
+        const QPointF centreAgain = console.window()->graphPanel()->view()->centre();
+        EXPECT_LT(QLineF(centre, centreAgain).length(), LayerGraphLayout::kColumnPitch)
+            << centreAgain.x() << "," << centreAgain.y() << " instead of " << centre.x() << "," << centre.y();
         EXPECT_TRUE(console.window()->clusterPanel()->isDead(QStringLiteral("edge2")));
         auto *again = static_cast<LatencyFigure *>(console.window()->plotsPanel()->figure(QStringLiteral("latency")));
         EXPECT_GE(again->measured()->dataCount(), afterKill);
