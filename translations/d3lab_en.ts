@@ -14,7 +14,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/EventMarkers.cpp" line="201"/>
+        <location filename="../ui/plots/EventMarkers.cpp" line="203"/>
         <source>oracle probe</source>
         <translation type="unfinished"></translation>
     </message>
@@ -249,43 +249,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="83"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="86"/>
         <source>local (slowdown ×%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="125"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="128"/>
         <source>connecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="126"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="129"/>
         <source>loading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="127"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="130"/>
         <source>profiling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="128"/>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="143"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="131"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="146"/>
         <source>ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="129"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="132"/>
         <source>dead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="136"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="139"/>
         <source>profiling %1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="143"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="146"/>
         <source>busy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -301,8 +301,53 @@
 <context>
     <name>d3::ui::EventLogPanel</name>
     <message>
-        <location filename="../ui/console/EventLogPanel.cpp" line="19"/>
+        <location filename="../ui/console/EventLogPanel.cpp" line="24"/>
         <source>%1 s  %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="30"/>
+        <source>phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="31"/>
+        <source>timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="32"/>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="33"/>
+        <source>plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="34"/>
+        <source>node lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="35"/>
+        <source>node back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="36"/>
+        <source>request failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="37"/>
+        <source>adaptation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="38"/>
+        <source>note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -431,52 +476,52 @@
 <context>
     <name>d3::ui::LayerGraphPanel</name>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="93"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="102"/>
         <source>Zoom in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="95"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="104"/>
         <source>Zoom out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="97"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="106"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="98"/>
-        <source>Show the whole model</source>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="107"/>
+        <source>Fold the model into rows as wide as the view and show it whole, or its first rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="102"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="111"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="103"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="112"/>
         <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="156"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="177"/>
         <source>input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="172"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="191"/>
         <source>Device | edge cut: drag to move the layers between device and edge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="173"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="192"/>
         <source>Edge | cloud cut: drag to move the layers between edge and cloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="285"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="319"/>
         <source>cut %1: %2 KiB crossing (%n tensor(s))</source>
         <translation>
             <numerusform>cut %1: %2 KiB crossing (%n tensor)</numerusform>
@@ -484,37 +529,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="289"/>
-        <source> · predicted %1 ms</source>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="323"/>
+        <source>predicted %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="330"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="359"/>
         <source>Select a layer to see its shape, size, FLOPs and times.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="335"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="364"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="337"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="366"/>
         <source>Runs on: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="341"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="370"/>
         <source>Time (%1):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="342"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="371"/>
         <source>at speed 1: %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="347"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="376"/>
         <source>on the %1: %2 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -522,28 +567,28 @@
 <context>
     <name>d3::ui::LayerNodeItem</name>
     <message>
-        <location filename="../ui/graph/LayerNodeItem.cpp" line="16"/>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="17"/>
         <source>#%1 %2 (%3)
 %4, %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerNodeItem.cpp" line="49"/>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="50"/>
         <source>device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerNodeItem.cpp" line="51"/>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="52"/>
         <source>edge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerNodeItem.cpp" line="53"/>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="54"/>
         <source>edge (tiled)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerNodeItem.cpp" line="55"/>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="56"/>
         <source>cloud</source>
         <translation type="unfinished"></translation>
     </message>
@@ -594,69 +639,64 @@
 <context>
     <name>d3::ui::LinkRow</name>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="49"/>
+        <location filename="../ui/links/LinkRow.cpp" line="65"/>
         <source>Bandwidth %1 → %2, logarithmic from 0.1 Mbit/s to 10 Gbit/s, then unlimited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="53"/>
-        <location filename="../ui/links/LinkRow.cpp" line="130"/>
-        <location filename="../ui/links/LinkRow.cpp" line="203"/>
+        <location filename="../ui/links/LinkRow.cpp" line="69"/>
+        <location filename="../ui/links/LinkRow.cpp" line="150"/>
+        <location filename="../ui/links/LinkRow.cpp" line="225"/>
         <source>unlimited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="54"/>
-        <source> Mbit/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/links/LinkRow.cpp" line="57"/>
+        <location filename="../ui/links/LinkRow.cpp" line="72"/>
         <source>Exact bandwidth in Mbit/s (0 = unlimited), applied on Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="59"/>
+        <location filename="../ui/links/LinkRow.cpp" line="74"/>
         <source>One-way delay %1 → %2, 0 to %3 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="62"/>
-        <source> ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/links/LinkRow.cpp" line="64"/>
+        <location filename="../ui/links/LinkRow.cpp" line="78"/>
         <source>Exact one-way delay in ms, applied on Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="65"/>
+        <location filename="../ui/links/LinkRow.cpp" line="79"/>
         <source>Throughput measured on the link&apos;s transfers of 64 KiB or more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="66"/>
+        <location filename="../ui/links/LinkRow.cpp" line="80"/>
         <source>Apply changes to %1 → %2 as well</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="129"/>
+        <location filename="../ui/links/LinkRow.cpp" line="85"/>
+        <source>both ways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="149"/>
         <source>Configured: %1, one-way delay %2 ms, burst %3 bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="130"/>
+        <location filename="../ui/links/LinkRow.cpp" line="150"/>
         <source>%1 Mbit/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="152"/>
+        <location filename="../ui/links/LinkRow.cpp" line="172"/>
         <source>%1: %2x smaller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="155"/>
+        <location filename="../ui/links/LinkRow.cpp" line="175"/>
         <source>last transfer: codec %1, wire bytes / raw bytes %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -664,67 +704,71 @@
 <context>
     <name>d3::ui::LinksPanel</name>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="133"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="143"/>
         <source>device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="135"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="145"/>
         <source>edge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="137"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="147"/>
         <source>cloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="138"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="148"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="141"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="154"/>
         <source>%1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="174"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="190"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="174"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="190"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="174"/>
-        <source>Bandwidth</source>
+        <location filename="../ui/links/LinksPanel.cpp" line="190"/>
+        <source>Bandwidth
+Mbit/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="174"/>
-        <source>Delay</source>
+        <location filename="../ui/links/LinksPanel.cpp" line="190"/>
+        <source>Delay
+ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="175"/>
-        <source>Configured Mbit/s</source>
+        <location filename="../ui/links/LinksPanel.cpp" line="191"/>
+        <source>Configured
+Mbit/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="175"/>
-        <source>Measured Mbit/s</source>
+        <location filename="../ui/links/LinksPanel.cpp" line="191"/>
+        <source>Measured
+Mbit/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="175"/>
-        <source>Both ways</source>
+        <location filename="../ui/links/LinksPanel.cpp" line="210"/>
+        <source>edges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="196"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="231"/>
         <source>no links yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -732,127 +776,153 @@
 <context>
     <name>d3::ui::MainWindow</name>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="57"/>
+        <location filename="../ui/console/MainWindow.cpp" line="70"/>
         <source>d3lab: device-edge-cloud inference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="115"/>
+        <location filename="../ui/console/MainWindow.cpp" line="129"/>
         <source>Cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="116"/>
+        <location filename="../ui/console/MainWindow.cpp" line="130"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="117"/>
+        <location filename="../ui/console/MainWindow.cpp" line="131"/>
         <source>Tile grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="118"/>
+        <location filename="../ui/console/MainWindow.cpp" line="132"/>
         <source>Links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="123"/>
+        <location filename="../ui/console/MainWindow.cpp" line="150"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="124"/>
+        <location filename="../ui/console/MainWindow.cpp" line="151"/>
         <source>&amp;Open experiment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="125"/>
+        <location filename="../ui/console/MainWindow.cpp" line="152"/>
         <source>Open &amp;model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="125"/>
+        <location filename="../ui/console/MainWindow.cpp" line="152"/>
         <source>Ctrl+M</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="126"/>
+        <location filename="../ui/console/MainWindow.cpp" line="153"/>
         <source>Recent experiments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="129"/>
+        <location filename="../ui/console/MainWindow.cpp" line="156"/>
         <source>&amp;Save experiment as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="131"/>
+        <location filename="../ui/console/MainWindow.cpp" line="158"/>
         <source>&amp;Export plots and data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="131"/>
+        <location filename="../ui/console/MainWindow.cpp" line="158"/>
         <source>Ctrl+E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="132"/>
+        <location filename="../ui/console/MainWindow.cpp" line="159"/>
         <source>&amp;Record session as a run…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="136"/>
+        <location filename="../ui/console/MainWindow.cpp" line="163"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="138"/>
+        <location filename="../ui/console/MainWindow.cpp" line="165"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="139"/>
+        <location filename="../ui/console/MainWindow.cpp" line="166"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="141"/>
+        <location filename="../ui/console/MainWindow.cpp" line="168"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="146"/>
+        <location filename="../ui/console/MainWindow.cpp" line="173"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="149"/>
+        <location filename="../ui/console/MainWindow.cpp" line="176"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/console/MainWindow.cpp" line="240"/>
+        <source>Done: the experiment&apos;s %n request(s) were sent</source>
+        <translation>
+            <numerusform>Done: the experiment&apos;s %n request was sent</numerusform>
+            <numerusform>Done: the experiment&apos;s %n requests were sent</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="241"/>
+        <location filename="../ui/console/MainWindow.cpp" line="335"/>
+        <source>Sending the first request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="369"/>
         <source>manual: cuts %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="330"/>
+        <location filename="../ui/console/MainWindow.cpp" line="371"/>
+        <source>Your plan replaces the planner&apos;s: the planner is manual until you choose one (Ctrl+Z goes back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="462"/>
         <source>d3lab: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="330"/>
+        <location filename="../ui/console/MainWindow.cpp" line="462"/>
         <source>no experiment</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/console/MainWindow.cpp" line="484"/>
+        <source>Ready: press Run (F5) to send the experiment&apos;s %n request(s)</source>
+        <translation>
+            <numerusform>Ready: press Run (F5) to send the experiment&apos;s %n request</numerusform>
+            <numerusform>Ready: press Run (F5) to send the experiment&apos;s %n requests</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="361"/>
+        <location filename="../ui/console/MainWindow.cpp" line="520"/>
         <source>%1: %2, predicted %3 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="366"/>
+        <location filename="../ui/console/MainWindow.cpp" line="525"/>
         <source>%n request(s), last %1 ms</source>
         <translation>
             <numerusform>%n request, last %1 ms</numerusform>
@@ -860,23 +930,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="379"/>
+        <location filename="../ui/console/MainWindow.cpp" line="543"/>
         <source>Open experiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="380"/>
-        <location filename="../ui/console/MainWindow.cpp" line="388"/>
+        <location filename="../ui/console/MainWindow.cpp" line="544"/>
+        <location filename="../ui/console/MainWindow.cpp" line="552"/>
         <source>Experiments (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="387"/>
+        <location filename="../ui/console/MainWindow.cpp" line="551"/>
         <source>Save experiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="406"/>
+        <location filename="../ui/console/MainWindow.cpp" line="570"/>
         <source>Wrote %n file(s) into %1</source>
         <translation>
             <numerusform>Wrote %n file into %1</numerusform>
@@ -884,12 +954,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="417"/>
+        <location filename="../ui/console/MainWindow.cpp" line="581"/>
         <source>Record the session into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="425"/>
+        <location filename="../ui/console/MainWindow.cpp" line="589"/>
         <source>Recording into %1 (d3ctl replay %1 redraws it)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -983,6 +1053,29 @@
     </message>
 </context>
 <context>
+    <name>d3::ui::PlanChoiceCommand</name>
+    <message>
+        <location filename="../ui/console/PlanChoiceCommand.cpp" line="10"/>
+        <source>%1 instead of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/PlanChoiceCommand.cpp" line="26"/>
+        <source>%1 without tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/PlanChoiceCommand.cpp" line="27"/>
+        <source>manual cuts %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/PlanChoiceCommand.cpp" line="29"/>
+        <source>, %1x%2 tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>d3::ui::PlannerStyle</name>
     <message>
         <location filename="../ui/plots/PlannerStyle.cpp" line="89"/>
@@ -991,84 +1084,119 @@
     </message>
 </context>
 <context>
+    <name>d3::ui::QuitQuestion</name>
+    <message>
+        <location filename="../ui/console/QuitQuestion.cpp" line="9"/>
+        <source>Quit d3lab?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/QuitQuestion.cpp" line="10"/>
+        <source>Requests are running. Quit and stop them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>d3::ui::RunToolBar</name>
     <message>
         <location filename="../ui/console/RunToolBar.cpp" line="13"/>
         <location filename="../ui/console/RunToolBar.cpp" line="14"/>
-        <location filename="../ui/console/RunToolBar.cpp" line="51"/>
-        <location filename="../ui/console/RunToolBar.cpp" line="84"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="95"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="17"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="18"/>
         <source>Tiles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="23"/>
-        <source>Send requests continuously (F5)</source>
+        <location filename="../ui/console/RunToolBar.cpp" line="24"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="109"/>
+        <source>Send the experiment&apos;s requests; pause and continue them (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/console/RunToolBar.cpp" line="26"/>
-        <source> req/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="28"/>
-        <source>closed loop</source>
+        <source>Requests sent of the experiment&apos;s count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/console/RunToolBar.cpp" line="29"/>
-        <source>Requests per second; closed loop sends the next when the last returns</source>
+        <source> req/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/console/RunToolBar.cpp" line="31"/>
-        <source>The planner that places the model; manual keeps the plan you drag</source>
+        <source>closed loop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="33"/>
-        <source>Allow vertical separation: the edge stack cut into tiles on several edge nodes</source>
+        <location filename="../ui/console/RunToolBar.cpp" line="32"/>
+        <source>Requests per second; closed loop sends the next when the last returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/console/RunToolBar.cpp" line="34"/>
-        <source>last 30 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="35"/>
-        <source>last minute</source>
+        <source>The planner that places the model; manual keeps the plan you drag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/console/RunToolBar.cpp" line="36"/>
-        <source>last 10 minutes</source>
+        <source>Allow vertical separation: the edge stack cut into tiles on several edge nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/console/RunToolBar.cpp" line="37"/>
-        <source>whole session</source>
+        <source>last 30 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="43"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="38"/>
+        <source>last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="39"/>
+        <source>last 10 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="40"/>
+        <source>whole run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="95"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="95"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="95"/>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/RunToolBar.cpp" line="106"/>
+        <source>The experiment&apos;s %n request(s) were sent; open it again to run it again</source>
+        <translation>
+            <numerusform>The experiment&apos;s %n request was sent; open it again to run it again</numerusform>
+            <numerusform>The experiment&apos;s %n requests were sent; open it again to run it again</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="47"/>
         <source> Planner </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="47"/>
-        <source> Plots show </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/console/RunToolBar.cpp" line="51"/>
-        <location filename="../ui/console/RunToolBar.cpp" line="84"/>
-        <source>Stop</source>
+        <source> Plots show </source>
         <translation type="unfinished"></translation>
     </message>
 </context>

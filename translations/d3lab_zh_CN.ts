@@ -14,7 +14,7 @@
         <translation>时间线事件 / 阶段</translation>
     </message>
     <message>
-        <location filename="../ui/plots/EventMarkers.cpp" line="201"/>
+        <location filename="../ui/plots/EventMarkers.cpp" line="203"/>
         <source>oracle probe</source>
         <translation>oracle 探测</translation>
     </message>
@@ -249,43 +249,43 @@
         <translation>所选工作节点的计算填充（按回车后生效）</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="83"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="86"/>
         <source>local (slowdown ×%1)</source>
         <translation>本地（减速 ×%1）</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="125"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="128"/>
         <source>connecting</source>
         <translation>连接中</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="126"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="129"/>
         <source>loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="127"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="130"/>
         <source>profiling</source>
         <translation>性能分析中</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="128"/>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="143"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="131"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="146"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="129"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="132"/>
         <source>dead</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="136"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="139"/>
         <source>profiling %1%</source>
         <translation>性能分析 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="143"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="146"/>
         <source>busy</source>
         <translation>忙碌</translation>
     </message>
@@ -301,9 +301,54 @@
 <context>
     <name>d3::ui::EventLogPanel</name>
     <message>
-        <location filename="../ui/console/EventLogPanel.cpp" line="19"/>
+        <location filename="../ui/console/EventLogPanel.cpp" line="24"/>
         <source>%1 s  %2: %3</source>
         <translation>%1 秒  %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="30"/>
+        <source>phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="31"/>
+        <source>timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="32"/>
+        <source>operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="33"/>
+        <source>plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="34"/>
+        <source>node lost</source>
+        <translation>节点丢失</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="35"/>
+        <source>node back</source>
+        <translation>节点恢复</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="36"/>
+        <source>request failed</source>
+        <translation>请求失败</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="37"/>
+        <source>adaptation</source>
+        <translation>自适应</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/EventLogPanel.cpp" line="38"/>
+        <source>note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -431,89 +476,89 @@
 <context>
     <name>d3::ui::LayerGraphPanel</name>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="93"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="102"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="95"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="104"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="97"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="106"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="98"/>
-        <source>Show the whole model</source>
-        <translation>显示整个模型</translation>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="107"/>
+        <source>Fold the model into rows as wide as the view and show it whole, or its first rows</source>
+        <translation>将模型按视图宽度折成多行，显示整个模型或其前几行</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="102"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="111"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="103"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="112"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="156"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="177"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="172"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="191"/>
         <source>Device | edge cut: drag to move the layers between device and edge</source>
         <translation>终端 | 边缘切分点：拖动以在终端与边缘之间移动层</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="173"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="192"/>
         <source>Edge | cloud cut: drag to move the layers between edge and cloud</source>
         <translation>边缘 | 云端切分点：拖动以在边缘与云端之间移动层</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="285"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="319"/>
         <source>cut %1: %2 KiB crossing (%n tensor(s))</source>
         <translation>
             <numerusform>切分点 %1：跨越 %2 KiB（%n 个张量）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="289"/>
-        <source> · predicted %1 ms</source>
-        <translation> · 预测 %1 毫秒</translation>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="323"/>
+        <source>predicted %1 ms</source>
+        <translation>预测 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="330"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="359"/>
         <source>Select a layer to see its shape, size, FLOPs and times.</source>
         <translation>选择一层以查看其形状、大小、FLOPs 和耗时。</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="335"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="364"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="337"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="366"/>
         <source>Runs on: %1</source>
         <translation>运行于：%1</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="341"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="370"/>
         <source>Time (%1):</source>
         <translation>耗时（%1）：</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="342"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="371"/>
         <source>at speed 1: %1 ms</source>
         <translation>速度为 1 时：%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="347"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="376"/>
         <source>on the %1: %2 ms</source>
         <translation>在%1上：%2 毫秒</translation>
     </message>
@@ -521,29 +566,29 @@
 <context>
     <name>d3::ui::LayerNodeItem</name>
     <message>
-        <location filename="../ui/graph/LayerNodeItem.cpp" line="16"/>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="17"/>
         <source>#%1 %2 (%3)
 %4, %5</source>
         <translation>#%1 %2（%3）
 %4，%5</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerNodeItem.cpp" line="49"/>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="50"/>
         <source>device</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerNodeItem.cpp" line="51"/>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="52"/>
         <source>edge</source>
         <translation>边缘</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerNodeItem.cpp" line="53"/>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="54"/>
         <source>edge (tiled)</source>
         <translation>边缘（分块）</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerNodeItem.cpp" line="55"/>
+        <location filename="../ui/graph/LayerNodeItem.cpp" line="56"/>
         <source>cloud</source>
         <translation>云端</translation>
     </message>
@@ -594,69 +639,64 @@
 <context>
     <name>d3::ui::LinkRow</name>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="49"/>
+        <location filename="../ui/links/LinkRow.cpp" line="65"/>
         <source>Bandwidth %1 → %2, logarithmic from 0.1 Mbit/s to 10 Gbit/s, then unlimited</source>
         <translation>带宽 %1 → %2，对数刻度，从 0.1 Mbit/s 到 10 Gbit/s，然后为不限</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="53"/>
-        <location filename="../ui/links/LinkRow.cpp" line="130"/>
-        <location filename="../ui/links/LinkRow.cpp" line="203"/>
+        <location filename="../ui/links/LinkRow.cpp" line="69"/>
+        <location filename="../ui/links/LinkRow.cpp" line="150"/>
+        <location filename="../ui/links/LinkRow.cpp" line="225"/>
         <source>unlimited</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="54"/>
-        <source> Mbit/s</source>
-        <translation> Mbit/s</translation>
-    </message>
-    <message>
-        <location filename="../ui/links/LinkRow.cpp" line="57"/>
+        <location filename="../ui/links/LinkRow.cpp" line="72"/>
         <source>Exact bandwidth in Mbit/s (0 = unlimited), applied on Enter</source>
         <translation>精确带宽，单位 Mbit/s（0 表示不限），按回车生效</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="59"/>
+        <location filename="../ui/links/LinkRow.cpp" line="74"/>
         <source>One-way delay %1 → %2, 0 to %3 ms</source>
         <translation>单向时延 %1 → %2，0 到 %3 毫秒</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="62"/>
-        <source> ms</source>
-        <translation> 毫秒</translation>
-    </message>
-    <message>
-        <location filename="../ui/links/LinkRow.cpp" line="64"/>
+        <location filename="../ui/links/LinkRow.cpp" line="78"/>
         <source>Exact one-way delay in ms, applied on Enter</source>
         <translation>精确单向时延，单位毫秒，按回车生效</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="65"/>
+        <location filename="../ui/links/LinkRow.cpp" line="79"/>
         <source>Throughput measured on the link&apos;s transfers of 64 KiB or more</source>
         <translation>按该链路上 64 KiB 及以上的传输测得的吞吐量</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="66"/>
+        <location filename="../ui/links/LinkRow.cpp" line="80"/>
         <source>Apply changes to %1 → %2 as well</source>
         <translation>同时应用到 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="129"/>
+        <location filename="../ui/links/LinkRow.cpp" line="85"/>
+        <source>both ways</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <location filename="../ui/links/LinkRow.cpp" line="149"/>
         <source>Configured: %1, one-way delay %2 ms, burst %3 bytes</source>
         <translation>配置：%1，单向时延 %2 毫秒，突发 %3 字节</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="130"/>
+        <location filename="../ui/links/LinkRow.cpp" line="150"/>
         <source>%1 Mbit/s</source>
         <translation>%1 Mbit/s</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="152"/>
+        <location filename="../ui/links/LinkRow.cpp" line="172"/>
         <source>%1: %2x smaller</source>
         <translation>%1：缩小 %2 倍</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinkRow.cpp" line="155"/>
+        <location filename="../ui/links/LinkRow.cpp" line="175"/>
         <source>last transfer: codec %1, wire bytes / raw bytes %2</source>
         <translation>最近一次传输：编解码器 %1，线上字节 / 原始字节 %2</translation>
     </message>
@@ -664,67 +704,75 @@
 <context>
     <name>d3::ui::LinksPanel</name>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="133"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="143"/>
         <source>device</source>
         <translation>终端</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="135"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="145"/>
         <source>edge</source>
         <translation>边缘</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="137"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="147"/>
         <source>cloud</source>
         <translation>云端</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="138"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="148"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="141"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="154"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="174"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="190"/>
         <source>From</source>
         <translation>源</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="174"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="190"/>
         <source>To</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="174"/>
-        <source>Bandwidth</source>
-        <translation>带宽</translation>
+        <location filename="../ui/links/LinksPanel.cpp" line="190"/>
+        <source>Bandwidth
+Mbit/s</source>
+        <translation>带宽
+Mbit/s</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="174"/>
-        <source>Delay</source>
-        <translation>时延</translation>
+        <location filename="../ui/links/LinksPanel.cpp" line="190"/>
+        <source>Delay
+ms</source>
+        <translation>时延
+毫秒</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="175"/>
-        <source>Configured Mbit/s</source>
-        <translation>配置 Mbit/s</translation>
+        <location filename="../ui/links/LinksPanel.cpp" line="191"/>
+        <source>Configured
+Mbit/s</source>
+        <translation>配置值
+Mbit/s</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="175"/>
-        <source>Measured Mbit/s</source>
-        <translation>实测 Mbit/s</translation>
+        <location filename="../ui/links/LinksPanel.cpp" line="191"/>
+        <source>Measured
+Mbit/s</source>
+        <translation>实测值
+Mbit/s</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="175"/>
-        <source>Both ways</source>
-        <translation>双向</translation>
+        <location filename="../ui/links/LinksPanel.cpp" line="210"/>
+        <source>edges</source>
+        <translation>各边缘</translation>
     </message>
     <message>
-        <location filename="../ui/links/LinksPanel.cpp" line="196"/>
+        <location filename="../ui/links/LinksPanel.cpp" line="231"/>
         <source>no links yet</source>
         <translation>尚无链路</translation>
     </message>
@@ -732,162 +780,186 @@
 <context>
     <name>d3::ui::MainWindow</name>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="57"/>
+        <location filename="../ui/console/MainWindow.cpp" line="70"/>
         <source>d3lab: device-edge-cloud inference</source>
         <translation>d3lab：终端-边缘-云协同推理</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="115"/>
+        <location filename="../ui/console/MainWindow.cpp" line="129"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="116"/>
+        <location filename="../ui/console/MainWindow.cpp" line="130"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="117"/>
+        <location filename="../ui/console/MainWindow.cpp" line="131"/>
         <source>Tile grid</source>
         <translation>分块网格</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="118"/>
+        <location filename="../ui/console/MainWindow.cpp" line="132"/>
         <source>Links</source>
         <translation>链路</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="123"/>
+        <location filename="../ui/console/MainWindow.cpp" line="150"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="124"/>
+        <location filename="../ui/console/MainWindow.cpp" line="151"/>
         <source>&amp;Open experiment…</source>
         <translation>打开实验(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="125"/>
+        <location filename="../ui/console/MainWindow.cpp" line="152"/>
         <source>Open &amp;model…</source>
         <translation>打开模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="125"/>
+        <location filename="../ui/console/MainWindow.cpp" line="152"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="126"/>
+        <location filename="../ui/console/MainWindow.cpp" line="153"/>
         <source>Recent experiments</source>
         <translation>最近的实验</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="129"/>
+        <location filename="../ui/console/MainWindow.cpp" line="156"/>
         <source>&amp;Save experiment as…</source>
         <translation>实验另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="131"/>
+        <location filename="../ui/console/MainWindow.cpp" line="158"/>
         <source>&amp;Export plots and data…</source>
         <translation>导出图表和数据(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="131"/>
+        <location filename="../ui/console/MainWindow.cpp" line="158"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="132"/>
+        <location filename="../ui/console/MainWindow.cpp" line="159"/>
         <source>&amp;Record session as a run…</source>
         <translation>将会话录制为运行记录(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="136"/>
+        <location filename="../ui/console/MainWindow.cpp" line="163"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="138"/>
+        <location filename="../ui/console/MainWindow.cpp" line="165"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="139"/>
+        <location filename="../ui/console/MainWindow.cpp" line="166"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="141"/>
+        <location filename="../ui/console/MainWindow.cpp" line="168"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="146"/>
+        <location filename="../ui/console/MainWindow.cpp" line="173"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="149"/>
+        <location filename="../ui/console/MainWindow.cpp" line="176"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/console/MainWindow.cpp" line="240"/>
+        <source>Done: the experiment&apos;s %n request(s) were sent</source>
+        <translation>
+            <numerusform>完成：实验的 %n 个请求均已发送</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="241"/>
+        <location filename="../ui/console/MainWindow.cpp" line="335"/>
+        <source>Sending the first request…</source>
+        <translation>正在发送第一个请求…</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="369"/>
         <source>manual: cuts %1, %2</source>
         <translation>手动：切分点 %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="330"/>
+        <location filename="../ui/console/MainWindow.cpp" line="371"/>
+        <source>Your plan replaces the planner&apos;s: the planner is manual until you choose one (Ctrl+Z goes back)</source>
+        <translation>您的方案取代了规划器的方案：在您选择规划器之前保持手动（Ctrl+Z 可撤回）</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="462"/>
         <source>d3lab: %1</source>
         <translation>d3lab：%1</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="330"/>
+        <location filename="../ui/console/MainWindow.cpp" line="462"/>
         <source>no experiment</source>
         <translation>无实验</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/console/MainWindow.cpp" line="484"/>
+        <source>Ready: press Run (F5) to send the experiment&apos;s %n request(s)</source>
+        <translation>
+            <numerusform>就绪：按“运行”（F5）发送实验的 %n 个请求</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="361"/>
+        <location filename="../ui/console/MainWindow.cpp" line="520"/>
         <source>%1: %2, predicted %3 ms</source>
         <translation>%1：%2，预测 %3 毫秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="366"/>
+        <location filename="../ui/console/MainWindow.cpp" line="525"/>
         <source>%n request(s), last %1 ms</source>
         <translation>
             <numerusform>%n 个请求，最近一次 %1 毫秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="379"/>
+        <location filename="../ui/console/MainWindow.cpp" line="543"/>
         <source>Open experiment</source>
         <translation>打开实验</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="380"/>
-        <location filename="../ui/console/MainWindow.cpp" line="388"/>
+        <location filename="../ui/console/MainWindow.cpp" line="544"/>
+        <location filename="../ui/console/MainWindow.cpp" line="552"/>
         <source>Experiments (*.json)</source>
         <translation>实验文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="387"/>
+        <location filename="../ui/console/MainWindow.cpp" line="551"/>
         <source>Save experiment</source>
         <translation>保存实验</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="406"/>
+        <location filename="../ui/console/MainWindow.cpp" line="570"/>
         <source>Wrote %n file(s) into %1</source>
         <translation>
             <numerusform>已向 %1 写入 %n 个文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="417"/>
+        <location filename="../ui/console/MainWindow.cpp" line="581"/>
         <source>Record the session into</source>
         <translation>将会话录制到</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="425"/>
+        <location filename="../ui/console/MainWindow.cpp" line="589"/>
         <source>Recording into %1 (d3ctl replay %1 redraws it)</source>
         <translation>正在录制到 %1（d3ctl replay %1 可重绘）</translation>
     </message>
@@ -981,6 +1053,29 @@
     </message>
 </context>
 <context>
+    <name>d3::ui::PlanChoiceCommand</name>
+    <message>
+        <location filename="../ui/console/PlanChoiceCommand.cpp" line="10"/>
+        <source>%1 instead of %2</source>
+        <translation>%1（取代 %2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/PlanChoiceCommand.cpp" line="26"/>
+        <source>%1 without tiles</source>
+        <translation>%1，不分块</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/PlanChoiceCommand.cpp" line="27"/>
+        <source>manual cuts %1, %2</source>
+        <translation>手动切分点 %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/PlanChoiceCommand.cpp" line="29"/>
+        <source>, %1x%2 tiles</source>
+        <translation>，%1x%2 分块</translation>
+    </message>
+</context>
+<context>
     <name>d3::ui::PlannerStyle</name>
     <message>
         <location filename="../ui/plots/PlannerStyle.cpp" line="89"/>
@@ -989,85 +1084,119 @@
     </message>
 </context>
 <context>
+    <name>d3::ui::QuitQuestion</name>
+    <message>
+        <location filename="../ui/console/QuitQuestion.cpp" line="9"/>
+        <source>Quit d3lab?</source>
+        <translation>退出 d3lab？</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/QuitQuestion.cpp" line="10"/>
+        <source>Requests are running. Quit and stop them?</source>
+        <translation>请求正在运行。退出并停止它们吗？</translation>
+    </message>
+</context>
+<context>
     <name>d3::ui::RunToolBar</name>
     <message>
         <location filename="../ui/console/RunToolBar.cpp" line="13"/>
         <location filename="../ui/console/RunToolBar.cpp" line="14"/>
-        <location filename="../ui/console/RunToolBar.cpp" line="51"/>
-        <location filename="../ui/console/RunToolBar.cpp" line="84"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="95"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="17"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="18"/>
         <source>Tiles</source>
         <translation>分块</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="23"/>
-        <source>Send requests continuously (F5)</source>
-        <translation>持续发送请求（F5）</translation>
+        <location filename="../ui/console/RunToolBar.cpp" line="24"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="109"/>
+        <source>Send the experiment&apos;s requests; pause and continue them (F5)</source>
+        <translation>发送实验的请求；可暂停和继续（F5）</translation>
     </message>
     <message>
         <location filename="../ui/console/RunToolBar.cpp" line="26"/>
+        <source>Requests sent of the experiment&apos;s count</source>
+        <translation>已发送请求数 / 实验请求总数</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="29"/>
         <source> req/s</source>
         <translation> 请求/秒</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="28"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="31"/>
         <source>closed loop</source>
         <translation>闭环</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="29"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="32"/>
         <source>Requests per second; closed loop sends the next when the last returns</source>
         <translation>每秒请求数；闭环模式在上一个请求返回后发送下一个</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="31"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="34"/>
         <source>The planner that places the model; manual keeps the plan you drag</source>
         <translation>放置模型的规划器；手动模式保留您拖动得到的方案</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="33"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="36"/>
         <source>Allow vertical separation: the edge stack cut into tiles on several edge nodes</source>
         <translation>允许垂直分离：边缘层栈切成分块，由多个边缘节点计算</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="34"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="37"/>
         <source>last 30 s</source>
         <translation>最近 30 秒</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="35"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="38"/>
         <source>last minute</source>
         <translation>最近 1 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="36"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="39"/>
         <source>last 10 minutes</source>
         <translation>最近 10 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="37"/>
-        <source>whole session</source>
-        <translation>整个会话</translation>
+        <location filename="../ui/console/RunToolBar.cpp" line="40"/>
+        <source>whole run</source>
+        <translation>整个运行</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="43"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="95"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="95"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="95"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/console/RunToolBar.cpp" line="106"/>
+        <source>The experiment&apos;s %n request(s) were sent; open it again to run it again</source>
+        <translation>
+            <numerusform>实验的 %n 个请求均已发送；重新打开实验即可再次运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="47"/>
         <source> Planner </source>
         <translation> 规划器 </translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="47"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="51"/>
         <source> Plots show </source>
         <translation> 图表显示 </translation>
-    </message>
-    <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="51"/>
-        <location filename="../ui/console/RunToolBar.cpp" line="84"/>
-        <source>Stop</source>
-        <translation>停止</translation>
     </message>
 </context>
 <context>
