@@ -21,6 +21,7 @@ ClusterPanel::ClusterPanel(QWidget *parent)
     : QWidget(parent)
     , m_table(new QTableWidget(0, ColumnCount, this))
     , m_slowdown(new QDoubleSpinBox(this))
+    , m_fingerprint(new QLabel(this))
 {
     m_table->setHorizontalHeaderLabels(
         {tr("Node"), tr("Role"), tr("Address"), tr("Status"), tr("Speed"), tr("Fingerprint")});
@@ -28,8 +29,18 @@ ClusterPanel::ClusterPanel(QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // A narrow dock (a fifth of a 1366-pixel window) shows every column: the address takes what is left and is
+    // elided (whole in its tooltip); the weights' fingerprint, the same on every worker that is up, is one line under
+    // the table rather than a column.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(Address, QHeaderView::Stretch);
+    header->setStretchLastSection(false);
+    m_table->setColumnHidden(Fingerprint, true);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_fingerprint->setObjectName(QStringLiteral("fingerprint"));
+    m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *add = new QPushButton(tr("Add…"), this);
     auto *remove = new QPushButton(tr("Remove"), this);
@@ -71,6 +82,7 @@ ClusterPanel::ClusterPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_table);
+    layout->addWidget(m_fingerprint);
     layout->addLayout(buttons);
 }
 
@@ -106,6 +118,7 @@ void ClusterPanel::setText(int row, Column column, const QString &text)
         m_table->setItem(row, column, item);
     }
     item->setText(text);
+    item->setToolTip(text);
 }
 
 void ClusterPanel::showStatus(const QString &node, const QString &text, bool dead)
@@ -160,6 +173,9 @@ void ClusterPanel::setFingerprint(const QString &fingerprint)
 {
     for (int r = 0; r < m_table->rowCount(); ++r)
         setText(r, Fingerprint, fingerprint);
+    const QString shown = fingerprint.size() > 16 ? fingerprint.left(16) + QStringLiteral("…") : fingerprint;
+    m_fingerprint->setText(fingerprint.isEmpty() ? QString() : tr("Weights: %1").arg(shown));
+    m_fingerprint->setToolTip(fingerprint);
 }
 
 QString ClusterPanel::statusOf(const QString &node) const

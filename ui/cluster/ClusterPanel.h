@@ -9,6 +9,7 @@
 class QTableWidget;
 class QPushButton;
 class QDoubleSpinBox;
+class QLabel;
 
 namespace d3::ui {
 
@@ -67,6 +68,7 @@ private:
 
     QTableWidget *m_table;
     QDoubleSpinBox *m_slowdown;
+    QLabel *m_fingerprint; // the weights' fingerprint, under the table
     QHash<QString, core::Controller::NodeState> m_states;
 };
 

@@ -16,6 +16,9 @@
 
 #include "net/BeaconSender.h"
 
+#include <QHeaderView>
+#include <QLabel>
+
 #include <gtest/gtest.h>
 
 namespace d3::ui {
@@ -82,6 +85,41 @@ TEST(ClusterPanelTest, RowsFollowTheWorkersStatesAndADeadOneTurnsRed)
     EXPECT_EQ(panel.table()->item(0, ClusterPanel::Speed)->text(), QStringLiteral("0.125"));
     panel.setFingerprint(QStringLiteral("ab12"));
     EXPECT_EQ(panel.table()->item(3, ClusterPanel::Fingerprint)->text(), QStringLiteral("ab12"));
+}
+
+// In a dock a fifth of a 1366-pixel window wide, every column shows within the table (the address elided, the
+// fingerprint's start), whole in its tooltip.
+TEST(ClusterPanelTest, EveryColumnFitsANarrowDock)
+{
+    app();
+    ClusterPanel panel;
+    panel.setNodes(fiveNodes());
+    panel.setFingerprint(QStringLiteral("8c3f0a1b2c3d4e5f60718293a4b5c6d7"));
+    panel.setSpeeds({{QStringLiteral("edge1"), 0.333}});
+    panel.resize(256, 300);
+    panel.show();
+    QApplication::processEvents();
+    QHeaderView *header = panel.table()->horizontalHeader();
+    const int viewport = panel.table()->viewport()->width();
+    for (int c = 0; c < ClusterPanel::ColumnCount; ++c) {
+        if (c == ClusterPanel::Fingerprint) { // one line under the table instead
+            EXPECT_TRUE(header->isSectionHidden(c));
+            continue;
+        }
+        EXPECT_FALSE(header->isSectionHidden(c)) << c;
+        EXPECT_GT(header->sectionSize(c), 0) << c;
+        EXPECT_LE(header->sectionViewportPosition(c) + header->sectionSize(c), viewport) << c;
+        // A column's own text fits unless it is the elided address.
+        if (c != ClusterPanel::Address)
+            for (int r = 0; r < panel.table()->rowCount(); ++r)
+                EXPECT_LE(panel.table()->fontMetrics().horizontalAdvance(panel.table()->item(r, c)->text()),
+                          header->sectionSize(c)) << "row " << r << " column " << c;
+    }
+    const auto *weights = panel.findChild<QLabel *>(QStringLiteral("fingerprint"));
+    ASSERT_NE(weights, nullptr);
+    EXPECT_EQ(weights->text(), QStringLiteral("Weights: 8c3f0a1b2c3d4e5f…"));
+    EXPECT_EQ(weights->toolTip(), QStringLiteral("8c3f0a1b2c3d4e5f60718293a4b5c6d7"));
+    EXPECT_EQ(panel.table()->item(1, ClusterPanel::Address)->toolTip(), panel.table()->item(1, ClusterPanel::Address)->text());
 }
 
 TEST(ClusterPanelTest, TheButtonsAskForTheSelectedWorker)
