@@ -179,114 +179,119 @@
 <context>
     <name>d3::ui::ClusterPanel</name>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="27"/>
         <source>Node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="27"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="27"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="27"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="27"/>
         <source>Speed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="27"/>
         <source>Fingerprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="34"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="45"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="35"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="46"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="36"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="47"/>
         <source>Kill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="37"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="48"/>
         <source>Restart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="38"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="49"/>
         <source>Add a worker running on another machine (host:port)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="39"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="50"/>
         <source>Kill the selected local worker&apos;s process</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="42"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="53"/>
         <source>slowdown ×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="43"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="54"/>
         <source>Compute padding of the selected worker (applied when you press Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="86"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="98"/>
         <source>local (slowdown ×%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="128"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="141"/>
         <source>connecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="129"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="142"/>
         <source>loading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="130"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="143"/>
         <source>profiling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="131"/>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="146"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="144"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="159"/>
         <source>ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="132"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="145"/>
         <source>dead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="139"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="152"/>
         <source>profiling %1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="146"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="159"/>
         <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="177"/>
+        <source>Weights: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -476,52 +481,52 @@
 <context>
     <name>d3::ui::LayerGraphPanel</name>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="102"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="114"/>
         <source>Zoom in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="104"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="116"/>
         <source>Zoom out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="106"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="118"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="107"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="119"/>
         <source>Fold the model into rows as wide as the view and show it whole, or its first rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="111"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="123"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="112"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="124"/>
         <source>Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="177"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="189"/>
         <source>input</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="191"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="203"/>
         <source>Device | edge cut: drag to move the layers between device and edge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="192"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="204"/>
         <source>Edge | cloud cut: drag to move the layers between edge and cloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="319"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="349"/>
         <source>cut %1: %2 KiB crossing (%n tensor(s))</source>
         <translation>
             <numerusform>cut %1: %2 KiB crossing (%n tensor)</numerusform>
@@ -529,37 +534,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="323"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="353"/>
         <source>predicted %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="359"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="389"/>
         <source>Select a layer to see its shape, size, FLOPs and times.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="364"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="394"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="366"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="396"/>
         <source>Runs on: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="370"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="400"/>
         <source>Time (%1):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="371"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="401"/>
         <source>at speed 1: %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="376"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="406"/>
         <source>on the %1: %2 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -590,6 +595,19 @@
     <message>
         <location filename="../ui/graph/LayerNodeItem.cpp" line="56"/>
         <source>cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::LayerStrip</name>
+    <message>
+        <location filename="../ui/graph/LayerStrip.cpp" line="26"/>
+        <source>The whole model: each layer&apos;s tier, the cuts p and q; click to show a layer below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerStrip.cpp" line="134"/>
+        <source>layer %1 on the %2; cuts p = %3, q = %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -179,115 +179,120 @@
 <context>
     <name>d3::ui::ClusterPanel</name>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="27"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="27"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="27"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="27"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="27"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="26"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="27"/>
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="34"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="45"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="35"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="46"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="36"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="47"/>
         <source>Kill</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="37"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="48"/>
         <source>Restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="38"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="49"/>
         <source>Add a worker running on another machine (host:port)</source>
         <translation>添加运行在其他机器上的工作节点（主机:端口）</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="39"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="50"/>
         <source>Kill the selected local worker&apos;s process</source>
         <translation>终止所选本地工作节点的进程</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="42"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="53"/>
         <source>slowdown ×</source>
         <translation>减速 ×</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="43"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="54"/>
         <source>Compute padding of the selected worker (applied when you press Enter)</source>
         <translation>所选工作节点的计算填充（按回车后生效）</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="86"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="98"/>
         <source>local (slowdown ×%1)</source>
         <translation>本地（减速 ×%1）</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="128"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="141"/>
         <source>connecting</source>
         <translation>连接中</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="129"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="142"/>
         <source>loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="130"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="143"/>
         <source>profiling</source>
         <translation>性能分析中</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="131"/>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="146"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="144"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="159"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="132"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="145"/>
         <source>dead</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="139"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="152"/>
         <source>profiling %1%</source>
         <translation>性能分析 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="146"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="159"/>
         <source>busy</source>
         <translation>忙碌</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="177"/>
+        <source>Weights: %1</source>
+        <translation>权重：%1</translation>
     </message>
 </context>
 <context>
@@ -476,89 +481,89 @@
 <context>
     <name>d3::ui::LayerGraphPanel</name>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="102"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="114"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="104"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="116"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="106"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="118"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="107"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="119"/>
         <source>Fold the model into rows as wide as the view and show it whole, or its first rows</source>
         <translation>将模型按视图宽度折成多行，显示整个模型或其前几行</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="111"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="123"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="112"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="124"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="177"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="189"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="191"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="203"/>
         <source>Device | edge cut: drag to move the layers between device and edge</source>
         <translation>终端 | 边缘切分点：拖动以在终端与边缘之间移动层</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="192"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="204"/>
         <source>Edge | cloud cut: drag to move the layers between edge and cloud</source>
         <translation>边缘 | 云端切分点：拖动以在边缘与云端之间移动层</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="319"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="349"/>
         <source>cut %1: %2 KiB crossing (%n tensor(s))</source>
         <translation>
             <numerusform>切分点 %1：跨越 %2 KiB（%n 个张量）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="323"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="353"/>
         <source>predicted %1 ms</source>
         <translation>预测 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="359"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="389"/>
         <source>Select a layer to see its shape, size, FLOPs and times.</source>
         <translation>选择一层以查看其形状、大小、FLOPs 和耗时。</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="364"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="394"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="366"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="396"/>
         <source>Runs on: %1</source>
         <translation>运行于：%1</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="370"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="400"/>
         <source>Time (%1):</source>
         <translation>耗时（%1）：</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="371"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="401"/>
         <source>at speed 1: %1 ms</source>
         <translation>速度为 1 时：%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../ui/graph/LayerGraphPanel.cpp" line="376"/>
+        <location filename="../ui/graph/LayerGraphPanel.cpp" line="406"/>
         <source>on the %1: %2 ms</source>
         <translation>在%1上：%2 毫秒</translation>
     </message>
@@ -591,6 +596,19 @@
         <location filename="../ui/graph/LayerNodeItem.cpp" line="56"/>
         <source>cloud</source>
         <translation>云端</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::LayerStrip</name>
+    <message>
+        <location filename="../ui/graph/LayerStrip.cpp" line="26"/>
+        <source>The whole model: each layer&apos;s tier, the cuts p and q; click to show a layer below</source>
+        <translation>整个模型：每层所在的层级与切分点 p、q；点击可在下方显示该层</translation>
+    </message>
+    <message>
+        <location filename="../ui/graph/LayerStrip.cpp" line="134"/>
+        <source>layer %1 on the %2; cuts p = %3, q = %4</source>
+        <translation>第 %1 层在%2；切分点 p = %3，q = %4</translation>
     </message>
 </context>
 <context>

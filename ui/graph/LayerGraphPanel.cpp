@@ -6,6 +6,7 @@
 #include "LayerGraphFit.h"
 #include "LayerGraphView.h"
 #include "LayerNodeItem.h"
+#include "LayerStrip.h"
 #include "LayerTableModel.h"
 #include "PartitionHandleItem.h"
 #include "UiLog.h"
@@ -53,6 +54,7 @@ LayerGraphPanel::LayerGraphPanel(QWidget *parent)
     , m_details(new QLabel(this))
     , m_undo(new QUndoStack(this))
     , m_table(new LayerTableModel(this))
+    , m_strip(new LayerStrip(this))
 {
     m_details->setObjectName(QStringLiteral("layerDetails"));
     m_details->setTextFormat(Qt::PlainText);
@@ -76,7 +78,17 @@ LayerGraphPanel::LayerGraphPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(createToolBar());
+    layout->addWidget(m_strip);
     layout->addWidget(split, 1);
+
+    // The strip shows the whole model and outlines what the view shows; a click there shows that layer here.
+    connect(m_strip, &LayerStrip::layerRequested, this, [this](int layer) {
+        if (layer >= 0 && layer < m_layout.layerCount())
+            m_view->centerOn(m_layout.box(layer).center());
+    });
+    for (QScrollBar *bar : {m_view->horizontalScrollBar(), m_view->verticalScrollBar()})
+        connect(bar, &QScrollBar::valueChanged, this, &LayerGraphPanel::showVisibleInStrip);
+    connect(m_view, &LayerGraphView::zoomChanged, this, &LayerGraphPanel::showVisibleInStrip);
 
     m_view->setReadableZoom(kReadableZoom);
     connect(m_view, &LayerGraphView::resized, this, &LayerGraphPanel::reflow);
@@ -254,10 +266,28 @@ void LayerGraphPanel::placeHandles(int p, int q)
 void LayerGraphPanel::colourLayers(int p, int q, int stackEnd)
 {
     using Tier = LayerNodeItem::Tier;
+    QVector<Tier> tiers(m_nodes.size(), Tier::Device);
     for (LayerNodeItem *node : std::as_const(m_nodes)) {
         const int i = node->layer();
         node->setTier(i < p ? Tier::Device : i < stackEnd ? Tier::TiledEdge : i < q ? Tier::Edge : Tier::Cloud);
+        if (i >= 0 && i < tiers.size())
+            tiers[i] = node->tier();
     }
+    m_strip->setTiers(tiers);
+    m_strip->setCuts(p, q);
+}
+
+void LayerGraphPanel::showVisibleInStrip()
+{
+    const QRectF shown = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    int first = m_layout.layerCount();
+    int last = -1;
+    for (int i = 0; i < m_layout.layerCount(); ++i)
+        if (shown.intersects(m_layout.box(i))) {
+            first = std::min(first, i);
+            last = std::max(last, i);
+        }
+    m_strip->setVisible(first, last);
 }
 
 void LayerGraphPanel::applyCuts(int p, int q)
@@ -405,6 +435,8 @@ void LayerGraphPanel::fitToView()
     const QRectF all = m_scene->sceneRect();
     const qreal visibleHeight = m_view->viewport()->height() / fit.zoom;
     m_view->centerOn(all.center().x(), fit.whole ? all.center().y() : all.top() + visibleHeight / 2);
+    if (!fit.whole) // its first rows, to the pixel
+        m_view->verticalScrollBar()->setValue(m_view->verticalScrollBar()->minimum());
     qCDebug(lcUi) << "layer graph: fitted at zoom" << fit.zoom << "in" << m_layout.rowCount() << "rows of"
                   << m_layout.columnsPerRow() << (fit.whole ? "(whole)" : "(scrolling vertically)");
 }
@@ -463,6 +495,7 @@ void LayerGraphPanel::applyViewState(const GraphViewState &state)
                              : LayerGraphFit::columnsFor(m_view->viewport()->width(), m_view->zoom(), kSceneMargin));
     if (state.layer >= 0 && state.layer < m_layout.layerCount())
         m_view->centerOn(m_layout.box(state.layer).center() + state.offset);
+    showVisibleInStrip();
 }
 
 QByteArray LayerGraphPanel::saveViewState() const

@@ -21,6 +21,7 @@ class CutLabelItem;
 struct GraphViewState;
 class LayerGraphView;
 class LayerNodeItem;
+class LayerStrip;
 class LayerTableModel;
 class PartitionHandleItem;
 
@@ -61,6 +62,8 @@ public:
     void selectLayer(int layer);
     /// The view (zoom, pan).
     LayerGraphView *view() const { return m_view; }
+    /// The strip above the view: the whole model, its cuts and what the view shows.
+    LayerStrip *strip() const { return m_strip; }
     /// The layout shown.
     const LayerGraphLayout &layout() const { return m_layout; }
     /// The box of layer (null when out of range).
@@ -109,7 +112,9 @@ private:
     void placeHandles(int p, int q);
     /// The stack end still valid for cuts (p, q): the current one when p is unchanged and it ends by q, else -1.
     int keptStack(int p, int q) const;
-    /// Colours every layer for cuts (p, q) and the stack end.
+    /// Outlines in the strip the layers the view shows.
+    void showVisibleInStrip();
+    /// Colours every layer for cuts (p, q) and the stack end (in the graph and the strip).
     void colourLayers(int p, int q, int stackEnd);
     /// What CutsCommand applies: shows the cuts and asks for them.
     void applyCuts(int p, int q);
@@ -142,6 +147,7 @@ private:
     QLabel *m_details;
     QUndoStack *m_undo;
     LayerTableModel *m_table;
+    LayerStrip *m_strip;
     core::ModelGraph m_graph;
     LayerGraphLayout m_layout;
     core::LayerCosts m_costs;
