@@ -435,8 +435,6 @@ void LayerGraphPanel::fitToView()
     const QRectF all = m_scene->sceneRect();
     const qreal visibleHeight = m_view->viewport()->height() / fit.zoom;
     m_view->centerOn(all.center().x(), fit.whole ? all.center().y() : all.top() + visibleHeight / 2);
-    if (!fit.whole) // its first rows, to the pixel
-        m_view->verticalScrollBar()->setValue(m_view->verticalScrollBar()->minimum());
     qCDebug(lcUi) << "layer graph: fitted at zoom" << fit.zoom << "in" << m_layout.rowCount() << "rows of"
                   << m_layout.columnsPerRow() << (fit.whole ? "(whole)" : "(scrolling vertically)");
 }

