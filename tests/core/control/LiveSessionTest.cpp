@@ -1,5 +1,6 @@
 // The console's session on real d3worker processes: opened off the GUI thread, requests streaming, the operator's
 // plan and link changes reaching the workers, a dying worker, and nothing left behind.
+#include "control/ActionLabel.h"
 #include "control/LiveSession.h"
 #include "control/SessionState.h"
 
@@ -167,12 +168,19 @@ TEST(LiveSessionTest, FollowsTheExperimentsCountAndTimelineWithPauseAndContinue)
     experiment.timeline = {drop};
     LiveSession session(test::TestFiles::d3worker());
     Heard heard(session);
-    session.open(experiment);
+    // Opened because the operator removed a node (the console reopens the changed experiment): that is its first
+    // event and the first request's record says so.
+    session.open(experiment, ActionLabel::details(QStringLiteral("remove_node"), ActionLabel::removeNode(QStringLiteral("edge3"))));
     ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.ready || !heard.failures.isEmpty(); }, 120000));
     ASSERT_TRUE(heard.ready) << heard.failures.join(QLatin1Char('\n')).toStdString();
+    ASSERT_FALSE(heard.events.isEmpty());
+    EXPECT_EQ(heard.events.first().kind, QStringLiteral("operator"));
+    EXPECT_EQ(heard.events.first().label, QStringLiteral("remove node edge3"));
+    EXPECT_EQ(heard.events.first().details.value(QStringLiteral("action")).toString(), QStringLiteral("remove_node"));
 
     session.setRunning(true);
     ASSERT_TRUE(test::EventLoop::spinUntil([&] { return heard.requests.size() >= 3; }, 60000));
+    EXPECT_EQ(heard.requests.first().actions, QStringLiteral("operator: remove node edge3"));
     session.setRunning(false); // Pause: the request in flight ends, no other starts
     test::EventLoop::spinUntil([] { return false; }, 1500);
     const qsizetype paused = heard.requests.size();
@@ -194,7 +202,7 @@ TEST(LiveSessionTest, FollowsTheExperimentsCountAndTimelineWithPauseAndContinue)
     EXPECT_EQ(fired, 1);
     EXPECT_EQ(heard.requests.at(5).actions,
               QStringLiteral("timeline: backbone drops (edge<->cloud 10 Mbit/s, 3 ms)"));
-    for (int k : {0, 4, 6})
+    for (int k : {1, 4, 6})
         EXPECT_TRUE(heard.requests.at(k).actions.isEmpty()) << k;
     session.setRunning(true); // nothing more to send
     test::EventLoop::spinUntil([] { return false; }, 500);
