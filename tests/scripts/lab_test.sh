@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# scripts/lab.sh on this machine: a virtual lab of network namespaces on a bridge, an experiment whose workers are
+# named by their namespace addresses run from the console's namespace (its links changed by its timeline) with
+# nothing lost, a wrong token refused across the bridge, a lab left behind cleaned by the next `up`, `run` going down
+# when it is stopped, and nothing left after `down`: no namespace, no worker, no token. Skipped (exit 77, with the
+# reason) where the machine cannot make namespaces. Uses the lab's own names (d3lab-*): a lab already up goes down.
+# Environment: D3_WORKER, D3CTL (the binaries under test), D3_SOURCE_DIR.
+set -euo pipefail
+
+SOURCE="${D3_SOURCE_DIR:?}"
+LAB="$SOURCE/scripts/lab.sh"
+WORK="$(mktemp -d)"
+export D3_LAB_DIR="$WORK/lab"
+cleanup() {
+  "$LAB" down > /dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAILED: $*" >&2
+  exit 1
+}
+
+skip() {
+  echo "skipped: $*"
+  exit 77
+}
+
+[ "$(id -u)" = 0 ] || skip "not root: network namespaces need it"
+ip netns add d3lab-probe-test 2> /dev/null || skip "this kernel or container cannot make network namespaces"
+ip netns del d3lab-probe-test
+
+lab_namespaces() { ip netns list | awk '{print $1}' | grep -c '^d3lab-' || true; }
+lab_workers() { pgrep -f -- "--token-file $D3_LAB_DIR/token" | wc -l; }
+
+# Refusals are one line, and leave nothing.
+out=$("$LAB" up --edges 0 2>&1) && fail "--edges 0 was accepted"
+[ "$(printf '%s\n' "$out" | wc -l)" = 1 ] || fail "--edges 0: more than one line: $out"
+if command -v runuser > /dev/null; then
+  out=$(runuser -u nobody -- "$LAB" up 2>&1) && fail "a user who is not root made a lab"
+  [[ "$out" == *"needs root"* ]] || fail "not root: $out"
+fi
+[ "$(lab_namespaces)" = 0 ] || fail "a refused up left namespaces"
+
+# Up: six namespaces besides the bridge's, nothing in the host's namespace, the token private.
+links_before=$(ip -o link | wc -l)
+"$LAB" up --edges 3
+[ "$(lab_namespaces)" = 7 ] || fail "expected 7 namespaces, found $(lab_namespaces)"
+[ "$(ip -o link | wc -l)" = "$links_before" ] || fail "links appeared in the host's namespace"
+[ "$(stat -c %a "$D3_LAB_DIR/token")" = 600 ] || fail "the token file is not mode 0600"
+[ "$(lab_workers)" = 5 ] || fail "expected 5 workers, found $(lab_workers)"
+
+# An experiment on the workers by their addresses, from the console's namespace: the backbone drops and recovers.
+nodes=$("$LAB" nodes)
+cat > "$WORK/lab.json" << EOF
+{"format": "d3lab-experiment", "version": 1, "name": "lab", "nodes": $nodes,
+ "model": "alexnet", "weights": {"seed": 1}, "planner": "hpa", "tiles": true, "profile": {"warmup": 0, "runs": 1},
+ "links": {"device<->edge": {"mbps": 100, "delay_ms": 2}, "edge<->edge": {"mbps": 1000, "delay_ms": 0.5},
+           "edge<->cloud": {"mbps": 200, "delay_ms": 5}},
+ "requests": {"count": 24, "rate_hz": 0, "timeout_ms": 30000, "input_seed": 7},
+ "timeline": [
+   {"at_request": 8, "set_link": {"link": "edge<->cloud", "mbps": 5, "delay_ms": 20}, "label": "backbone drops"},
+   {"at_request": 16, "set_link": {"link": "edge<->cloud", "mbps": 200, "delay_ms": 5}, "label": "backbone recovers"}]}
+EOF
+"$LAB" exec console "${D3CTL:?}" run "$WORK/lab.json" --out "$WORK/run" > "$WORK/run.log" 2>&1 ||
+  fail "d3ctl run across the lab failed: $(tail -n 3 "$WORK/run.log")"
+summary="$WORK/run/summary.json"
+grep -q '"completed": 24' "$summary" || fail "not 24 of 24 completed: $(grep -E '"(completed|failed)"' "$summary")"
+grep -q '"failed": 0' "$summary" || fail "requests failed: $(grep '"failed"' "$summary")"
+grep -q 'timeline: backbone drops' "$WORK/run/requests.csv" || fail "the timeline's drop is not in requests.csv"
+echo "lab: 24 of 24 across the bridge; $(grep -o '"measured_over_predicted": [0-9.]*' "$summary" | head -n 1)"
+
+# A controller with another token is refused by the workers across the bridge, in one line naming a node.
+(umask 077 && echo "another-token-0123456789abcdef" > "$WORK/wrong.token")
+if ip netns exec d3lab-console env D3_TOKEN_FILE="$WORK/wrong.token" "$D3CTL" run "$WORK/lab.json" \
+  --out "$WORK/wrong" > "$WORK/wrong.log" 2>&1; then
+  fail "a controller with the wrong token ran"
+fi
+grep -q "10.213.0" "$WORK/wrong.log" || fail "the refusal does not name the node: $(tail -n 2 "$WORK/wrong.log")"
+[ "$(lab_workers)" = 5 ] || fail "a worker ended after a wrong token"
+
+# A lab left behind (a crash) is cleaned by the next up, which makes a fresh one.
+old_token=$(cat "$D3_LAB_DIR/token")
+"$LAB" up --edges 2
+[ "$(lab_namespaces)" = 6 ] || fail "after up over a left lab: $(lab_namespaces) namespaces"
+[ "$(cat "$D3_LAB_DIR/token")" != "$old_token" ] || fail "the new lab kept the old token"
+[ "$(lab_workers)" = 4 ] || fail "after up over a left lab: $(lab_workers) workers"
+
+# run goes down when it is stopped (SIGTERM, as Ctrl+C's SIGINT in a terminal).
+"$LAB" run --edges 1 "$WORK/lab.json" --out "$WORK/stopped" > "$WORK/stopped.log" 2>&1 &
+runner=$!
+for _ in $(seq 200); do
+  [ -f "$D3_LAB_DIR/edges" ] && [ "$(cat "$D3_LAB_DIR/edges")" = 1 ] && [ "$(lab_workers)" = 3 ] && break
+  sleep 0.1
+done
+[ "$(lab_workers)" = 3 ] || fail "run --edges 1 did not start 3 workers"
+kill -TERM "$runner"
+wait "$runner" || true
+[ "$(lab_namespaces)" = 0 ] || fail "a stopped run left $(lab_namespaces) namespaces"
+[ "$(lab_workers)" = 0 ] || fail "a stopped run left $(lab_workers) workers"
+
+# down: nothing left.
+"$LAB" up --edges 1 > /dev/null
+"$LAB" down
+[ "$(lab_namespaces)" = 0 ] || fail "down left $(lab_namespaces) namespaces"
+[ "$(lab_workers)" = 0 ] || fail "down left workers"
+[ ! -e "$D3_LAB_DIR" ] || fail "down left $D3_LAB_DIR"
+echo "lab: up, run, a wrong token, a left lab, a stopped run and down all clean"
