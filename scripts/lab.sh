@@ -11,6 +11,7 @@
 #   scripts/lab.sh nodes                 the running lab's nodes as an experiment's "nodes" array (JSON)
 #   scripts/lab.sh exec NODE CMD...      CMD inside NODE's namespace with D3_TOKEN_FILE set (NODE console: the
 #                                        controller's place, e.g. `scripts/lab.sh exec console build/bin/d3ctl run X`)
+#   scripts/lab.sh kill NODE             NODE's worker dies (SIGKILL, as a crash); its namespace and address stay
 #   scripts/lab.sh run [--edges N] [--slowdowns D,E,C] EXPERIMENT.json [d3ctl run arguments]
 #                                        up, d3ctl run in the console's namespace, down
 #   scripts/lab.sh down                  everything named d3lab-* goes: workers, namespaces (their links and the
@@ -39,7 +40,7 @@ die() {
 }
 
 usage() {
-  sed -n '4,20p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '4,21p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -177,6 +178,13 @@ up() {
   echo "lab.sh: up: $(workers_of "$edges" | tr '\n' ' ')on $SUBNET.0/24 (console at $SUBNET.1), token $STATE/token"
 }
 
+kill_worker() {
+  local node=$1
+  [ -f "$STATE/$node.pid" ] || die "no worker '$node' in the lab"
+  kill -9 "$(cat "$STATE/$node.pid")" 2> /dev/null || die "$node's worker is not running"
+  echo "lab.sh: killed $node's worker"
+}
+
 nodes() {
   [ -f "$STATE/edges" ] || die "no lab is up (scripts/lab.sh up)"
   local node first=1
@@ -243,6 +251,10 @@ case "${1:-}" in
     echo "lab.sh: down"
     ;;
   nodes) nodes ;;
+  kill)
+    [ $# = 2 ] || usage
+    kill_worker "$2"
+    ;;
   exec)
     shift
     [ $# -ge 2 ] || usage

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/lab.sh on this machine: a virtual lab of network namespaces on a bridge, an experiment whose workers are
 # named by their namespace addresses run from the console's namespace (its links changed by its timeline) with
-# nothing lost, a wrong token refused across the bridge, a lab left behind cleaned by the next `up`, `run` going down
+# nothing lost, a worker killed in its namespace mid-run failed over, a wrong token refused across the bridge, a lab left behind cleaned by the next `up`, `run` going down
 # when it is stopped, and nothing left after `down`: no namespace, no worker, no token. Skipped (exit 77, with the
 # reason) where the machine cannot make namespaces. Uses the lab's own names (d3lab-*): a lab already up goes down.
 # Environment: D3_WORKER, D3CTL (the binaries under test), D3_SOURCE_DIR.
@@ -71,6 +71,21 @@ grep -q '"failed": 0' "$summary" || fail "requests failed: $(grep '"failed"' "$s
 grep -q 'timeline: backbone drops' "$WORK/run/requests.csv" || fail "the timeline's drop is not in requests.csv"
 echo "lab: 24 of 24 across the bridge; $(grep -o '"measured_over_predicted": [0-9.]*' "$summary" | head -n 1)"
 
+# A worker killed in its namespace mid-run (as a crash): the run fails over to the others and loses nothing.
+sed -e 's/"count": 24/"count": 40/' -e 's/"rate_hz": 0/"rate_hz": 10/' "$WORK/lab.json" > "$WORK/kill.json"
+"$LAB" exec console "$D3CTL" run "$WORK/kill.json" --out "$WORK/killed" > "$WORK/killed.log" 2>&1 &
+controller=$!
+for _ in $(seq 600); do # until requests run (requests.csv has rows), then kill an edge node's worker
+  [ "$(wc -l < "$WORK/killed/requests.csv" 2> /dev/null || echo 0)" -ge 6 ] && break
+  sleep 0.1
+done
+"$LAB" kill edge1
+wait "$controller" || fail "the run with a killed worker failed: $(tail -n 3 "$WORK/killed.log")"
+grep -q '"completed": 40' "$WORK/killed/summary.json" || fail "not 40 of 40 after the kill: $(grep -E '"(completed|failed)"' "$WORK/killed/summary.json")"
+grep -q '"kind":"node_lost"' "$WORK/killed/events.jsonl" || grep -q '"kind": "node_lost"' "$WORK/killed/events.jsonl" ||
+  fail "the killed worker was not seen lost"
+echo "lab: 40 of 40 with edge1 killed in its namespace mid-run"
+
 # A controller with another token is refused by the workers across the bridge, in one line naming a node.
 (umask 077 && echo "another-token-0123456789abcdef" > "$WORK/wrong.token")
 if ip netns exec d3lab-console env D3_TOKEN_FILE="$WORK/wrong.token" "$D3CTL" run "$WORK/lab.json" \
@@ -78,7 +93,7 @@ if ip netns exec d3lab-console env D3_TOKEN_FILE="$WORK/wrong.token" "$D3CTL" ru
   fail "a controller with the wrong token ran"
 fi
 grep -q "10.213.0" "$WORK/wrong.log" || fail "the refusal does not name the node: $(tail -n 2 "$WORK/wrong.log")"
-[ "$(lab_workers)" = 5 ] || fail "a worker ended after a wrong token"
+[ "$(lab_workers)" = 4 ] || fail "a worker ended after a wrong token"
 
 # A lab left behind (a crash) is cleaned by the next up, which makes a fresh one.
 old_token=$(cat "$D3_LAB_DIR/token")
