@@ -559,7 +559,7 @@ bool Controller::resetToExperiment(const ExperimentCondition &condition, QString
     for (const DirectedLink &link : std::as_const(links))
         setLink(link);
     // A phase plans afresh from the configured links and the profiled speeds under its slowdowns; of what earlier
-    // requests taught, only how requests run against the profiles (the common scale, the tiles' efficiency) stays.
+    // requests taught, only how requests run against the profiles (each worker's learnt factor, the tiles' efficiency) stays.
     for (auto it = m_profiled.cbegin(); it != m_profiled.cend(); ++it)
         m_estimator.setOwnSpeed(it.key(), it.value() / m_slowdown.value(it.key(), 1.0));
     m_codecs = m_profiledCodecs; // ratios as profiled, not as the last phase's traffic taught them

@@ -87,11 +87,11 @@ void SessionWorker::open(const Experiment &experiment, quint64 epoch, const QJso
         if (e.kind == QLatin1String("plan"))
             publishPlan();
     });
-    if (!cause.isEmpty())
-        operatorAction(cause.value(QStringLiteral("action")).toString(), cause.value(QStringLiteral("what")).toString());
     QString error;
     if (!guard(c->start(m_experiment, m_program, &error), error))
         return close();
+    if (!cause.isEmpty()) // once the run's clock started: its first event
+        operatorAction(cause.value(QStringLiteral("action")).toString(), cause.value(QStringLiteral("what")).toString());
     if (!guard(c->loadModel(m_experiment.models.value(0), &error), error))
         return close();
     Q_EMIT modelLoaded(c->graph(), c->costModel(true).costs(), c->fingerprint());

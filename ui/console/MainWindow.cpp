@@ -475,9 +475,7 @@ void MainWindow::showExperiment()
 
 void MainWindow::showProgress()
 {
-    qint64 sent = 0;
-    for (const core::RequestRecord &r : m_state->data().requests)
-        sent += !r.probe;
+    const qint64 sent = m_state->data().requests.size(); // a console session sends no oracle probes
     const qint64 count = m_state->experiment().requests.count;
     m_toolBar->showProgress(sent, count, m_state->isFinished());
     if (m_state->plan() && sent == 0 && !m_state->isRunning())

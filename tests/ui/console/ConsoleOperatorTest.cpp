@@ -19,8 +19,6 @@
 #include "tiles/TileGridPanel.h"
 
 #include <QAction>
-#include <QLocale>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QUndoStack>
 
@@ -36,51 +34,6 @@ namespace d3::ui {
 namespace {
 
 using namespace ConsoleTestSupport;
-
-/// Opens experiment in console and waits until it can run; false with a test failure otherwise.
-bool openReady(Console &console, const core::Experiment &experiment)
-{
-    QStringList problems;
-    const auto connection = QObject::connect(console.state(), &core::SessionState::failed,
-                                             [&](const QString &m) { problems << m; });
-    console.open(experiment);
-    const bool ready = spinUntil([&] {
-        return (console.state()->plan().has_value() && console.window()->runToolBar()->runAction()->isEnabled())
-            || !problems.isEmpty();
-    }, 120000);
-    QObject::disconnect(connection);
-    EXPECT_TRUE(ready && problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
-    return ready && problems.isEmpty();
-}
-
-/// Opens experiment, presses Run and waits for requests of them; false with a test failure otherwise.
-bool openAndRun(Console &console, const core::Experiment &experiment, qsizetype requests)
-{
-    console.show();
-    if (!openReady(console, experiment))
-        return false;
-    console.window()->runToolBar()->runAction()->trigger();
-    const bool ran = spinUntil([&] { return console.state()->data().requests.size() >= requests; });
-    EXPECT_TRUE(ran) << "fewer than " << requests << " requests";
-    return ran;
-}
-
-/// The "predicted X ms" figure of a text (the drag label, the status bar); -1 when there is none.
-double predictedIn(const QString &text)
-{
-    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("predicted ([0-9.,]+) ms")).match(text);
-    return m.hasMatch() ? QLocale().toDouble(m.captured(1)) : -1;
-}
-
-/// Waits until no request is in flight and none starts (after a pause).
-void settle(core::SessionState *state)
-{
-    qsizetype seen = -1;
-    while (seen != state->data().requests.size()) {
-        seen = state->data().requests.size();
-        spinUntil([] { return false; }, 1500);
-    }
-}
 
 TEST(ConsoleOperatorTest, EveryActionIsOnTheRecordAndUndoRestoresThePlannersChoice)
 {
@@ -127,7 +80,7 @@ TEST(ConsoleOperatorTest, EveryActionIsOnTheRecordAndUndoRestoresThePlannersChoi
         const qsizetype after = state->data().requests.size();
         ASSERT_TRUE(spinUntil([&] { return state->data().requests.size() >= after + 2; }));
         window->runToolBar()->runAction()->trigger(); // pause
-        settle(state);
+        settle(console);
 
         const QStringList expected{
             QStringLiteral("planner hpa"),
@@ -212,7 +165,7 @@ TEST(ConsoleOperatorTest, ASessionFollowsItsExperimentAsTheHeadlessRunDoes)
     EXPECT_EQ(window->runToolBar()->runAction()->text(), QStringLiteral("Pause"));
     ASSERT_TRUE(spinUntil([&] { return state->data().requests.size() >= 2; }));
     window->runToolBar()->runAction()->trigger(); // Pause
-    settle(state);
+    settle(console);
     EXPECT_EQ(window->runToolBar()->runAction()->text(), QStringLiteral("Continue"));
     window->runToolBar()->runAction()->trigger(); // Continue
     ASSERT_TRUE(spinUntil([&] { return state->isFinished(); }, 120000));
@@ -243,66 +196,6 @@ TEST(ConsoleOperatorTest, ASessionFollowsItsExperimentAsTheHeadlessRunDoes)
     EXPECT_EQ(timelineEvents(state->data().events), timelineEvents(reference->events));
 }
 
-TEST(ConsoleOperatorTest, ADraggedPlanIsPredictedByOneCallAndCloseToWhatItMeasures)
-{
-    app();
-    Console console(test::TestFiles::d3worker());
-    ASSERT_TRUE(openAndRun(console, alexnetCluster(), 5));
-    MainWindow *window = console.window();
-    core::SessionState *state = console.state();
-    window->runToolBar()->runAction()->trigger(); // pause: the estimates stay as the drag label sees them
-    settle(state);
-
-    // Untiled first (one edge node computes, the other idles), then the device | edge cut dragged elsewhere: a plan
-    // no planner chose.
-    Q_EMIT window->tilePanel()->gridRequested(1, 1);
-    ASSERT_TRUE(spinUntil([&] {
-        return state->plan()->result.planner == QLatin1String("manual") && !state->plan()->result.plan.tiled();
-    }));
-    settle(state);
-    const core::Plan planned = state->plan()->result.plan;
-    const int p = planned.p > 0 ? 0 : 1;
-    const QString label = dragHandle(window->graphPanel(), 0, p);
-    const double dragged = predictedIn(label);
-    ASSERT_GT(dragged, 0) << label.toStdString();
-    ASSERT_TRUE(spinUntil([&] { return state->plan()->result.plan.p == p; }));
-    EXPECT_EQ(state->plan()->result.planner, QStringLiteral("manual"));
-    EXPECT_NEAR(predictedIn(window->planStatus()), dragged, 0.051) << window->planStatus().toStdString();
-    EXPECT_NEAR(state->plan()->result.cost.total, dragged, 0.051);
-    QStringList idle;
-    for (const QString &edge : state->experiment().nodesOf(QStringLiteral("edge")))
-        if (edge != state->plan()->edgeNode)
-            idle << edge;
-    ASSERT_FALSE(idle.isEmpty());
-    const QHash<QString, double> speedsBefore = state->speeds();
-
-    // Continue: the first request on it was predicted so too; the status bar follows the series' prediction.
-    const qsizetype before = state->data().requests.size();
-    window->runToolBar()->runAction()->trigger();
-    ASSERT_TRUE(spinUntil([&] { return state->data().requests.size() >= before + 24; }, 120000));
-    window->runToolBar()->runAction()->trigger();
-    settle(state);
-    const auto &requests = state->data().requests;
-    EXPECT_NEAR(requests[before].predictedMs, dragged, 0.051);
-    EXPECT_NEAR(predictedIn(window->planStatus()), requests.last().predictedMs, 0.051);
-    // Within 15 % of what it measures once the estimates learnt from its requests (the median of the last 12).
-    QVector<double> ratios;
-    for (qsizetype k = requests.size() - 12; k < requests.size(); ++k) {
-        ASSERT_TRUE(requests[k].completed) << requests[k].failure.toStdString();
-        ASSERT_EQ(requests[k].planner, QStringLiteral("manual"));
-        ratios << requests[k].endToEndMs / requests[k].predictedMs;
-    }
-    std::sort(ratios.begin(), ratios.end());
-    const double median = (ratios[5] + ratios[6]) / 2;
-    std::cout << "[ predicted ] dragged plan " << state->plan()->result.plan.describe().toStdString()
-              << ": measured / predicted median " << median << " (" << ratios.first() << ".." << ratios.last()
-              << ")\n";
-    EXPECT_GT(median, 0.85);
-    EXPECT_LT(median, 1.15);
-    // The idle edge node's speed did not move with what the busy ones taught.
-    for (const QString &edge : idle)
-        EXPECT_EQ(state->speeds().value(edge), speedsBefore.value(edge)) << edge.toStdString();
-}
 
 } // namespace
 } // namespace d3::ui

@@ -1,11 +1,16 @@
 #include "ConsoleTestSupport.h"
 
 #include "ChildProcesses.h"
+#include "console/Console.h"
+#include "console/MainWindow.h"
+#include "console/RunToolBar.h"
+#include "control/SessionState.h"
 #include "EventLoop.h"
 #include "graph/LayerGraphLayout.h"
 #include "graph/LayerGraphPanel.h"
 #include "graph/LayerGraphView.h"
 
+#include <QAction>
 #include <QFile>
 #include <QLoggingCategory>
 #include <QMouseEvent>
@@ -60,6 +65,41 @@ core::Experiment alexnetCluster()
         "requests": {"count": 1000}})", QStringLiteral("console-test.json"), QString(), &error);
     EXPECT_TRUE(e.has_value()) << error.toStdString();
     return *e;
+}
+
+bool openReady(Console &console, const core::Experiment &experiment)
+{
+    console.show();
+    QStringList problems;
+    const auto connection = QObject::connect(console.state(), &core::SessionState::failed,
+                                             [&](const QString &m) { problems << m; });
+    console.open(experiment);
+    const bool ready = spinUntil([&] {
+        return (console.state()->plan().has_value() && console.window()->runToolBar()->runAction()->isEnabled())
+            || !problems.isEmpty();
+    }, 120000);
+    QObject::disconnect(connection);
+    EXPECT_TRUE(ready && problems.isEmpty()) << problems.join(QLatin1Char('\n')).toStdString();
+    return ready && problems.isEmpty();
+}
+
+bool openAndRun(Console &console, const core::Experiment &experiment, qsizetype requests)
+{
+    if (!openReady(console, experiment))
+        return false;
+    console.window()->runToolBar()->runAction()->trigger();
+    const bool ran = spinUntil([&] { return console.state()->data().requests.size() >= requests; });
+    EXPECT_TRUE(ran) << "fewer than " << requests << " requests";
+    return ran;
+}
+
+void settle(Console &console)
+{
+    qsizetype seen = -1;
+    while (seen != console.state()->data().requests.size()) {
+        seen = console.state()->data().requests.size();
+        spinUntil([] { return false; }, 1500);
+    }
 }
 
 QString dragHandle(LayerGraphPanel *panel, int which, int to)

@@ -9,6 +9,7 @@
 
 namespace d3::ui {
 
+class Console;
 class LayerGraphPanel;
 
 /// What the console's tests share: one QApplication with private settings, the workers they started, a cluster to
@@ -23,6 +24,12 @@ QVector<qint64> workers();
 bool spinUntil(const std::function<bool()> &done, int ms = 60000);
 /// alexnet on device (slowdown 3), edge1, edge2 and cloud, planner hpa, 1000 requests.
 core::Experiment alexnetCluster();
+/// Opens experiment in console (shown) and waits until it can run; false with a test failure otherwise.
+bool openReady(Console &console, const core::Experiment &experiment);
+/// Opens experiment, presses Run and waits for requests of them; false with a test failure otherwise.
+bool openAndRun(Console &console, const core::Experiment &experiment, qsizetype requests);
+/// Waits until no request of console's session is in flight and none starts (after a pause).
+void settle(Console &console);
 /// Drags handle which (0: p, 1: q) of panel to cut `to` with mouse events on its view; returns the drag label shown
 /// just before the release (its predicted latency included).
 QString dragHandle(LayerGraphPanel *panel, int which, int to);
