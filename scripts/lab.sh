@@ -22,12 +22,14 @@
 # goes down on exit, Ctrl+C included. Needs root, iproute2 and a kernel with network namespaces, veth and bridges;
 # refuses with one line otherwise. The lab's folder (token mode 0600, worker logs and pids) is $D3_LAB_DIR, by
 # default /run/d3lab-lab; the workers are $D3_WORKER, by default build/bin/d3worker, and `run`'s d3ctl $D3CTL.
+# Several labs can be up side by side with their own $D3_LAB_PREFIX (namespaces' prefix, default d3lab-),
+# $D3_LAB_SUBNET (the first three bytes, default 10.213.0) and $D3_LAB_DIR.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-PREFIX=d3lab-
+PREFIX="${D3_LAB_PREFIX:-d3lab-}"
 LAN=${PREFIX}lan
-SUBNET=10.213.0
+SUBNET="${D3_LAB_SUBNET:-10.213.0}"
 PORT=7000
 STATE="${D3_LAB_DIR:-/run/d3lab-lab}"
 WORKER="${D3_WORKER:-$ROOT/build/bin/d3worker}"

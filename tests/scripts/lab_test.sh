@@ -3,7 +3,8 @@
 # named by their namespace addresses run from the console's namespace (its links changed by its timeline) with
 # nothing lost, a worker killed in its namespace mid-run failed over, a wrong token refused across the bridge, a lab left behind cleaned by the next `up`, `run` going down
 # when it is stopped, and nothing left after `down`: no namespace, no worker, no token. Skipped (exit 77, with the
-# reason) where the machine cannot make namespaces. Uses the lab's own names (d3lab-*): a lab already up goes down.
+# reason) where the machine cannot make namespaces. Its lab has names and addresses of its own ($D3_LAB_PREFIX,
+# default d3labtest-, on $D3_LAB_SUBNET, default 10.213.9), so a lab a user has up is left alone.
 # Environment: D3_WORKER, D3CTL (the binaries under test), D3_SOURCE_DIR.
 set -euo pipefail
 
@@ -11,6 +12,8 @@ SOURCE="${D3_SOURCE_DIR:?}"
 LAB="$SOURCE/scripts/lab.sh"
 WORK="$(mktemp -d)"
 export D3_LAB_DIR="$WORK/lab"
+export D3_LAB_PREFIX="${D3_LAB_PREFIX:-d3labtest-}"
+export D3_LAB_SUBNET="${D3_LAB_SUBNET:-10.213.9}"
 cleanup() {
   "$LAB" down > /dev/null 2>&1 || true
   rm -rf "$WORK"
@@ -31,7 +34,7 @@ skip() {
 ip netns add d3lab-probe-test 2> /dev/null || skip "this kernel or container cannot make network namespaces"
 ip netns del d3lab-probe-test
 
-lab_namespaces() { ip netns list | awk '{print $1}' | grep -c '^d3lab-' || true; }
+lab_namespaces() { ip netns list | awk '{print $1}' | grep -c "^${D3_LAB_PREFIX:-d3lab-}" || true; }
 lab_workers() { pgrep -f -- "--token-file $D3_LAB_DIR/token" | wc -l; }
 
 # Refusals are one line, and leave nothing.
@@ -88,11 +91,11 @@ echo "lab: 40 of 40 with edge1 killed in its namespace mid-run"
 
 # A controller with another token is refused by the workers across the bridge, in one line naming a node.
 (umask 077 && echo "another-token-0123456789abcdef" > "$WORK/wrong.token")
-if ip netns exec d3lab-console env D3_TOKEN_FILE="$WORK/wrong.token" "$D3CTL" run "$WORK/lab.json" \
+if ip netns exec "${D3_LAB_PREFIX}console" env D3_TOKEN_FILE="$WORK/wrong.token" "$D3CTL" run "$WORK/lab.json" \
   --out "$WORK/wrong" > "$WORK/wrong.log" 2>&1; then
   fail "a controller with the wrong token ran"
 fi
-grep -q "10.213.0" "$WORK/wrong.log" || fail "the refusal does not name the node: $(tail -n 2 "$WORK/wrong.log")"
+grep -q "$D3_LAB_SUBNET" "$WORK/wrong.log" || fail "the refusal does not name the node: $(tail -n 2 "$WORK/wrong.log")"
 [ "$(lab_workers)" = 4 ] || fail "a worker ended after a wrong token"
 
 # A lab left behind (a crash) is cleaned by the next up, which makes a fresh one.
