@@ -28,6 +28,7 @@ QString messageName(quint16 type)
     case MessageType::Profiled: return QStringLiteral("Profiled");
     case MessageType::SetSlowdown: return QStringLiteral("SetSlowdown");
     case MessageType::SlowdownSet: return QStringLiteral("SlowdownSet");
+    case MessageType::Exit: return QStringLiteral("Exit");
     }
     return QStringLiteral("type %1").arg(type);
 }

@@ -32,6 +32,7 @@ enum class MessageType : quint16 {
     Profiled = 26,       ///< worker -> controller: {"profile": the profile file's JSON text}
     SetSlowdown = 27,    ///< controller -> worker: {"factor"}: the compute padding from the next job on
     SlowdownSet = 28,    ///< worker -> controller: {"factor"}: in effect
+    Exit = 29,           ///< -> worker: {"reason"}: the worker exits at once with status 3, as a crash would
 };
 
 /// The message's name as docs/PROTOCOL.md gives it ("Load"), or "type N" for a number no message has.

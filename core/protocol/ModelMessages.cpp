@@ -44,7 +44,8 @@ QCborMap LoadedMessage::toCbor() const
             {QStringLiteral("layers"), layers},
             {QStringLiteral("fingerprint"), fingerprint},
             {QStringLiteral("weights"), weights},
-            {QStringLiteral("build_ms"), buildMs}};
+            {QStringLiteral("build_ms"), buildMs},
+            {QStringLiteral("slowdown"), slowdown}};
 }
 
 std::optional<LoadedMessage> LoadedMessage::fromCbor(const QCborMap &map, QString *error)
@@ -56,6 +57,7 @@ std::optional<LoadedMessage> LoadedMessage::fromCbor(const QCborMap &map, QStrin
     m.fingerprint = f.text("fingerprint", kMaxName);
     m.weights = f.text("weights", 4096, false);
     m.buildMs = f.number("build_ms", 0, 1e12, false);
+    m.slowdown = f.number("slowdown", 1, 1000, false, 1);
     return f.result(m, error);
 }
 
@@ -97,6 +99,19 @@ std::optional<ProfiledMessage> ProfiledMessage::fromCbor(const QCborMap &map, QS
     CborFields f(map, QStringLiteral("Profiled"));
     ProfiledMessage m;
     m.profileJson = f.text("profile", kMaxText);
+    return f.result(m, error);
+}
+
+QCborMap ExitMessage::toCbor() const
+{
+    return {{QStringLiteral("reason"), reason}};
+}
+
+std::optional<ExitMessage> ExitMessage::fromCbor(const QCborMap &map, QString *error)
+{
+    CborFields f(map, QStringLiteral("Exit"));
+    ExitMessage m;
+    m.reason = f.text("reason", 256, false);
     return f.result(m, error);
 }
 

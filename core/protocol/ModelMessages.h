@@ -34,6 +34,7 @@ struct LoadedMessage {
     QString fingerprint;  ///< the weights' fingerprint (equal on every worker of a cluster)
     QString weights;      ///< where the weights came from
     double buildMs = 0;   ///< time to build the model
+    double slowdown = 1;  ///< the compute padding in effect (--slowdown or the last SetSlowdown); 1 if absent
     /// The header.
     QCborMap toCbor() const;
     /// Reads and checks a header; nullopt with one line in *error.
@@ -93,5 +94,17 @@ struct FactorMessage {
 using SetSlowdownMessage = FactorMessage<MessageType::SetSlowdown>;
 /// worker -> controller: the padding in effect.
 using SlowdownSetMessage = FactorMessage<MessageType::SlowdownSet>;
+
+/// -> worker: exit at once with status 3, as a crash would (a supervisor such as systemd's Restart=on-failure
+/// brings it back). Unanswered: the connection's end is the answer. Any authenticated peer may send it.
+struct ExitMessage {
+    static constexpr MessageType kType = MessageType::Exit;
+    static constexpr int kExitStatus = 3; ///< the worker's exit status
+    QString reason;       ///< why, for the worker's log (0..256 characters)
+    /// The header.
+    QCborMap toCbor() const;
+    /// Reads and checks a header; nullopt with one line in *error.
+    static std::optional<ExitMessage> fromCbor(const QCborMap &map, QString *error);
+};
 
 } // namespace d3::core

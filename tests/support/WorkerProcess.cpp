@@ -42,6 +42,13 @@ WorkerProcess::~WorkerProcess()
     m_process.waitForFinished(5000);
 }
 
+int WorkerProcess::waitForExit(int ms)
+{
+    if (m_process.state() != QProcess::NotRunning && !m_process.waitForFinished(ms))
+        return -1;
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
 QString WorkerProcess::output()
 {
     m_output += QString::fromUtf8(m_process.readAllStandardOutput());

@@ -30,6 +30,8 @@ public:
     qint64 pid() const { return m_process.processId(); }
     /// True while it runs.
     bool running() const { return m_process.state() == QProcess::Running; }
+    /// Waits up to ms for it to end; its exit status, or -1 if it still runs or a signal ended it.
+    int waitForExit(int ms);
     /// A dialer connection to the worker proving token.
     std::unique_ptr<core::PeerConnection> connect(const QByteArray &token = QByteArray(kToken)) const;
     /// What it printed so far (standard output and error).

@@ -183,8 +183,8 @@ void DataPlane::receive(const QString &from, const core::Frame &frame, const Ref
     if (!message)
         return fail(id, QStringLiteral("%1: Data from %2: %3").arg(m_name, from, error));
     const DeploymentPtr d = deployment(message->planId, id);
-    if (!d)
-        return;
+    if (!d) // a worker started again since the plan was deployed: its sender learns it now, not at a timeout
+        return refuse(QStringLiteral("%1 does not know plan %2").arg(m_name).arg(message->planId));
     const core::DataKind kind = message->kind;
     const QString to = message->to.isEmpty() ? m_name : message->to;
     const int at = int(std::min<qint64>(message->at, std::numeric_limits<int>::max()));

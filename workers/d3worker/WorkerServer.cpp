@@ -12,6 +12,8 @@
 #include "protocol/TensorCodec.h"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 
 namespace d3::worker {
@@ -121,9 +123,28 @@ void WorkerServer::onFrame(core::PeerConnection *peer, const core::Frame &frame)
         peer->send(core::frameOf(core::SlowdownSetMessage{message->factor}, frame.requestId));
         break;
     }
+    case MessageType::Exit: {
+        QString error;
+        const auto message = core::messageOf<core::ExitMessage>(frame, &error);
+        if (!message)
+            return replyError(peer, frame.requestId, error);
+        exitAsACrash(peer->peerName(), message->reason);
+    }
     default:
         peer->close(QStringLiteral("refused: %1 is not served by a worker").arg(core::messageName(frame.type)));
     }
+}
+
+void WorkerServer::exitAsACrash(const QString &peer, const QString &reason) const
+{
+    // No goodbye, no cleanup: the peers see the connections end as after a crash, and a supervisor (systemd's
+    // Restart=on-failure, the virtual lab's loop) sees a failure and starts the worker again.
+    std::fprintf(stderr, "d3worker %s: exits with status %d: asked by %s%s\n", qPrintable(m_name),
+                 core::ExitMessage::kExitStatus, qPrintable(peer),
+                 reason.isEmpty() ? "" : qPrintable(QStringLiteral(" (%1)").arg(reason)));
+    std::fflush(stderr);
+    std::fflush(stdout);
+    std::_Exit(core::ExitMessage::kExitStatus);
 }
 
 void WorkerServer::replyError(core::PeerConnection *peer, quint64 requestId, const QString &message,
@@ -170,7 +191,8 @@ void WorkerServer::load(core::PeerConnection *peer, const core::Frame &frame)
         m_data.setEngine(m_engine);
         if (target)
             target->send(core::frameOf(core::LoadedMessage{m_engine->graph().name(), m_engine->graph().layerCount(),
-                                                           m_engine->fingerprint(), m_engine->weights().describe(), ms},
+                                                           m_engine->fingerprint(), m_engine->weights().describe(), ms,
+                                                           m_compute.slowdown()},
                                        id));
     }, false);
 }

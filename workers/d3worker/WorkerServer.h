@@ -54,6 +54,8 @@ private:
     void replyError(core::PeerConnection *peer, quint64 requestId, const QString &message,
                     std::optional<quint64> planId = std::nullopt);
     void toController(const core::Frame &frame);
+    /// Exit (docs/PROTOCOL.md): one line on stderr naming the peer, then the process ends with status 3 at once.
+    [[noreturn]] void exitAsACrash(const QString &peer, const QString &reason) const;
 
     QString m_role;
     QString m_name;

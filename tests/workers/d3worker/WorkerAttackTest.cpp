@@ -96,6 +96,20 @@ TEST(WorkerAttackTest, ALargeFrameBeforeAuthenticationAllocatesNothing)
     EXPECT_TRUE(served(worker));
 }
 
+// Exit makes a worker leave: a peer that has not proved the token cannot send it, not even as its first frame.
+TEST(WorkerAttackTest, AnExitBeforeAuthenticationIsDroppedWithItsConnection)
+{
+    WorkerProcess worker;
+    ASSERT_NE(worker.port(), 0);
+    QTcpSocket raw;
+    raw.connectToHost(QHostAddress::LocalHost, worker.port());
+    ASSERT_TRUE(raw.waitForConnected(5000));
+    raw.write(message(core::MessageType::Exit, {{QStringLiteral("reason"), QStringLiteral("hostile")}}).encode());
+    ASSERT_TRUE(EventLoop::spinUntil([&] { return raw.state() == QAbstractSocket::UnconnectedState; }, 10000));
+    EXPECT_TRUE(worker.running());
+    EXPECT_TRUE(served(worker));
+}
+
 // Once: idle and slowloris connections were held for as long as the attacker liked, thousands of them.
 TEST(WorkerAttackTest, AFloodOfIdleConnectionsIsCappedTimedOutAndCannotKeepARealPeerOut)
 {
@@ -267,6 +281,28 @@ TEST(WorkerAttackTest, ADecompressionBombIsRefusedAndItsConnectionClosed)
     EXPECT_TRUE(EventLoop::spinUntil([&] { return worker.output().contains(QStringLiteral("more than")); }, 5000))
         << worker.output().right(2000).toStdString();
     EXPECT_LT(worker.statusKiB("VmPeak") - vmBefore, 128 * 1024) << "256 MiB were not allocated for the claim";
+    EXPECT_TRUE(served(worker));
+}
+
+// Data for a plan the worker does not have (it was started again since the plan was deployed, or the peer is out of
+// step): the connection ends at once, so the sender fails its request now instead of at the request's timeout.
+TEST(WorkerAttackTest, DataForAPlanTheWorkerDoesNotKnowEndsThatConnection)
+{
+    WorkerProcess worker({QStringLiteral("--name"), QStringLiteral("edge")});
+    ASSERT_NE(worker.port(), 0);
+    auto peer = worker.connect();
+    ASSERT_TRUE(EventLoop::spinUntil([&] { return peer->isAuthenticated(); }, 10000));
+    core::DataMessage data;
+    data.planId = 99;
+    data.kind = core::DataKind::Cut;
+    data.at = 3;
+    data.to = QStringLiteral("edge");
+    peer->send(core::frameOf(data, 78));
+    ASSERT_TRUE(EventLoop::spinUntil([&] { return !peer->closeReason().isEmpty(); }, 10000))
+        << "the worker kept a connection that sends data for a plan it does not know";
+    EXPECT_TRUE(EventLoop::spinUntil([&] { return worker.output().contains(QStringLiteral("does not know plan 99")); }, 5000))
+        << worker.output().right(2000).toStdString();
+    EXPECT_TRUE(worker.running());
     EXPECT_TRUE(served(worker));
 }
 

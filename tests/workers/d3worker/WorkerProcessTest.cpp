@@ -116,6 +116,24 @@ TEST(WorkerProcessTest, WrongTokenIsRefusedAndTheWorkerServesOthers)
     ASSERT_TRUE(links.has_value());
 }
 
+TEST(WorkerProcessTest, AnExitMessageEndsTheWorkerWithStatus3AsACrashWould)
+{
+    WorkerProcess worker({QStringLiteral("--name"), QStringLiteral("edge7")});
+    auto peer = worker.connect(kToken);
+    ASSERT_TRUE(spinUntil([&] { return peer->isAuthenticated(); }, 10000));
+    // A malformed Exit is an Error like any malformed message: the worker stays.
+    const auto refused = request(*peer, message(core::MessageType::Exit, {{QStringLiteral("reason"), 7}}), 5000);
+    ASSERT_TRUE(refused.has_value());
+    EXPECT_EQ(core::MessageType(refused->type), core::MessageType::Error);
+    EXPECT_TRUE(worker.running());
+
+    peer->send(message(core::MessageType::Exit, {{QStringLiteral("reason"), QStringLiteral("a test")}}));
+    ASSERT_TRUE(spinUntil([&] { return !peer->closeReason().isEmpty(); }, 10000)); // no answer: the connection ends
+    EXPECT_EQ(worker.waitForExit(10000), 3); // a failure, which a supervisor's Restart=on-failure starts again
+    EXPECT_TRUE(worker.output().contains(QStringLiteral("d3worker edge7: exits with status 3: asked by test-controller (a test)")))
+        << worker.output().toStdString();
+}
+
 TEST(WorkerProcessTest, LoadNeverOpensAPathAMessageNames)
 {
     WorkerProcess worker;
