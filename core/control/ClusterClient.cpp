@@ -137,12 +137,16 @@ quint64 ClusterClient::sendInfer(quint64 planId, Frame frame)
     p.result.planId = planId;
     p.result.startNs = m_clock.nsecsElapsed();
     p.deadlineNs = p.result.startNs + qint64(m_requestTimeoutMs) * 1000000;
-    if (!p.deployment) {
+    QString lost; // a participant lost since: the request could only time out, or meet a worker started anew
+    for (const QString &node : p.deployment ? p.deployment->participants() : QStringList())
+        if (lost.isEmpty() && m_lost.contains(node))
+            lost = node;
+    if (!p.deployment || !lost.isEmpty()) {
         m_requests.insert(id, p);
-        QTimer::singleShot(0, this, [this, id, planId] {
-            failRequest(id, QStringLiteral("plan %1 is not deployed (never, or replaced by %2 newer plans)")
-                                .arg(planId).arg(Deployment::kKept));
-        });
+        const QString why = lost.isEmpty() ? QStringLiteral("plan %1 is not deployed (never, or replaced by %2 newer "
+                                                            "plans)").arg(planId).arg(Deployment::kKept)
+                                           : QStringLiteral("worker '%1' of plan %2 is lost").arg(lost).arg(planId);
+        QTimer::singleShot(0, this, [this, id, why] { failRequest(id, why); });
         return id;
     }
     p.expected = p.deployment->expectedReports();
@@ -172,6 +176,11 @@ void ClusterClient::queryLinks(const QString &node)
 void ClusterClient::setSlowdown(const QString &node, double factor)
 {
     sendTo(node, quint16(MessageType::SetSlowdown), SetSlowdownMessage{factor}.toCbor());
+}
+
+void ClusterClient::exitWorker(const QString &node, const QString &reason)
+{
+    sendTo(node, quint16(MessageType::Exit), ExitMessage{reason}.toCbor());
 }
 
 void ClusterClient::onFrame(const QString &node, const Frame &frame)

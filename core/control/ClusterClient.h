@@ -66,6 +66,9 @@ public:
     void queryLinks(const QString &node);
     /// Sets a worker's compute padding (>= 1) from its next computation on; slowdownSet() follows.
     void setSlowdown(const QString &node, double factor);
+    /// Asks a worker to exit at once with status 3, as a crash would (Exit); nodeLost() follows when its connection
+    /// ends. The way to kill a worker this process did not start.
+    void exitWorker(const QString &node, const QString &reason);
     /// Requests in flight.
     int pending() const { return m_requests.size(); }
     /// Deployments kept (at most Deployment::kKept).

@@ -14,6 +14,7 @@ namespace {
 
 constexpr int kConnectMs = 15000;
 constexpr int kLoadMs = 300000;
+constexpr int kRestartMs = 30000; // a remote worker's supervisor starts it again within this
 constexpr double kAbsentSpeed = 1e-6; // a dead cloud or no edge: the planners keep work away from it
 
 QJsonObject planJson(const PlanResult &r, quint64 planId)
@@ -137,8 +138,18 @@ bool Controller::start(const Experiment &experiment, const QString &program, QSt
     for (const WorkerEndpoint &w : endpoints)
         setState(w.name, NodeState::Ready);
     m_estimator.setNodes(m_device, m_edges, m_cloud);
-    for (const ExperimentNode &n : experiment.nodes)
-        m_slowdown.insert(n.name, n.slowdown);
+    m_slowdown.clear();
+    m_baseSlowdown.clear();
+    for (const ExperimentNode &n : experiment.nodes) { // a remote worker's own padding stays unless the file sets one
+        if (n.isLocal() || n.slowdownGiven)
+            m_baseSlowdown.insert(n.name, n.slowdown);
+        if (!n.isLocal() && n.slowdownGiven && !m_calls->setSlowdown(n.name, n.slowdown, kConnectMs, error)) {
+            *error = QStringLiteral("%1: %2").arg(experiment.source, *error);
+            stop();
+            return false;
+        }
+    }
+    m_slowdown = m_baseSlowdown;
     for (const DirectedLink &link : experiment.expandLinks())
         setLink(link);
     m_clock.start();
@@ -188,6 +199,10 @@ bool Controller::loadModel(const QString &model, QString *error)
     QStringList distinct;
     QStringList each;
     for (auto it = loaded->begin(); it != loaded->end(); ++it) {
+        if (!m_baseSlowdown.contains(it.key())) { // a remote worker at the padding it was started with
+            m_baseSlowdown.insert(it.key(), it->slowdown);
+            m_slowdown.insert(it.key(), it->slowdown);
+        }
         distinct << it->fingerprint;
         each << it.key() + QLatin1Char(' ') + it->fingerprint;
     }
@@ -548,7 +563,7 @@ bool Controller::resetToExperiment(const ExperimentCondition &condition, QString
     for (const ExperimentNode &n : m_experiment.nodes) {
         if (n.isLocal() && m_state.value(n.name) == NodeState::Dead && !restart(n.name, error))
             return false;
-        const double slowdown = condition.slowdowns.value(n.name, n.slowdown);
+        const double slowdown = condition.slowdowns.value(n.name, m_baseSlowdown.value(n.name, n.slowdown));
         if (m_state.value(n.name) != NodeState::Dead && m_slowdown.value(n.name, 1.0) != slowdown
             && !setSlowdown(n.name, slowdown, error))
             return false;
@@ -620,10 +635,17 @@ bool Controller::setSlowdown(const QString &node, double factor, QString *error)
 
 bool Controller::kill(const QString &node, QString *error)
 {
-    if (!m_cluster.kill(node)) {
-        *error = QStringLiteral("no running local worker '%1'").arg(node);
+    const ExperimentNode *n = m_experiment.node(node);
+    if (!n || !m_state.contains(node)) {
+        *error = QStringLiteral("no worker '%1'").arg(node);
         return false;
     }
+    if (n->isLocal() ? !m_cluster.kill(node) : m_state.value(node) == NodeState::Dead) {
+        *error = QStringLiteral("%1 is not running").arg(node);
+        return false;
+    }
+    if (!n->isLocal())
+        m_client->exitWorker(node, QStringLiteral("killed by its controller"));
     if (!BlockingClient::waitUntil([&] { return m_state.value(node) == NodeState::Dead; }, kConnectMs)) {
         *error = QStringLiteral("%1 was killed but its connection is still open").arg(node);
         return false;
@@ -633,22 +655,38 @@ bool Controller::kill(const QString &node, QString *error)
 
 bool Controller::restart(const QString &node, QString *error)
 {
-    if (!m_cluster.restart(node, error))
-        return false;
-    const WorkerEndpoint *endpoint = m_cluster.endpoint(node);
-    if (!endpoint) {
-        *error = QStringLiteral("%1 restarted but has no address").arg(node);
+    const ExperimentNode *n = m_experiment.node(node);
+    if (!n || !m_state.contains(node)) {
+        *error = QStringLiteral("no worker '%1'").arg(node);
         return false;
     }
-    setState(node, NodeState::Connecting);
-    const QMap<QString, QString> failed = m_calls->connectAll({*endpoint}, kConnectMs); // the others stay as they are
-    if (!failed.isEmpty()) {
-        *error = QStringLiteral("%1 restarted but does not answer (%2)").arg(node, failed.first());
-        setState(node, NodeState::Dead);
-        return false;
+    if (n->isLocal()) {
+        if (!m_cluster.restart(node, error))
+            return false;
+        const WorkerEndpoint *endpoint = m_cluster.endpoint(node);
+        if (!endpoint) {
+            *error = QStringLiteral("%1 restarted but has no address").arg(node);
+            return false;
+        }
+        setState(node, NodeState::Connecting);
+        const QMap<QString, QString> failed = m_calls->connectAll({*endpoint}, kConnectMs); // the others stay
+        if (!failed.isEmpty()) {
+            *error = QStringLiteral("%1 restarted but does not answer (%2)").arg(node, failed.first());
+            setState(node, NodeState::Dead);
+            return false;
+        }
+    } else { // its supervisor starts it again; the client reconnects to its address by itself
+        if (m_state.value(node) != NodeState::Dead && !kill(node, error))
+            return false;
+        if (!BlockingClient::waitUntil([&] { return m_client->readyNodes().contains(node); }, kRestartMs)) {
+            *error = QStringLiteral("%1 did not come back at %2 within %3 s (a remote worker is started again only "
+                                    "by a supervisor, e.g. systemd's Restart=on-failure)")
+                         .arg(node, n->address).arg(kRestartMs / 1000);
+            return false;
+        }
     }
     m_returning.remove(node);
-    m_slowdown.insert(node, m_experiment.node(node) ? m_experiment.node(node)->slowdown : 1.0);
+    m_slowdown.insert(node, m_baseSlowdown.value(node, 1.0));
     for (const DirectedLink &link : m_experiment.expandLinks()) // a restart starts from the experiment's links
         if (link.from == node)
             m_links.insert(link.from + QLatin1String("->") + link.to, link);

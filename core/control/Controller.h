@@ -79,9 +79,13 @@ public:
     void setLink(const DirectedLink &link);
     /// Changes a worker's compute padding.
     bool setSlowdown(const QString &node, double factor, QString *error);
-    /// Kills a local worker's process; true once the controller has seen it lost.
+    /// A worker's compute padding now: as started or set here, or as a remote worker reported it (1 if unknown).
+    double slowdown(const QString &node) const { return m_slowdown.value(node, 1.0); }
+    /// Kills a worker, as a crash would: a local one's process, a remote one by an Exit message (under a supervisor
+    /// such as systemd's Restart=on-failure it comes back and is readmitted); true once the controller saw it lost.
     bool kill(const QString &node, QString *error);
-    /// Restarts a local worker, loads the model on it and uses it again.
+    /// Restarts a worker, loads the model on it and uses it again: a local one is started again here; a remote one
+    /// is asked to exit (if it runs) and waited for until its supervisor has started it again (up to 30 s).
     bool restart(const QString &node, QString *error);
 
     /// The model loaded.
@@ -145,6 +149,7 @@ private:
     QElapsedTimer m_clock;
     QHash<QString, NodeState> m_state;
     QHash<QString, double> m_slowdown; // the compute padding each worker has now
+    QHash<QString, double> m_baseSlowdown; // the padding a phase starts from: the file's, or a remote worker's own
     QHash<QString, double> m_profiled; // each worker's speed at the slowdown it had when the model was profiled
     CodecCosts m_profiledCodecs; // the codecs on the cloud's activations, as profiled
     CodecCosts m_codecs;         // the same, ratios learnt from the traffic since

@@ -1,5 +1,6 @@
 // The Controller on real d3worker processes: a worker that stalls and comes back is used again, restarting a local
-// worker leaves the remote ones alone, and a retried request is counted.
+// worker leaves the remote ones alone, a remote worker is killed and restarted through the protocol (its supervisor
+// starting it again), and a retried request is counted.
 #include "control/Controller.h"
 
 #include "EventLoop.h"
@@ -8,6 +9,9 @@
 #include "experiment/Experiment.h"
 #include "record/RunSummary.h"
 
+#include <QDeadlineTimer>
+#include <QRegularExpression>
+#include <QTcpServer>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -117,6 +121,71 @@ TEST(ControllerTest, RestartingALocalWorkerLeavesTheRemoteWorkersConnected)
     // The remote worker still computes: with edge1 gone again, an edge-only plan can only run on it.
     ASSERT_TRUE(c.kill(QStringLiteral("edge1"), &error)) << error.toStdString();
     ASSERT_TRUE(c.usePlanner(QStringLiteral("edge-only"), false, &error)) << error.toStdString();
+    const RequestRecord r = c.runRequest();
+    ASSERT_TRUE(r.completed) << r.failure.toStdString();
+    EXPECT_TRUE(c.deployment()->participants().contains(QStringLiteral("edge2")))
+        << c.deployment()->plan().describe().toStdString();
+}
+
+/// A free loopback port (bound and released).
+quint16 freePort()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
+}
+
+TEST(ControllerTest, ARemoteWorkerIsKilledByExitAndRestartedByItsSupervisor)
+{
+    test::EventLoop::app();
+    QTemporaryDir dir;
+    const QString tokenFile = test::TestFiles::write(dir, QStringLiteral("token"), test::WorkerProcess::kToken);
+    const quint16 port = freePort();
+    ASSERT_NE(port, 0);
+    // Started elsewhere, at its own padding, under a supervisor that starts it again when it fails (as systemd's
+    // Restart=on-failure or the virtual lab's loop): the worker's options go last, after the script's.
+    const QString supervise = QStringLiteral("while :; do \"$@\" --name edge2 --slowdown 2 --listen 127.0.0.1:%1; "
+                                             "status=$?; [ $status = 3 ] || exit $status; sleep 0.2; done").arg(port);
+    test::WorkerProcess remote({QStringLiteral("-c"), supervise, QStringLiteral("supervisor")}, QStringLiteral("bash"));
+    ASSERT_EQ(remote.port(), port) << remote.output().toStdString();
+    qputenv("D3_TOKEN_FILE", tokenFile.toUtf8());
+    Controller c;
+    Events events(c);
+    QString error;
+    const bool started = c.start(
+        experiment(QStringLiteral(R"({"name": "edge2", "role": "edge", "address": "127.0.0.1:%1"},)").arg(port)),
+        test::TestFiles::d3worker(), &error);
+    qunsetenv("D3_TOKEN_FILE");
+    ASSERT_TRUE(started) << error.toStdString();
+    ASSERT_TRUE(c.loadModel(QStringLiteral("alexnet"), &error)) << error.toStdString();
+    EXPECT_EQ(c.slowdown(QStringLiteral("edge2")), 2.0); // its own padding, as it reported it, not reset to 1
+    ASSERT_TRUE(c.usePlanner(QStringLiteral("edge-only"), false, &error)) << error.toStdString();
+    ASSERT_TRUE(c.kill(QStringLiteral("edge1"), &error)) << error.toStdString(); // the edge work can only go to edge2
+
+    auto startsOfWorker = [&] { return remote.output().count(QStringLiteral("d3worker edge2 (edge) listening")); };
+    // Kill: an Exit; the controller sees it lost at once; its supervisor starts it again, and the next request
+    // boundaries readmit it.
+    ASSERT_TRUE(c.kill(QStringLiteral("edge2"), &error)) << error.toStdString();
+    EXPECT_EQ(c.nodes().value(QStringLiteral("edge2")), Controller::NodeState::Dead);
+    EXPECT_TRUE(test::EventLoop::spinUntil(
+        [&] { return remote.output().contains(QStringLiteral("d3worker edge2: exits with status 3: asked by")); }, 5000));
+    // Requests meanwhile fail at once (a participant is lost, no edge node to plan with), never at their timeout.
+    QDeadlineTimer back(30000);
+    while (!back.hasExpired() && c.nodes().value(QStringLiteral("edge2")) != Controller::NodeState::Ready) {
+        const RequestRecord r = c.runRequest();
+        EXPECT_FALSE(r.failure.contains(QStringLiteral("no result after"))) << r.failure.toStdString();
+        test::EventLoop::spinUntil([] { return false; }, 100);
+    }
+    EXPECT_EQ(c.nodes().value(QStringLiteral("edge2")), Controller::NodeState::Ready);
+    EXPECT_TRUE(test::EventLoop::spinUntil([&] { return startsOfWorker() == 2; }, 5000)) << startsOfWorker();
+    EXPECT_TRUE(events.kinds.contains(QStringLiteral("node_back"))) << events.kinds.join(QLatin1Char(' ')).toStdString();
+
+    // Restart: an Exit, then waiting until its supervisor has started it again, then readmitted at its padding.
+    ASSERT_TRUE(c.restart(QStringLiteral("edge2"), &error)) << error.toStdString();
+    EXPECT_EQ(c.nodes().value(QStringLiteral("edge2")), Controller::NodeState::Ready);
+    EXPECT_TRUE(test::EventLoop::spinUntil([&] { return startsOfWorker() == 3; }, 5000)) << startsOfWorker();
+    EXPECT_EQ(c.slowdown(QStringLiteral("edge2")), 2.0);
+    static const QRegularExpression anyOtherPadding(QStringLiteral("slowdown (?!2\\b)\\d"));
+    EXPECT_FALSE(remote.output().contains(anyOtherPadding)) << remote.output().toStdString();
     const RequestRecord r = c.runRequest();
     ASSERT_TRUE(r.completed) << r.failure.toStdString();
     EXPECT_TRUE(c.deployment()->participants().contains(QStringLiteral("edge2")))
