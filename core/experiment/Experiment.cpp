@@ -135,6 +135,8 @@ QJsonObject Experiment::toJson(const QString &relativeTo) const
             o.insert(QStringLiteral("threads"), n.threads);
         } else {
             o.insert(QStringLiteral("address"), n.address);
+            if (n.slowdownGiven)
+                o.insert(QStringLiteral("slowdown"), n.slowdown);
         }
         nodeList.append(o);
     }

@@ -14,9 +14,9 @@ struct ExperimentEvent {
     /// What the event does.
     enum class Action {
         SetLink,     ///< reshape a link (link)
-        SetSlowdown, ///< change a local node's compute padding (node, factor)
-        Kill,        ///< kill a local node's process (node)
-        Restart,     ///< restart a local node's process (node)
+        SetSlowdown, ///< change a node's compute padding (node, factor)
+        Kill,        ///< kill a node's worker, as a crash would (node; a remote one by an Exit message)
+        Restart,     ///< restart a node's worker (node; a remote one comes back by its supervisor)
         ForcePlan,   ///< deploy plan and keep it until a later Planner event (plan)
         Planner,     ///< switch to another planner (planner)
     };
@@ -25,7 +25,7 @@ struct ExperimentEvent {
     qint64 atRequest = -1;   ///< just before request atRequest (from 0) of the phase is sent; -1 when keyed by time
     Action action = Action::SetLink; ///< the action
     ExperimentLink link;     ///< SetLink: the link name and its new figures
-    QString node;            ///< SetSlowdown, Kill, Restart: a local node's name
+    QString node;            ///< SetSlowdown, Kill, Restart: a node's name
     double factor = 1;       ///< SetSlowdown: the new slowdown, 1..1000
     ExperimentPlan plan;     ///< ForcePlan: the plan
     QString planner;         ///< Planner: the planner's name

@@ -10,9 +10,10 @@ namespace d3::core {
 struct ExperimentNode {
     QString name;          ///< unique within the experiment, 1..128 characters of [A-Za-z0-9_.-]
     QString role;          ///< "device", "edge" or "cloud"
-    double slowdown = 1;   ///< local only: compute padding factor, 1..1000
+    double slowdown = 1;   ///< compute padding factor, 1..1000 (a remote worker's is set by SetSlowdown when given)
     int threads = 1;       ///< local only: torch threads, 1..256
     QString address;       ///< "HOST:PORT" of a remote worker, empty for a local one
+    bool slowdownGiven = false; ///< the file gives "slowdown" (else a remote worker keeps the one it was started with)
 
     /// True for a worker the run starts itself (no address).
     bool isLocal() const { return address.isEmpty(); }

@@ -148,11 +148,9 @@ void ExperimentParser::readNode(const QJsonValue &value, const QString &path)
         r.fail(key("name"), QStringLiteral("'%1' names a tier in link names; only the device may be called \"device\" "
                                            "and the cloud \"cloud\"").arg(node.name));
     if (r.ok() && r.has(key("address"))) {
-        for (const char *local : {"slowdown", "threads"}) {
-            if (r.ok() && r.has(key(local)))
-                r.fail(key(local), QStringLiteral("not allowed with \"address\" (a remote worker runs with the options "
+        if (r.ok() && r.has(key("threads")))
+            r.fail(key("threads"), QStringLiteral("not allowed with \"address\" (a remote worker runs with the threads "
                                                   "it was started with)"));
-        }
         node.address = text(r, key("address"), ExperimentNode::addressPattern(), QStringLiteral("\"HOST:PORT\" with a port in 1..65535"));
         for (int j = 0; r.ok() && j < m_e->nodes.size(); ++j) {
             if (m_e->nodes[j].address == node.address)
@@ -160,6 +158,7 @@ void ExperimentParser::readNode(const QJsonValue &value, const QString &path)
                        QStringLiteral("'%1' is already the address of nodes[%2]").arg(node.address).arg(j));
         }
     }
+    node.slowdownGiven = r.has(key("slowdown"));
     node.slowdown = r.number(key("slowdown"), 1, 1, 1000);
     node.threads = int(r.integer(key("threads"), 1, 1, 256));
     m_e->nodes << node;

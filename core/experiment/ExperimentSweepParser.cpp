@@ -160,9 +160,6 @@ void ExperimentSweepParser::readSlowdowns(const QJsonValue &value, const QString
             return fail(at, QStringLiteral("no node or role named '%1' (a node's name, or \"device\", \"edge\", "
                                            "\"cloud\")").arg(it.key()));
         for (const QString &t : targets) {
-            if (!m_e.node(t)->isLocal())
-                return fail(at, QStringLiteral("'%1' is a remote worker: its slowdown is the one it was started with")
-                                    .arg(t));
             if (sweptBy.contains(t))
                 return fail(at, QStringLiteral("'%1' is already swept by \"%2\"").arg(t, sweptBy.value(t)));
             sweptBy.insert(t, it.key());

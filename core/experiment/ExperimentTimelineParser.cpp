@@ -138,14 +138,14 @@ void ExperimentTimelineParser::readAction(JsonFieldReader &r, const QString &act
             return r.fail(action, QStringLiteral("must be an object {\"node\", \"factor\"}, not %1").arg(show(v)));
         JsonFieldReader s(v.toObject(), path, {key("node"), key("factor")}, m_error);
         if (s.ok() && s.require(key("node"), QStringLiteral("a local node's name")))
-            event->node = localNode(s.value(key("node")), s.pathOf(key("node")));
+            event->node = nodeName(s.value(key("node")), s.pathOf(key("node")));
         if (s.ok() && s.require(key("factor"), QStringLiteral("the new slowdown, 1..1000")))
             event->factor = s.number(key("factor"), 1, 1, 1000);
         return;
     }
     case ExperimentEvent::Action::Kill:
     case ExperimentEvent::Action::Restart:
-        event->node = localNode(v, path);
+        event->node = nodeName(v, path);
         return;
     case ExperimentEvent::Action::ForcePlan:
         event->plan = ExperimentPlan::read(v, path, m_error);
@@ -164,7 +164,7 @@ void ExperimentTimelineParser::readAction(JsonFieldReader &r, const QString &act
     }
 }
 
-QString ExperimentTimelineParser::localNode(const QJsonValue &value, const QString &path)
+QString ExperimentTimelineParser::nodeName(const QJsonValue &value, const QString &path)
 {
     const QString name = value.toString();
     const ExperimentNode *node = m_e.node(name);
@@ -172,9 +172,6 @@ QString ExperimentTimelineParser::localNode(const QJsonValue &value, const QStri
         fail(path, QStringLiteral("must be a node name, not %1").arg(show(value)));
     else if (!node)
         fail(path, QStringLiteral("no node named '%1'").arg(name));
-    else if (!node->isLocal())
-        fail(path, QStringLiteral("'%1' is a remote worker (at %2): only local nodes can be killed, restarted or "
-                                  "slowed down").arg(name, node->address));
     return name;
 }
 

@@ -24,7 +24,7 @@ private:
     void fail(const QString &path, const QString &message);
     ExperimentEvent readEvent(const QJsonValue &value, const QString &path);
     void readAction(JsonFieldReader &r, const QString &action, ExperimentEvent *event);
-    QString localNode(const QJsonValue &value, const QString &path);
+    QString nodeName(const QJsonValue &value, const QString &path);
 
     const Experiment &m_e;
     QString *m_error;

@@ -37,7 +37,7 @@ QJsonObject full()
         'nodes': [
             {'name': 'phone', 'role': 'device', 'slowdown': 4, 'threads': 2},
             {'name': 'e1', 'role': 'edge', 'slowdown': 2.5},
-            {'name': 'e2', 'role': 'edge', 'address': '10.0.0.2:7000'},
+            {'name': 'e2', 'role': 'edge', 'address': '10.0.0.2:7000', 'slowdown': 3},
             {'name': 'e3', 'role': 'edge'},
             {'name': 'dc', 'role': 'cloud', 'threads': 4}
         ],
@@ -63,7 +63,10 @@ QJsonObject full()
             {'at_s': 1.5, 'kill': 'e3', 'label': 'e3 dies'},
             {'at_request': 10, 'restart': 'e3'},
             {'at_request': 20, 'force_plan': {'cuts': [0, 5]}},
-            {'at_s': 30, 'planner': 'dads'}
+            {'at_s': 30, 'planner': 'dads'},
+            {'at_s': 31, 'kill': 'e2'},
+            {'at_s': 32, 'restart': 'e2'},
+            {'at_s': 33, 'set_slowdown': {'node': 'e2', 'factor': 5}}
         ]
     })")).toObject();
 }
@@ -101,6 +104,9 @@ TEST_F(ExperimentTest, AFullFileParsesWithEveryField)
     EXPECT_EQ(e->nodes[1].threads, 1);
     EXPECT_FALSE(e->nodes[2].isLocal());
     EXPECT_EQ(e->nodes[2].address, QStringLiteral("10.0.0.2:7000"));
+    EXPECT_TRUE(e->nodes[2].slowdownGiven); // a remote worker's padding, set when the run connects
+    EXPECT_EQ(e->nodes[2].slowdown, 3);
+    EXPECT_FALSE(e->nodes[3].slowdownGiven);
     EXPECT_TRUE(e->nodes[3].isLocal());
     EXPECT_EQ(e->nodes[4].threads, 4);
     EXPECT_EQ(e->nodesOf(QStringLiteral("edge")), (QStringList{QStringLiteral("e1"), QStringLiteral("e2"), QStringLiteral("e3")}));
@@ -130,7 +136,7 @@ TEST_F(ExperimentTest, AFullFileParsesWithEveryField)
                                       QStringLiteral("edge->cloud"), QStringLiteral("e2<->e3"), QStringLiteral("e1->dc")}));
     EXPECT_EQ(e->links[3].burstBytes, 65536);
 
-    ASSERT_EQ(e->timeline.size(), 6);
+    ASSERT_EQ(e->timeline.size(), 9);
     const ExperimentEvent &t0 = e->timeline[0];
     EXPECT_EQ(t0.atS, 1.5);
     EXPECT_FALSE(t0.byRequest());
@@ -154,6 +160,11 @@ TEST_F(ExperimentTest, AFullFileParsesWithEveryField)
     EXPECT_EQ(e->timeline[4].plan, (ExperimentPlan{0, 5, 1, 1, -1}));
     EXPECT_EQ(e->timeline[5].action, ExperimentEvent::Action::Planner);
     EXPECT_EQ(e->timeline[5].planner, QStringLiteral("dads"));
+    // A remote worker is killed (Exit), restarted (by its supervisor) and slowed down (SetSlowdown) as a local one.
+    EXPECT_EQ(e->timeline[6].action, ExperimentEvent::Action::Kill);
+    EXPECT_EQ(e->timeline[6].node, QStringLiteral("e2"));
+    EXPECT_EQ(e->timeline[7].action, ExperimentEvent::Action::Restart);
+    EXPECT_EQ(e->timeline[8].action, ExperimentEvent::Action::SetSlowdown);
 
     // Local nodes as LocalCluster workers, with the weights file.
     const QVector<WorkerSpec> workers = e->localWorkers();
@@ -239,7 +250,6 @@ TEST_F(ExperimentTest, ErrorsNameTheFileAndTheJsonPath)
         {with(m, QStringLiteral("nodes[1].threads"), QStringLiteral("four")), "nodes[1].threads: must be an integer in 1..256, not \"four\""},
         {with(m, QStringLiteral("nodes[1].threads"), 2.5), "nodes[1].threads: must be an integer in 1..256, not 2.5"},
         {with(m, QStringLiteral("nodes[1].threads"), 300), "nodes[1].threads: must be an integer in 1..256, not 300"},
-        {with(with(m, QStringLiteral("nodes[2]"), remote), QStringLiteral("nodes[2].slowdown"), 2), "nodes[2].slowdown: not allowed with \"address\""},
         {with(with(m, QStringLiteral("nodes[2]"), remote), QStringLiteral("nodes[2].threads"), 2), "nodes[2].threads: not allowed with \"address\""},
         {with(m, QStringLiteral("nodes[2].address"), QStringLiteral("host")), "nodes[2].address: must be \"HOST:PORT\""},
         {with(m, QStringLiteral("nodes[2].address"), QStringLiteral("host:70000")), "nodes[2].address: must be \"HOST:PORT\" with a port in 1..65535"},
@@ -342,12 +352,6 @@ TEST_F(ExperimentTest, ErrorsNameTheFileAndTheJsonPath)
         {timeline(QStringLiteral("[{'at_request': 1.5, 'kill': 'edge1'}]")), "timeline[0].at_request: must be an integer"},
         {timeline(QStringLiteral("[{'at_s': 0, 'kill': 'edge9'}]")), "timeline[0].kill: no node named 'edge9'"},
         {timeline(QStringLiteral("[{'at_s': 0, 'restart': 7}]")), "timeline[0].restart: must be a node name, not 7"},
-        {with(with(m, QStringLiteral("nodes[2]"), remote), QStringLiteral("timeline"), js(QStringLiteral("[{'at_s': 0, 'kill': 'edge2'}]"))),
-         "timeline[0].kill: 'edge2' is a remote worker (at h:1): only local nodes can be killed, restarted or slowed down"},
-        {with(with(m, QStringLiteral("nodes[2]"), remote), QStringLiteral("timeline"), js(QStringLiteral("[{'at_s': 0, 'restart': 'edge2'}]"))),
-         "timeline[0].restart: 'edge2' is a remote worker"},
-        {with(with(m, QStringLiteral("nodes[2]"), remote), QStringLiteral("timeline"), js(QStringLiteral("[{'at_s': 0, 'set_slowdown': {'node': 'edge2', 'factor': 2}}]"))),
-         "timeline[0].set_slowdown.node: 'edge2' is a remote worker"},
         {timeline(QStringLiteral("[{'at_s': 0, 'set_slowdown': {'node': 'edge1', 'factor': 0.5}}]")), "timeline[0].set_slowdown.factor: must be a number in 1..1000, not 0.5"},
         {timeline(QStringLiteral("[{'at_s': 0, 'set_slowdown': {'node': 'edge1'}}]")), "timeline[0].set_slowdown.factor: is required"},
         {timeline(QStringLiteral("[{'at_s': 0, 'set_slowdown': 'edge1'}]")), "timeline[0].set_slowdown: must be an object {\"node\", \"factor\"}"},
