@@ -235,62 +235,67 @@
     </message>
     <message>
         <location filename="../ui/cluster/ClusterPanel.cpp" line="50"/>
-        <source>Kill the selected local worker&apos;s process</source>
+        <source>Kill the selected worker as a crash would (a remote one is asked to exit; its supervisor starts it again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="53"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="52"/>
+        <source>Restart the selected worker (a remote one: until its supervisor has started it again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="55"/>
         <source>slowdown ×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="54"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="56"/>
         <source>Compute padding of the selected worker (applied when you press Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="98"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="100"/>
         <source>local (slowdown ×%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="141"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="143"/>
         <source>connecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="142"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="144"/>
         <source>loading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="143"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="145"/>
         <source>profiling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="144"/>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="159"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="146"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="161"/>
         <source>ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="145"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="147"/>
         <source>dead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="152"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="154"/>
         <source>profiling %1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="159"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="161"/>
         <source>busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="177"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="179"/>
         <source>Weights: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -927,7 +932,7 @@ Mbit/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="484"/>
+        <location filename="../ui/console/MainWindow.cpp" line="482"/>
         <source>Ready: press Run (F5) to send the experiment&apos;s %n request(s)</source>
         <translation>
             <numerusform>Ready: press Run (F5) to send the experiment&apos;s %n request</numerusform>
@@ -935,12 +940,12 @@ Mbit/s</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="520"/>
+        <location filename="../ui/console/MainWindow.cpp" line="518"/>
         <source>%1: %2, predicted %3 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="525"/>
+        <location filename="../ui/console/MainWindow.cpp" line="523"/>
         <source>%n request(s), last %1 ms</source>
         <translation>
             <numerusform>%n request, last %1 ms</numerusform>
@@ -948,23 +953,23 @@ Mbit/s</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="543"/>
+        <location filename="../ui/console/MainWindow.cpp" line="541"/>
         <source>Open experiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="544"/>
-        <location filename="../ui/console/MainWindow.cpp" line="552"/>
+        <location filename="../ui/console/MainWindow.cpp" line="542"/>
+        <location filename="../ui/console/MainWindow.cpp" line="550"/>
         <source>Experiments (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="551"/>
+        <location filename="../ui/console/MainWindow.cpp" line="549"/>
         <source>Save experiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="570"/>
+        <location filename="../ui/console/MainWindow.cpp" line="568"/>
         <source>Wrote %n file(s) into %1</source>
         <translation>
             <numerusform>Wrote %n file into %1</numerusform>
@@ -972,12 +977,12 @@ Mbit/s</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="581"/>
+        <location filename="../ui/console/MainWindow.cpp" line="579"/>
         <source>Record the session into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="589"/>
+        <location filename="../ui/console/MainWindow.cpp" line="587"/>
         <source>Recording into %1 (d3ctl replay %1 redraws it)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -235,62 +235,67 @@
     </message>
     <message>
         <location filename="../ui/cluster/ClusterPanel.cpp" line="50"/>
-        <source>Kill the selected local worker&apos;s process</source>
-        <translation>终止所选本地工作节点的进程</translation>
+        <source>Kill the selected worker as a crash would (a remote one is asked to exit; its supervisor starts it again)</source>
+        <translation>像崩溃一样终止所选工作节点（远程节点被要求退出，由其守护进程重新启动）</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="53"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="52"/>
+        <source>Restart the selected worker (a remote one: until its supervisor has started it again)</source>
+        <translation>重启所选工作节点（远程节点：等待其守护进程将其重新启动）</translation>
+    </message>
+    <message>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="55"/>
         <source>slowdown ×</source>
         <translation>减速 ×</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="54"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="56"/>
         <source>Compute padding of the selected worker (applied when you press Enter)</source>
         <translation>所选工作节点的计算填充（按回车后生效）</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="98"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="100"/>
         <source>local (slowdown ×%1)</source>
         <translation>本地（减速 ×%1）</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="141"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="143"/>
         <source>connecting</source>
         <translation>连接中</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="142"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="144"/>
         <source>loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="143"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="145"/>
         <source>profiling</source>
         <translation>性能分析中</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="144"/>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="159"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="146"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="161"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="145"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="147"/>
         <source>dead</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="152"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="154"/>
         <source>profiling %1%</source>
         <translation>性能分析 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="159"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="161"/>
         <source>busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="177"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="179"/>
         <source>Weights: %1</source>
         <translation>权重：%1</translation>
     </message>
@@ -930,54 +935,54 @@ Mbit/s</translation>
         <translation>无实验</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="484"/>
+        <location filename="../ui/console/MainWindow.cpp" line="482"/>
         <source>Ready: press Run (F5) to send the experiment&apos;s %n request(s)</source>
         <translation>
             <numerusform>就绪：按“运行”（F5）发送实验的 %n 个请求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="520"/>
+        <location filename="../ui/console/MainWindow.cpp" line="518"/>
         <source>%1: %2, predicted %3 ms</source>
         <translation>%1：%2，预测 %3 毫秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="525"/>
+        <location filename="../ui/console/MainWindow.cpp" line="523"/>
         <source>%n request(s), last %1 ms</source>
         <translation>
             <numerusform>%n 个请求，最近一次 %1 毫秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="543"/>
+        <location filename="../ui/console/MainWindow.cpp" line="541"/>
         <source>Open experiment</source>
         <translation>打开实验</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="544"/>
-        <location filename="../ui/console/MainWindow.cpp" line="552"/>
+        <location filename="../ui/console/MainWindow.cpp" line="542"/>
+        <location filename="../ui/console/MainWindow.cpp" line="550"/>
         <source>Experiments (*.json)</source>
         <translation>实验文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="551"/>
+        <location filename="../ui/console/MainWindow.cpp" line="549"/>
         <source>Save experiment</source>
         <translation>保存实验</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="570"/>
+        <location filename="../ui/console/MainWindow.cpp" line="568"/>
         <source>Wrote %n file(s) into %1</source>
         <translation>
             <numerusform>已向 %1 写入 %n 个文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="581"/>
+        <location filename="../ui/console/MainWindow.cpp" line="579"/>
         <source>Record the session into</source>
         <translation>将会话录制到</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="589"/>
+        <location filename="../ui/console/MainWindow.cpp" line="587"/>
         <source>Recording into %1 (d3ctl replay %1 redraws it)</source>
         <translation>正在录制到 %1（d3ctl replay %1 可重绘）</translation>
     </message>

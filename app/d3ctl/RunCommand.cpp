@@ -6,6 +6,7 @@
 #include "control/ExperimentRunner.h"
 #include "record/RunReader.h"
 #include "record/Comparison.h"
+#include "experiment/WorkerPlacement.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -37,15 +38,18 @@ QString adaptationLines(const QJsonObject &summary)
 
 int RunCommand::run(const QStringList &args)
 {
-    const CommandLine cl(args, {QStringLiteral("out")}, {QStringLiteral("json")});
+    const CommandLine cl(args, {QStringLiteral("out"), QStringLiteral("workers")}, {QStringLiteral("json")});
     if (!cl.error().isEmpty())
         return Output::fail(cl.error());
     if (cl.positionals().size() != 1)
         return Output::fail(QStringLiteral("run needs one EXPERIMENT.json (docs/EXPERIMENTS.md)"));
     QString error;
-    const auto experiment = core::Experiment::load(cl.positionals().first(), &error);
+    auto experiment = core::Experiment::load(cl.positionals().first(), &error);
     if (!experiment)
         return Output::fail(error);
+    if (cl.has(QStringLiteral("workers"))
+        && !core::WorkerPlacement::applyFile(cl.value(QStringLiteral("workers")), &*experiment, &error))
+        return Output::fail(QStringLiteral("--workers %1").arg(error));
     const QString out = QDir(cl.value(QStringLiteral("out"), QStringLiteral("runs/%1-%2").arg(
         experiment->name, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))))).absolutePath();
 

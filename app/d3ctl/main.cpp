@@ -1,5 +1,6 @@
 #include "AppFactory.h"
 #include "CompareCommand.h"
+#include "DiscoverCommand.h"
 #include "InspectCommand.h"
 #include "ModelsCommand.h"
 #include "Output.h"
@@ -43,8 +44,14 @@ conditions: --bw-de MBPS --bw-ec MBPS --bw-ee MBPS --rtt-de MS --rtt-ec MS --rtt
             --profile FILE (measured per-layer times; without it the FLOP estimate is used and said so)
             --codecs auto|none|zero|shuffle-zstd (wire codecs a transfer may use, by the profile's measured
             ratios; default auto, and none without a profile that measured them)
-  run EXPERIMENT.json [--out DIR] [--json]
-                                    runs an experiment on its cluster (docs/EXPERIMENTS.md) and records it
+  run EXPERIMENT.json [--out DIR] [--workers FILE] [--json]
+                                    runs an experiment on its cluster (docs/EXPERIMENTS.md) and records it;
+                                    --workers places its nodes on running workers ([{"name", "address"}],
+                                    as scripts/lab.sh nodes prints them; $D3_TOKEN_FILE is their token)
+  discover [--seconds S] [--port P] [--json]
+                                    the workers whose beacons (d3worker --beacon) are heard on this LAN within S
+                                    seconds (default 5; UDP port P, default 47300); --json prints the array
+                                    run --workers reads
   replay DIR [--out DIR2] [--formats pdf,svg,png] [--size WxH] [--dpi N] [--preset single|double] [--title]
          [--condition K] [--json]
                                     draws a recorded run's figures (the time series, the timeline and, for a
@@ -75,6 +82,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("profile"), &d3::cli::ProfileCommand::run},
         {QStringLiteral("replay"), &d3::cli::ReplayCommand::run},
         {QStringLiteral("run"), &d3::cli::RunCommand::run},
+        {QStringLiteral("discover"), &d3::cli::DiscoverCommand::run},
     };
     QStringList args = app->arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")

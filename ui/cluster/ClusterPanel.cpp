@@ -47,7 +47,9 @@ ClusterPanel::ClusterPanel(QWidget *parent)
     auto *kill = new QPushButton(tr("Kill"), this);
     auto *restart = new QPushButton(tr("Restart"), this);
     add->setToolTip(tr("Add a worker running on another machine (host:port)"));
-    kill->setToolTip(tr("Kill the selected local worker's process"));
+    kill->setToolTip(tr("Kill the selected worker as a crash would (a remote one is asked to exit; its supervisor "
+                        "starts it again)"));
+    restart->setToolTip(tr("Restart the selected worker (a remote one: until its supervisor has started it again)"));
     m_slowdown->setRange(1, 1000);
     m_slowdown->setDecimals(1);
     m_slowdown->setPrefix(tr("slowdown ×"));
