@@ -7,13 +7,16 @@
 #                                        d3lab-cloud, each with eth0 on 10.213.0.0/24 (console .1, device .10,
 #                                        edge K .(10 + K), cloud .200), veth pairs to a bridge in d3lab-lan; a d3worker
 #                                        in each node's namespace on port 7000 with the lab's token, padded by the
-#                                        device's, the edge nodes' and the cloud's slowdown (default 6,3,1)
-#   scripts/lab.sh nodes                 the running lab's nodes as an experiment's "nodes" array (JSON)
+#                                        device's, the edge nodes' and the cloud's slowdown (default 6,3,1), beaconing
+#                                        to the LAN's broadcast address, under a loop that starts it again 1 s after it
+#                                        fails (as systemd's Restart=on-failure; not after status 0 or 2, a bad option)
+#   scripts/lab.sh nodes                 the running lab's nodes, as an experiment's "nodes" or d3ctl run --workers
 #   scripts/lab.sh exec NODE CMD...      CMD inside NODE's namespace with D3_TOKEN_FILE set (NODE console: the
 #                                        controller's place, e.g. `scripts/lab.sh exec console build/bin/d3ctl run X`)
-#   scripts/lab.sh kill NODE             NODE's worker dies (SIGKILL, as a crash); its namespace and address stay
+#   scripts/lab.sh kill NODE             NODE's worker dies (SIGKILL, as a crash); its loop starts it again
 #   scripts/lab.sh run [--edges N] [--slowdowns D,E,C] EXPERIMENT.json [d3ctl run arguments]
-#                                        up, d3ctl run in the console's namespace, down
+#                                        up, d3ctl run --workers (the lab's nodes) in the console's namespace, down:
+#                                        the experiment's nodes of the lab's names run on the lab's workers
 #   scripts/lab.sh down                  everything named d3lab-* goes: workers, namespaces (their links and the
 #                                        bridge with them), the token and the lab's folder
 #
@@ -34,7 +37,16 @@ PORT=7000
 STATE="${D3_LAB_DIR:-/run/d3lab-lab}"
 WORKER="${D3_WORKER:-$ROOT/build/bin/d3worker}"
 D3CTL="${D3CTL:-$ROOT/build/bin/d3ctl}"
+BEACON_PORT=47300 # core::WorkerBeacon::kPort, where the console listens
 MAX_EDGES=32
+# A worker's loop inside its namespace: starts it again 1 s after it fails (a crash, a kill, an Exit message), as
+# systemd's Restart=on-failure; ends with it after status 0, or 2 (a bad option: starting again would not help).
+SUPERVISE='while :; do
+  "$@" & echo $! > "$PIDFILE"; wait $!; status=$?
+  case $status in 0 | 2) exit "$status" ;; esac
+  echo "lab.sh: the worker ended with status $status; starting it again in 1 s" >&2
+  sleep 1
+done'
 
 die() {
   echo "lab.sh: $*" >&2
@@ -116,7 +128,7 @@ down() {
     fi
     ip netns del "$ns" 2> /dev/null || true
   done
-  for pid in $(cat "$STATE"/*.pid 2> /dev/null); do # gone, not only leaving
+  for pid in $(cat "$STATE"/*.pid "$STATE"/*.loop 2> /dev/null); do # gone, not only leaving
     for _ in $(seq 50); do
       kill -0 "$pid" 2> /dev/null || break
       sleep 0.1
@@ -125,15 +137,15 @@ down() {
   rm -rf "$STATE"
 }
 
-# Waits until node's worker listens (ss inside its namespace; no connection is made), or its process ended.
+# Waits until node's worker listens (ss inside its namespace; no connection is made), or its loop ended.
 wait_listening() {
-  local node=$1 pid
-  pid=$(cat "$STATE/$node.pid")
+  local node=$1 loop
+  loop=$(cat "$STATE/$node.loop")
   for _ in $(seq 300); do
     if ip netns exec "${PREFIX}$node" ss -Hltn "sport = :$PORT" 2> /dev/null | grep -q .; then
       return 0
     fi
-    kill -0 "$pid" 2> /dev/null || die "$node's worker ended: $(tail -n 1 "$STATE/$node.log" 2> /dev/null)"
+    kill -0 "$loop" 2> /dev/null || die "$node's worker ended: $(tail -n 1 "$STATE/$node.log" 2> /dev/null)"
     sleep 0.1
   done
   die "$node's worker does not listen on $SUBNET.$(host_of "$node"):$PORT after 30 s"
@@ -169,12 +181,13 @@ up() {
     ip -n "$ns" link set eth0 up
   done
   for node in $(workers_of "$edges"); do
-    ip netns exec "${PREFIX}$node" setsid "$WORKER" --role "$(role_of "$node")" \
-      --listen "$SUBNET.$(host_of "$node"):$PORT" --token-file "$STATE/token" --name "$node" \
-      --slowdown "$(slowdown_of "$node" "$slowdowns")" \
-      < /dev/null > "$STATE/$node.log" 2>&1 &
-    echo $! > "$STATE/$node.pid"
+    ip netns exec "${PREFIX}$node" env PIDFILE="$STATE/$node.pid" setsid bash -c "$SUPERVISE" supervise \
+      "$WORKER" --role "$(role_of "$node")" --listen "$SUBNET.$(host_of "$node"):$PORT" \
+      --token-file "$STATE/token" --name "$node" --slowdown "$(slowdown_of "$node" "$slowdowns")" \
+      --beacon "$SUBNET.255:$BEACON_PORT" < /dev/null > "$STATE/$node.log" 2>&1 &
+    echo $! > "$STATE/$node.loop"
   done
+  nodes > "$STATE/nodes.json"
   for node in $(workers_of "$edges"); do wait_listening "$node"; done
   trap - INT TERM EXIT
   echo "lab.sh: up: $(workers_of "$edges" | tr '\n' ' ')on $SUBNET.0/24 (console at $SUBNET.1), token $STATE/token"
@@ -184,7 +197,7 @@ kill_worker() {
   local node=$1
   [ -f "$STATE/$node.pid" ] || die "no worker '$node' in the lab"
   kill -9 "$(cat "$STATE/$node.pid")" 2> /dev/null || die "$node's worker is not running"
-  echo "lab.sh: killed $node's worker"
+  echo "lab.sh: killed $node's worker (its loop starts it again in 1 s)"
 }
 
 nodes() {
@@ -233,7 +246,7 @@ run() {
   up "$EDGES" "$SLOWDOWNS"
   trap 'down' EXIT
   # d3ctl in the background and a wait, which a signal interrupts (a foreground child would defer the trap).
-  in_lab console "$D3CTL" run "$experiment" "$@" &
+  in_lab console "$D3CTL" run "$experiment" --workers "$STATE/nodes.json" "$@" &
   local child=$!
   trap 'kill "$child" 2> /dev/null; exit 130' INT TERM
   wait "$child"

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# scripts/lab.sh on this machine: a virtual lab of network namespaces on a bridge, an experiment whose workers are
-# named by their namespace addresses run from the console's namespace (its links changed by its timeline) with
-# nothing lost, a worker killed in its namespace mid-run failed over, a wrong token refused across the bridge, a lab left behind cleaned by the next `up`, `run` going down
-# when it is stopped, and nothing left after `down`: no namespace, no worker, no token. Skipped (exit 77, with the
+# scripts/lab.sh on this machine: a virtual lab of network namespaces on a bridge; the workers' beacons heard by
+# d3ctl discover in the console's namespace; experiments/dynamic.json placed on the lab's workers (d3ctl run
+# --workers) run from the console's namespace with its whole timeline (a link, a slowdown, a kill through the
+# protocol) and nothing lost; the timeline killing and restarting a remote worker through the protocol; a worker
+# killed in its namespace mid-run failed over and started again by its loop; a wrong token refused across the
+# bridge; a lab left behind cleaned by the next `up`; `run` going down when it is stopped; nothing left after `down`:
+# no namespace, no worker, no token. Skipped (exit 77, with the
 # reason) where the machine cannot make namespaces. Its lab has names and addresses of its own ($D3_LAB_PREFIX,
 # default d3labtest-, on $D3_LAB_SUBNET, default 10.213.9), so a lab a user has up is left alone.
 # Environment: D3_WORKER, D3CTL (the binaries under test), D3_SOURCE_DIR.
@@ -35,7 +38,15 @@ ip netns add d3lab-probe-test 2> /dev/null || skip "this kernel or container can
 ip netns del d3lab-probe-test
 
 lab_namespaces() { ip netns list | awk '{print $1}' | grep -c "^${D3_LAB_PREFIX:-d3lab-}" || true; }
-lab_workers() { pgrep -f -- "--token-file $D3_LAB_DIR/token" | wc -l; }
+lab_workers() { pgrep -f -- "^${D3_WORKER:?} .*--token-file $D3_LAB_DIR/token" | wc -l; }
+# Waits up to 20 s until the lab has $1 workers.
+await_workers() {
+  for _ in $(seq 200); do
+    [ "$(lab_workers)" = "$1" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
 
 # Refusals are one line, and leave nothing.
 out=$("$LAB" up --edges 0 2>&1) && fail "--edges 0 was accepted"
@@ -54,7 +65,36 @@ links_before=$(ip -o link | wc -l)
 [ "$(stat -c %a "$D3_LAB_DIR/token")" = 600 ] || fail "the token file is not mode 0600"
 [ "$(lab_workers)" = 5 ] || fail "expected 5 workers, found $(lab_workers)"
 
-# An experiment on the workers by their addresses, from the console's namespace: the backbone drops and recovers.
+# The console's LAN discovery: the workers' beacons cross the bridge to the console's namespace.
+"$LAB" exec console "${D3CTL:?}" discover --seconds 5 --json > "$WORK/heard.json" ||
+  fail "d3ctl discover failed in the console's namespace"
+python3 -c '
+import json, sys
+heard = sorted((w["name"], w["address"]) for w in json.load(open(sys.argv[1])))
+lab = sorted((w["name"], w["address"]) for w in json.load(open(sys.argv[2])))
+sys.exit(0 if heard == lab else f"heard {heard}, the lab has {lab}")' "$WORK/heard.json" "$D3_LAB_DIR/nodes.json" ||
+  fail "the beacons heard are not the lab's workers"
+echo "lab: d3ctl discover heard all $(grep -c '"name"' "$WORK/heard.json") workers across the bridge"
+
+# experiments/dynamic.json as shipped, its nodes placed on the lab's workers (--workers, as `lab.sh run` does): the
+# backbone drops and recovers (SetLink), the cloud slows down (SetSlowdown) and edge1 dies (an Exit message; its
+# loop starts it again), from the console's namespace.
+"$LAB" exec console "$D3CTL" run "$SOURCE/experiments/dynamic.json" --workers "$D3_LAB_DIR/nodes.json" \
+  --out "$WORK/dynamic" > "$WORK/dynamic.log" 2>&1 || fail "dynamic.json across the lab failed: $(tail -n 3 "$WORK/dynamic.log")"
+summary="$WORK/dynamic/summary.json"
+grep -q '"completed": 120' "$summary" || fail "not 120 of 120 completed: $(grep -E '"(completed|failed)"' "$summary")"
+grep -q '"failed": 0' "$summary" || fail "requests failed: $(grep '"failed"' "$summary")"
+for label in "backbone drops" "backbone recovers" "cloud slows down" "edge1 dies"; do
+  grep -q "timeline: $label" "$WORK/dynamic/requests.csv" || fail "the timeline's '$label' is not in requests.csv"
+done
+grep -q "\"$D3_LAB_SUBNET.11:7000\"" "$WORK/dynamic/experiment.json" ||
+  fail "the recorded experiment does not place edge1 at its lab address"
+grep -q "exits with status 3" "$D3_LAB_DIR/edge1.log" || fail "edge1's worker did not exit on the timeline's kill"
+echo "lab: dynamic.json 120 of 120 across the bridge; $(grep -o '"measured_over_predicted": [0-9.]*' "$summary" | head -n 1)"
+await_workers 5 || fail "edge1's loop did not start it again after the kill: $(lab_workers) workers"
+
+# The timeline kills and restarts a remote worker through the protocol: an Exit, then its loop starts it again and
+# the controller readmits it; nothing is lost.
 nodes=$("$LAB" nodes)
 cat > "$WORK/lab.json" << EOF
 {"format": "d3lab-experiment", "version": 1, "name": "lab", "nodes": $nodes,
@@ -62,32 +102,38 @@ cat > "$WORK/lab.json" << EOF
  "links": {"device<->edge": {"mbps": 100, "delay_ms": 2}, "edge<->edge": {"mbps": 1000, "delay_ms": 0.5},
            "edge<->cloud": {"mbps": 200, "delay_ms": 5}},
  "requests": {"count": 24, "rate_hz": 0, "timeout_ms": 30000, "input_seed": 7},
- "timeline": [
-   {"at_request": 8, "set_link": {"link": "edge<->cloud", "mbps": 5, "delay_ms": 20}, "label": "backbone drops"},
-   {"at_request": 16, "set_link": {"link": "edge<->cloud", "mbps": 200, "delay_ms": 5}, "label": "backbone recovers"}]}
+ "timeline": [{"at_request": 8, "kill": "cloud", "label": "cloud dies"},
+              {"at_request": 16, "restart": "cloud", "label": "cloud restarts"}]}
 EOF
-"$LAB" exec console "${D3CTL:?}" run "$WORK/lab.json" --out "$WORK/run" > "$WORK/run.log" 2>&1 ||
-  fail "d3ctl run across the lab failed: $(tail -n 3 "$WORK/run.log")"
-summary="$WORK/run/summary.json"
-grep -q '"completed": 24' "$summary" || fail "not 24 of 24 completed: $(grep -E '"(completed|failed)"' "$summary")"
-grep -q '"failed": 0' "$summary" || fail "requests failed: $(grep '"failed"' "$summary")"
-grep -q 'timeline: backbone drops' "$WORK/run/requests.csv" || fail "the timeline's drop is not in requests.csv"
-echo "lab: 24 of 24 across the bridge; $(grep -o '"measured_over_predicted": [0-9.]*' "$summary" | head -n 1)"
+"$LAB" exec console "$D3CTL" run "$WORK/lab.json" --out "$WORK/restart" > "$WORK/restart.log" 2>&1 ||
+  fail "kill and restart across the lab failed: $(tail -n 3 "$WORK/restart.log")"
+grep -q '"completed": 24' "$WORK/restart/summary.json" ||
+  fail "not 24 of 24 with the cloud killed and restarted: $(grep -E '"(completed|failed)"' "$WORK/restart/summary.json")"
+grep -Eq '"kind": ?"node_back"' "$WORK/restart/events.jsonl" || fail "the restarted cloud was not readmitted"
+exits=$(grep -c 'exits with status 3' "$D3_LAB_DIR/cloud.log" || true)
+[ "$exits" = 2 ] || fail "the cloud's worker exited $exits times, not twice (kill, restart)"
+echo "lab: 24 of 24 with the cloud killed and restarted by the timeline through the protocol"
+await_workers 5 || fail "the cloud's loop did not start it again"
 
-# A worker killed in its namespace mid-run (as a crash): the run fails over to the others and loses nothing.
-sed -e 's/"count": 24/"count": 40/' -e 's/"rate_hz": 0/"rate_hz": 10/' "$WORK/lab.json" > "$WORK/kill.json"
+# A worker killed in its namespace mid-run (SIGKILL, as a crash): the run fails over to the others and loses nothing.
+python3 -c '
+import json, sys
+e = json.load(open(sys.argv[1]))
+e["requests"].update(count=40, rate_hz=10)
+e["timeline"] = []
+json.dump(e, open(sys.argv[2], "w"))' "$WORK/lab.json" "$WORK/kill.json"
 "$LAB" exec console "$D3CTL" run "$WORK/kill.json" --out "$WORK/killed" > "$WORK/killed.log" 2>&1 &
 controller=$!
 for _ in $(seq 600); do # until requests run (requests.csv has rows), then kill an edge node's worker
-  [ "$(wc -l < "$WORK/killed/requests.csv" 2> /dev/null || echo 0)" -ge 6 ] && break
+  [ "$({ wc -l < "$WORK/killed/requests.csv"; } 2> /dev/null || echo 0)" -ge 6 ] && break
   sleep 0.1
 done
 "$LAB" kill edge1
 wait "$controller" || fail "the run with a killed worker failed: $(tail -n 3 "$WORK/killed.log")"
 grep -q '"completed": 40' "$WORK/killed/summary.json" || fail "not 40 of 40 after the kill: $(grep -E '"(completed|failed)"' "$WORK/killed/summary.json")"
-grep -q '"kind":"node_lost"' "$WORK/killed/events.jsonl" || grep -q '"kind": "node_lost"' "$WORK/killed/events.jsonl" ||
-  fail "the killed worker was not seen lost"
+grep -Eq '"kind": ?"node_lost"' "$WORK/killed/events.jsonl" || fail "the killed worker was not seen lost"
 echo "lab: 40 of 40 with edge1 killed in its namespace mid-run"
+await_workers 5 || fail "edge1's loop did not start it again after SIGKILL"
 
 # A controller with another token is refused by the workers across the bridge, in one line naming a node.
 (umask 077 && echo "another-token-0123456789abcdef" > "$WORK/wrong.token")
@@ -96,7 +142,7 @@ if ip netns exec "${D3_LAB_PREFIX}console" env D3_TOKEN_FILE="$WORK/wrong.token"
   fail "a controller with the wrong token ran"
 fi
 grep -q "$D3_LAB_SUBNET" "$WORK/wrong.log" || fail "the refusal does not name the node: $(tail -n 2 "$WORK/wrong.log")"
-[ "$(lab_workers)" = 4 ] || fail "a worker ended after a wrong token"
+[ "$(lab_workers)" = 5 ] || fail "a worker ended after a wrong token"
 
 # A lab left behind (a crash) is cleaned by the next up, which makes a fresh one.
 old_token=$(cat "$D3_LAB_DIR/token")
