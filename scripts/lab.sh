@@ -2,14 +2,16 @@
 # A virtual lab on one host: one network namespace per node, joined by a bridge, so that the controller and every
 # worker talk over a real network stack with real addresses, as on a lab LAN (docs/ARCHITECTURE.md, Local cluster).
 #
-#   scripts/lab.sh up [--edges N] [--slowdowns D,E,C]
+#   scripts/lab.sh up [--edges N] [--slowdowns D,E,C] [--bare]
 #                                        namespaces d3lab-console, d3lab-device, d3lab-edge1..N (default 3),
 #                                        d3lab-cloud, each with eth0 on 10.213.0.0/24 (console .1, device .10,
 #                                        edge K .(10 + K), cloud .200), veth pairs to a bridge in d3lab-lan; a d3worker
 #                                        in each node's namespace on port 7000 with the lab's token, padded by the
 #                                        device's, the edge nodes' and the cloud's slowdown (default 6,3,1), beaconing
 #                                        to the LAN's broadcast address, under a loop that starts it again 1 s after it
-#                                        fails (as systemd's Restart=on-failure; not after status 0 or 2, a bad option)
+#                                        fails (as systemd's Restart=on-failure; not after status 0 or 2, a bad option);
+#                                        --bare: the namespaces, addresses and token only, no worker (a deployment
+#                                        tool starts them, as tests/scripts/deploy_test.sh does)
 #   scripts/lab.sh nodes                 the running lab's nodes, as an experiment's "nodes" or d3ctl run --workers
 #   scripts/lab.sh exec NODE CMD...      CMD inside NODE's namespace with D3_TOKEN_FILE set (NODE console: the
 #                                        controller's place, e.g. `scripts/lab.sh exec console build/bin/d3ctl run X`)
@@ -54,7 +56,7 @@ die() {
 }
 
 usage() {
-  sed -n '4,21p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '4,23p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -152,11 +154,11 @@ wait_listening() {
 }
 
 up() {
-  local edges=$1 slowdowns=$2 node ns
+  local edges=$1 slowdowns=$2 bare=${3:-0} node ns
   [[ "$edges" =~ ^[0-9]+$ ]] && [ "$edges" -ge 1 ] && [ "$edges" -le "$MAX_EDGES" ] ||
     die "--edges must be an integer in 1..$MAX_EDGES"
   [[ "$slowdowns" =~ ^[0-9.]+,[0-9.]+,[0-9.]+$ ]] || die "--slowdowns must be three numbers D,E,C (device, edge, cloud)"
-  [ -x "$WORKER" ] || die "no d3worker at $WORKER (build first, or set D3_WORKER)"
+  [ "$bare" = 1 ] || [ -x "$WORKER" ] || die "no d3worker at $WORKER (build first, or set D3_WORKER)"
   check
   down # what a lab that crashed left
   trap 'down; exit 130' INT TERM
@@ -180,6 +182,11 @@ up() {
     ip -n "$ns" addr add "$SUBNET.$(host_of "$node")/24" dev eth0
     ip -n "$ns" link set eth0 up
   done
+  if [ "$bare" = 1 ]; then
+    trap - INT TERM EXIT
+    echo "lab.sh: up (bare, no workers): $(workers_of "$edges" | tr '\n' ' ')on $SUBNET.0/24 (console at $SUBNET.1)"
+    return 0
+  fi
   for node in $(workers_of "$edges"); do
     ip netns exec "${PREFIX}$node" env PIDFILE="$STATE/$node.pid" setsid bash -c "$SUPERVISE" supervise \
       "$WORKER" --role "$(role_of "$node")" --listen "$SUBNET.$(host_of "$node"):$PORT" \
@@ -225,11 +232,13 @@ in_lab() {
 options() {
   EDGES=3
   SLOWDOWNS=6,3,1
+  BARE=0
   ARGS=()
   while [ $# -gt 0 ]; do
     case "$1" in
       --edges) EDGES=${2:-}; shift 2 || usage ;;
       --slowdowns) SLOWDOWNS=${2:-}; shift 2 || usage ;;
+      --bare) BARE=1; shift ;;
       *) ARGS+=("$1"); shift ;;
     esac
   done
@@ -257,7 +266,7 @@ case "${1:-}" in
     shift
     options "$@"
     [ ${#ARGS[@]} = 0 ] || usage
-    up "$EDGES" "$SLOWDOWNS"
+    up "$EDGES" "$SLOWDOWNS" "$BARE"
     ;;
   down)
     [ $# = 1 ] || usage

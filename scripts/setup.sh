@@ -17,6 +17,7 @@ D3_PACKAGES=(
   clang libclang-rt-14-dev  # the libFuzzer target of tests/fuzz (scripts/fuzz_frames.sh)
   qt6-translations-l10n fonts-wqy-microhei  # the console in Simplified Chinese: Qt's own strings, CJK glyphs
   xvfb  # the console's screenshots (scripts/screenshots.sh) come from a real window on a virtual display
+  ansible openssh-server openssh-client  # the deployment test: the playbook over ssh into the lab's namespaces
 )
 
 d3_missing_packages() {

@@ -23,15 +23,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-fail() {
-  echo "FAILED: $*" >&2
-  exit 1
-}
-
-skip() {
-  echo "skipped: $*"
-  exit 77
-}
+# shellcheck source-path=SCRIPTDIR source=script_test.sh
+source "$(dirname "$0")/script_test.sh"
 
 [ "$(id -u)" = 0 ] || skip "not root: network namespaces need it"
 ip netns add d3lab-probe-test 2> /dev/null || skip "this kernel or container cannot make network namespaces"
