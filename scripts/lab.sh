@@ -23,7 +23,9 @@
 # refuses with one line otherwise. The lab's folder (token mode 0600, worker logs and pids) is $D3_LAB_DIR, by
 # default /run/d3lab-lab; the workers are $D3_WORKER, by default build/bin/d3worker, and `run`'s d3ctl $D3CTL.
 # Several labs can be up side by side with their own $D3_LAB_PREFIX (namespaces' prefix, default d3lab-),
-# $D3_LAB_SUBNET (the first three bytes, default 10.213.0) and $D3_LAB_DIR.
+# $D3_LAB_SUBNET (the first three bytes, default 10.213.0) and $D3_LAB_DIR. $D3_LAB_WORKER_ARGS adds arguments to
+# every worker's command line (e.g. --kernel-shaping, so that an experiment's "shaper": "kernel" runs tc in the
+# workers' namespaces; their qdiscs go with the namespaces at `down`).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -168,10 +170,12 @@ up() {
     ip -n "$ns" addr add "$SUBNET.$(host_of "$node")/24" dev eth0
     ip -n "$ns" link set eth0 up
   done
+  local extra=()
+  read -r -a extra <<< "${D3_LAB_WORKER_ARGS:-}"
   for node in $(workers_of "$edges"); do
     ip netns exec "${PREFIX}$node" setsid "$WORKER" --role "$(role_of "$node")" \
       --listen "$SUBNET.$(host_of "$node"):$PORT" --token-file "$STATE/token" --name "$node" \
-      --slowdown "$(slowdown_of "$node" "$slowdowns")" \
+      --slowdown "$(slowdown_of "$node" "$slowdowns")" ${extra[@]+"${extra[@]}"} \
       < /dev/null > "$STATE/$node.log" 2>&1 &
     echo $! > "$STATE/$node.pid"
   done
