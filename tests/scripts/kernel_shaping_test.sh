@@ -2,10 +2,11 @@
 # Kernel shaping across the virtual lab (scripts/lab.sh, workers started with --kernel-shaping): an experiment with
 # "shaper": "kernel" runs to completion with a timeline rate change; `tc class show` in the sending worker's
 # namespace shows the configured rate before the change and the changed rate after it, on the same TCP connection
-# (its source port unchanged, no link lost); a later experiment with the process shaper removes the class; a worker
-# stopped with SIGTERM removes its qdisc; a lab whose workers lack the flag refuses the experiment in one line naming
-# a worker. No timing is asserted. Skipped (exit 77, with the reason) where the machine cannot make namespaces or
-# has no htb. Its lab is its own ($D3_LAB_PREFIX, default d3shptest-, on $D3_LAB_SUBNET, default 10.213.31).
+# (its source port unchanged, no link lost), installed once and changed in place, replacing a qdisc a killed worker
+# left; a later experiment with the process shaper removes the class; a worker stopped with SIGTERM removes its
+# qdisc; a lab whose workers lack the flag refuses the experiment in one line naming a worker. No timing is
+# asserted. Skipped (exit 77, with the reason) where the machine cannot make namespaces or has no htb. Its lab is
+# its own ($D3_LAB_PREFIX, default d3shptest-, on $D3_LAB_SUBNET, default 10.213.31).
 # Environment: D3_WORKER, D3CTL (the binaries under test), D3_SOURCE_DIR.
 set -euo pipefail
 
@@ -33,6 +34,8 @@ edge="$D3_LAB_SUBNET.11"
 
 # A lab whose workers may run tc.
 D3_LAB_WORKER_ARGS=--kernel-shaping "$LAB" up --edges 1 > /dev/null
+# What a worker killed outright would have left on the device's interface: the new worker replaces it.
+ip netns exec "$device_ns" tc qdisc add dev eth0 root handle d3: htb
 nodes=$("$LAB" nodes)
 experiment() { # $1 shaper, $2 requests, $3 rate_hz
   cat << EOF2
@@ -80,6 +83,8 @@ after=$(echo "$ports" | awk '$3 == 20 {print $2}' | sort -u)
   fail "the device's connection to edge1 changed across the rate change: '$before' then '$after'"
 [ "$(echo "$before" | wc -l)" = 1 ] || fail "more than one connection to edge1: $before"
 ! grep -q 'link to edge1 lost' "$D3_LAB_DIR/device.log" || fail "the device lost its link to edge1"
+grep -q 'removed a qdisc d3: on eth0 that another d3worker left' "$D3_LAB_DIR/device.log" ||
+  fail "the qdisc left on the device's eth0 was not replaced with a warning"
 # Installed once (qdisc, class, filter), then changed in place: `tc class change`, no rebuild.
 [ "$(grep -c 'link device->edge1 kernel-shaped at' "$D3_LAB_DIR/device.log")" = 1 ] ||
   fail "the device's class to edge1 was not installed exactly once: $(grep 'kernel' "$D3_LAB_DIR/device.log")"

@@ -144,6 +144,12 @@ bool KernelShaper::install(const QString &to, Link &link, const QHostAddress &ad
         return false;
     }
     if (!m_devices.contains(*device)) {
+        // A root qdisc d3: that this process did not install was left by a worker killed outright (or belongs to
+        // another kernel-shaping worker in this namespace, which is one too many): it goes. Any other root qdisc
+        // stays, and the add below fails on it.
+        if (tc(TcCommand::deleteQdisc(*device), to, &why))
+            qCWarning(lcWorker).noquote() << where(to) << "removed a qdisc" << TcCommand::kHandle << "on" << *device
+                                          << "that another d3worker left";
         if (!tc(TcCommand::addQdisc(*device), to, error))
             return false;
         m_devices.insert(*device);
