@@ -28,7 +28,9 @@
 # refuses with one line otherwise. The lab's folder (token mode 0600, worker logs and pids) is $D3_LAB_DIR, by
 # default /run/d3lab-lab; the workers are $D3_WORKER, by default build/bin/d3worker, and `run`'s d3ctl $D3CTL.
 # Several labs can be up side by side with their own $D3_LAB_PREFIX (namespaces' prefix, default d3lab-),
-# $D3_LAB_SUBNET (the first three bytes, default 10.213.0) and $D3_LAB_DIR.
+# $D3_LAB_SUBNET (the first three bytes, default 10.213.0) and $D3_LAB_DIR. $D3_LAB_WORKER_ARGS adds arguments to
+# every worker's command line (e.g. --kernel-shaping, so that an experiment's "shaper": "kernel" runs tc in the
+# workers' namespaces; their qdiscs go with the namespaces at `down`).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -187,11 +189,13 @@ up() {
     echo "lab.sh: up (bare, no workers): $(workers_of "$edges" | tr '\n' ' ')on $SUBNET.0/24 (console at $SUBNET.1)"
     return 0
   fi
+  local extra=()
+  read -r -a extra <<< "${D3_LAB_WORKER_ARGS:-}"
   for node in $(workers_of "$edges"); do
     ip netns exec "${PREFIX}$node" env PIDFILE="$STATE/$node.pid" setsid bash -c "$SUPERVISE" supervise \
       "$WORKER" --role "$(role_of "$node")" --listen "$SUBNET.$(host_of "$node"):$PORT" \
       --token-file "$STATE/token" --name "$node" --slowdown "$(slowdown_of "$node" "$slowdowns")" \
-      --beacon "$SUBNET.255:$BEACON_PORT" < /dev/null > "$STATE/$node.log" 2>&1 &
+      ${extra[@]+"${extra[@]}"} --beacon "$SUBNET.255:$BEACON_PORT" < /dev/null > "$STATE/$node.log" 2>&1 &
     echo $! > "$STATE/$node.loop"
   done
   nodes > "$STATE/nodes.json"

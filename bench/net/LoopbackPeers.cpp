@@ -17,7 +17,8 @@ LoopbackPeers::~LoopbackPeers()
     ReceiverThread::closeServer(m_server, m_receiverThread, [this] { m_listener.reset(); });
 }
 
-std::unique_ptr<LoopbackPeers> LoopbackPeers::open(QString *error, ReceiverThread *receiverThread)
+std::unique_ptr<LoopbackPeers> LoopbackPeers::open(QString *error, ReceiverThread *receiverThread,
+                                                   const QHostAddress &address)
 {
     std::unique_ptr<LoopbackPeers> peers(new LoopbackPeers);
     LoopbackPeers *p = peers.get();
@@ -33,19 +34,19 @@ std::unique_ptr<LoopbackPeers> LoopbackPeers::open(QString *error, ReceiverThrea
             });
         }
     });
-    if (!ReceiverThread::listenOnLoopback(p->m_server, receiverThread)) {
-        *error = QStringLiteral("cannot listen on loopback: ") + p->m_server.errorString();
+    if (!ReceiverThread::listenOnLoopback(p->m_server, receiverThread, address)) {
+        *error = QStringLiteral("cannot listen on %1: %2").arg(address.toString(), p->m_server.errorString());
         return nullptr;
     }
     auto *socket = new QTcpSocket;
-    socket->connectToHost(QHostAddress::LocalHost, p->m_server.serverPort());
+    socket->connectToHost(address, p->m_server.serverPort());
     p->m_dialer = std::make_unique<core::PeerConnection>(socket, core::PeerConnection::Side::Dialer, kToken,
                                                          QStringLiteral("sender"));
     const bool ok = core::EventWait::until([p] { return p->m_listenerReady.load() && p->m_dialer->isAuthenticated(); },
                                            5000);
     if (!ok) {
-        *error = QStringLiteral("the loopback handshake did not complete within 5 s (%1)")
-                     .arg(p->m_dialer->closeReason());
+        *error = QStringLiteral("the handshake with %1 did not complete within 5 s (%2)")
+                     .arg(address.toString(), p->m_dialer->closeReason());
         return nullptr;
     }
     return peers;

@@ -18,9 +18,11 @@ class ReceiverThread;
 class LoopbackPeers
 {
 public:
-    /// Listens on a free loopback port (in receiverThread when one is given), dials it and waits for the
-    /// handshake; nullptr and one line in *error if that fails within 5 s.
-    static std::unique_ptr<LoopbackPeers> open(QString *error, ReceiverThread *receiverThread = nullptr);
+    /// Listens on a free port of address, loopback by default (in receiverThread when one is given; on the
+    /// namespace LAN, that thread is in the receiver's namespace), dials it and waits for the handshake; nullptr
+    /// and one line in *error if that fails within 5 s.
+    static std::unique_ptr<LoopbackPeers> open(QString *error, ReceiverThread *receiverThread = nullptr,
+                                               const QHostAddress &address = QHostAddress(QHostAddress::LocalHost));
     /// Closes both connections.
     ~LoopbackPeers();
 

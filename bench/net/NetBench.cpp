@@ -3,7 +3,9 @@
 #include "BenchMain.h"
 #include "util/HeapTuning.h"
 #include "BenchOptions.h"
+#include "LanShapingBench.h"
 #include "LatencyBench.h"
+#include "NamespaceLan.h"
 #include "NetReport.h"
 #include "OverheadBench.h"
 #include "ShapingBench.h"
@@ -30,13 +32,14 @@ struct NetOptions {
     QVector<int> sizes{1, 10, 100};          ///< tensor sizes, MiB
     qint64 burst = 0;                        ///< bytes, given to setShaping
     QStringList parts{QStringLiteral("shaping"), QStringLiteral("latency"), QStringLiteral("overhead")};
+    QVector<QPair<double, double>> changes{{100, 10}, {10, 100}}; ///< live rate changes of the lan part, Mbit/s
 };
 
 QString usage()
 {
-    return QStringLiteral("usage: d3bench_net [--parts shaping,latency,overhead] [--rates 1,10,100,1000] "
+    return QStringLiteral("usage: d3bench_net [--parts shaping,latency,overhead,lan] [--rates 1,10,100,1000] "
                           "[--delays 0,10,50] [--seconds S] [--repeats N] [--burst BYTES] [--samples N] "
-                          "[--sizes 1,10,100] [--runs R] [--warmup W] [--json]\n")
+                          "[--sizes 1,10,100] [--changes 100:10,10:100] [--runs R] [--warmup W] [--json]\n")
         + QStringLiteral(R"(
 The wire between two d3lab peers, on loopback (shaping and latency: both ends in one thread; overhead: the
 receivers in a second thread):
@@ -45,9 +48,14 @@ receivers in a second thread):
             last arrival - first send - delay), the sender's sendStats() and the receiver's arrival rate;
   latency   a small frame's send() to arrival on an idle shaped link against delay + serialization time;
   overhead  a float32 tensor sent as one frame (encode, PeerConnection, decode) against a raw QTcpSocket
-            transfer of the same bytes, in interleaved rounds over 5 connections per variant.
+            transfer of the same bytes, in interleaved rounds over 5 connections per variant;
+  lan       (only when named; root) both shapers across two network namespaces joined by a veth pair (made and
+            removed by the benchmark, named $D3_LAB_PREFIX, default d3bench-, on $D3_LAB_SUBNET, default
+            10.213.250): the process's LinkShaper and the worker's KernelShaper (htb on the sender's eth0) at every
+            rate, delivered against configured; then every --changes pair live mid-stream, its settling time and
+            whether the connection survived.
 
-  --parts LIST     which parts to run (default all three)
+  --parts LIST     which parts to run (default shaping,latency,overhead)
   --rates LIST     shaped rates in Mbit/s (default 1,10,100,1000)
   --delays LIST    one-way delays in ms (default 0,10,50)
   --seconds S      data per shaping point, in seconds at its rate (default 2)
@@ -55,6 +63,7 @@ receivers in a second thread):
   --burst BYTES    the burst given to setShaping (default 0: none)
   --samples N      small frames per latency point (default 20)
   --sizes LIST     tensor sizes in MiB for the overhead part (default 1,10,100)
+  --changes LIST   live rate changes FROM:TO in Mbit/s for the lan part (default 100:10,10:100)
   --runs R         measured overhead rounds (default 15)
   --warmup W       unmeasured overhead rounds first (default 2)
   --json           JSON on stdout instead of the Markdown tables
@@ -122,7 +131,7 @@ bool parseNetOptions(QStringList *args, NetOptions *o, QString *error)
     QHash<QString, QString> v;
     const QStringList names{QStringLiteral("--parts"),   QStringLiteral("--rates"),   QStringLiteral("--delays"),
                             QStringLiteral("--seconds"), QStringLiteral("--repeats"), QStringLiteral("--burst"),
-                            QStringLiteral("--samples"), QStringLiteral("--sizes")};
+                            QStringLiteral("--samples"), QStringLiteral("--sizes"), QStringLiteral("--changes")};
     if (!takeOptions(args, names, &v, error))
         return false;
     auto list = [&](const char *name, double low, double high, bool integer, QVector<double> *out) {
@@ -154,12 +163,27 @@ bool parseNetOptions(QStringList *args, NetOptions *o, QString *error)
     }
     if (v.contains(QStringLiteral("--parts"))) {
         o->parts = v.value(QStringLiteral("--parts")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-        const QStringList known{QStringLiteral("shaping"), QStringLiteral("latency"), QStringLiteral("overhead")};
+        const QStringList known{QStringLiteral("shaping"), QStringLiteral("latency"), QStringLiteral("overhead"),
+                                QStringLiteral("lan")};
         for (const QString &part : o->parts) {
             if (!known.contains(part)) {
-                *error = QStringLiteral("--parts: '%1' is not one of shaping, latency, overhead").arg(part);
+                *error = QStringLiteral("--parts: '%1' is not one of shaping, latency, overhead, lan").arg(part);
                 return false;
             }
+        }
+    }
+    if (v.contains(QStringLiteral("--changes"))) {
+        o->changes.clear();
+        for (const QString &pair : v.value(QStringLiteral("--changes")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QStringList ends = pair.split(QLatin1Char(':'));
+            QVector<double> from, to;
+            if (ends.size() != 2 || !readList(QStringLiteral("--changes"), ends.at(0), 0.01, 1e6, false, &from, error)
+                || !readList(QStringLiteral("--changes"), ends.at(1), 0.01, 1e6, false, &to, error)) {
+                if (ends.size() != 2)
+                    *error = QStringLiteral("--changes: '%1' is not FROM:TO").arg(pair);
+                return false;
+            }
+            o->changes.append({from.first(), to.first()});
         }
     }
     return true;
@@ -204,6 +228,15 @@ int main(int argc, char *argv[])
         results.overhead = bench::OverheadBench::grid(net.sizes);
         if (!bench::OverheadBench::run(&results.overhead, *options, &error))
             return BenchMain::fail(error, BenchMain::ExitFailed);
+    }
+
+    if (net.parts.contains(QLatin1String("lan"))) {
+        const auto lan = bench::NamespaceLan::make(&error);
+        if (!lan)
+            return BenchMain::fail(QStringLiteral("lan: ") + error, BenchMain::ExitFailed);
+        if (!bench::LanShapingBench::run(*lan, net.rates, net.changes, net.seconds, net.repeats, &results.lan,
+                                         &results.lanChanges, &error))
+            return BenchMain::fail(QStringLiteral("lan: ") + error, BenchMain::ExitFailed);
     }
 
     if (options->json)

@@ -101,6 +101,44 @@ QString overheadTable(const NetResults &r)
     return table.toString();
 }
 
+/// "median (min..max)" of values with decimals.
+QString spreadText(const QVector<double> &values, int decimals, double scale = 1)
+{
+    if (values.isEmpty())
+        return QString();
+    const auto [low, high] = std::minmax_element(values.begin(), values.end());
+    return QStringLiteral("%1 (%2..%3)").arg(T::fixed(Samples::median(values) / scale, decimals),
+                                             T::fixed(*low / scale, decimals), T::fixed(*high / scale, decimals));
+}
+
+QString lanTable(const NetResults &r)
+{
+    T table({QStringLiteral("shaper"), QStringLiteral("rate Mbit/s"), QStringLiteral("frame"),
+             QStringLiteral("delivered Mbit/s, median (min..max)"), QStringLiteral("delivered/configured, median (min..max)")});
+    for (const LanRatePoint &p : r.lan)
+        table.addRow({p.shaper, rateText(p.rateMbps), bytesText(p.framePayload), spreadText(p.deliveredMbps, 2),
+                      spreadText(p.deliveredMbps, 4, p.rateMbps)});
+    return table.toString();
+}
+
+QString lanChangeTable(const NetResults &r)
+{
+    T table({QStringLiteral("shaper"), QStringLiteral("change Mbit/s"),
+             QStringLiteral("settling ms, median (min..max) of the runs that settled"), QStringLiteral("settled"),
+             QStringLiteral("held/new rate, median (min..max)"), QStringLiteral("connection survived")});
+    for (const LanChangePoint &p : r.lanChanges) {
+        QVector<double> settled;
+        for (double ms : p.settleMs)
+            if (ms >= 0)
+                settled.append(ms);
+        const int survived = int(std::count(p.survived.begin(), p.survived.end(), true));
+        table.addRow({p.shaper, QStringLiteral("%1 -> %2").arg(p.fromMbps).arg(p.toMbps), spreadText(settled, 0),
+                      QStringLiteral("%1 of %2").arg(settled.size()).arg(p.settleMs.size()),
+                      spreadText(p.heldMbps, 4, p.toMbps), QStringLiteral("%1 of %2").arg(survived).arg(p.survived.size())});
+    }
+    return table.toString();
+}
+
 QJsonArray numbers(const QVector<double> &values)
 {
     QJsonArray a;
@@ -133,6 +171,22 @@ QString NetReport::markdown(const NetResults &r, const BenchOptions &options)
                               "medians of %1 interleaved rounds after %2 warm-up rounds; X/raw = raw ms / X ms)\n\n")
                    .arg(options.runs).arg(options.warmup);
         out += overheadTable(r);
+    }
+    if (!r.lan.isEmpty()) {
+        out += QStringLiteral("\n**3. Both shapers across a namespace LAN** (two network namespaces joined by a veth "
+                              "pair; process = setShaping(rate, 0, 0), kernel = KernelShaper's htb class on the "
+                              "sender's eth0; about %1 s of data per point, %2 runs; delivered = the least-squares "
+                              "slope of d3lab frame bytes arrived against arrival time)\n\n")
+                   .arg(r.seconds).arg(r.repeats);
+        out += lanTable(r);
+    }
+    if (!r.lanChanges.isEmpty()) {
+        out += QStringLiteral("\n**3b. A live rate change** (%1 s at the first rate, then the second for %2 s on the "
+                              "same connection: setShaping, or `tc class change`; settling = from the change until "
+                              "every 200 ms window starting within the next 500 ms delivers within 5% of the rate "
+                              "held over the last second; a run that never did counts in settled only; %3 runs)\n\n")
+                   .arg(r.seconds).arg(r.seconds + 1).arg(r.repeats);
+        out += lanChangeTable(r);
     }
     return out;
 }
@@ -194,6 +248,23 @@ QJsonDocument NetReport::json(const NetResults &r, const BenchOptions &options)
                                     {QStringLiteral("ratio"), Samples::ratio(raw, d3)},
                                     {QStringLiteral("frame_ratio"), Samples::ratio(raw, frame)}});
     }
+    QJsonArray lan;
+    for (const LanRatePoint &p : r.lan)
+        lan.append(QJsonObject{{QStringLiteral("shaper"), p.shaper}, {QStringLiteral("rate_mbps"), p.rateMbps},
+                               {QStringLiteral("frame_payload"), p.framePayload},
+                               {QStringLiteral("delivered_mbps"), numbers(p.deliveredMbps)},
+                               {QStringLiteral("median_mbps"), Samples::median(p.deliveredMbps)}});
+    QJsonArray lanChanges;
+    for (const LanChangePoint &p : r.lanChanges) {
+        QJsonArray survived;
+        for (bool b : p.survived)
+            survived.append(b);
+        lanChanges.append(QJsonObject{{QStringLiteral("shaper"), p.shaper}, {QStringLiteral("from_mbps"), p.fromMbps},
+                                      {QStringLiteral("to_mbps"), p.toMbps},
+                                      {QStringLiteral("settle_ms"), numbers(p.settleMs)},
+                                      {QStringLiteral("held_mbps"), numbers(p.heldMbps)},
+                                      {QStringLiteral("survived"), survived}});
+    }
     return QJsonDocument(QJsonObject{{QStringLiteral("runs"), options.runs},
                                      {QStringLiteral("warmup"), options.warmup},
                                      {QStringLiteral("repeats"), r.repeats},
@@ -201,7 +272,9 @@ QJsonDocument NetReport::json(const NetResults &r, const BenchOptions &options)
                                      {QStringLiteral("burst"), r.burstBytes},
                                      {QStringLiteral("shaping"), shaping},
                                      {QStringLiteral("latency"), latency},
-                                     {QStringLiteral("overhead"), overhead}});
+                                     {QStringLiteral("overhead"), overhead},
+                                     {QStringLiteral("lan"), lan},
+                                     {QStringLiteral("lan_changes"), lanChanges}});
 }
 
 } // namespace d3::bench

@@ -26,10 +26,10 @@ void ReceiverThread::call(const std::function<void()> &fn)
     QMetaObject::invokeMethod(m_context, fn, Qt::BlockingQueuedConnection);
 }
 
-bool ReceiverThread::listenOnLoopback(QTcpServer &server, ReceiverThread *thread)
+bool ReceiverThread::listenOnLoopback(QTcpServer &server, ReceiverThread *thread, const QHostAddress &address)
 {
     bool listening = false;
-    auto listen = [&server, &listening] { listening = server.listen(QHostAddress::LocalHost, 0); };
+    auto listen = [&server, &listening, &address] { listening = server.listen(address, 0); };
     if (!thread) {
         listen();
         return listening;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHostAddress>
 #include <QThread>
 
 #include <functional>
@@ -26,9 +27,10 @@ public:
     QThread *thread() { return &m_thread; }
     /// Runs fn in the thread and returns once it has run.
     void call(const std::function<void()> &fn);
-    /// Listens with server on a free loopback port, in thread (which server moves to) or, without one, in the
-    /// calling thread; false if it cannot.
-    static bool listenOnLoopback(QTcpServer &server, ReceiverThread *thread);
+    /// Listens with server on a free port of address (loopback by default), in thread (which server moves to) or,
+    /// without one, in the calling thread; false if it cannot.
+    static bool listenOnLoopback(QTcpServer &server, ReceiverThread *thread,
+                                 const QHostAddress &address = QHostAddress(QHostAddress::LocalHost));
     /// Runs cleanup where server lives (thread, or the calling thread without one), closes server and brings it
     /// back to the calling thread, to be destroyed there.
     static void closeServer(QTcpServer &server, ReceiverThread *thread, const std::function<void()> &cleanup);

@@ -20,15 +20,15 @@ constexpr qint64 kMiB = 1024 * 1024;
 constexpr qint64 kWindowBytes = 64 * kMiB;
 constexpr qint64 kUnshapedBytes = 1024 * kMiB;
 
-core::Frame streamFrame(qint64 payloadBytes)
+} // namespace
+
+core::Frame ShapingBench::streamFrame(qint64 payloadBytes)
 {
     core::Frame f;
     f.type = quint16(core::MessageType::RangeResult);
     f.payload = QByteArray(payloadBytes, 'x');
     return f;
 }
-
-} // namespace
 
 double ShapingPoint::median(double ShapingRun::*field) const
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/Frame.h"
+
 #include <QString>
 #include <QVector>
 
@@ -42,6 +44,8 @@ public:
     /// Runs every point repeats times (point after point, round after round) with the given burst; false and one
     /// line in *error if a run fails.
     static bool run(QVector<ShapingPoint> *points, qint64 burstBytes, int repeats, QString *error);
+    /// One frame of a stream: payloadBytes of filler in a RangeResult (the LAN part's streams too).
+    static core::Frame streamFrame(qint64 payloadBytes);
 
 private:
     static bool runOnce(const ShapingPoint &point, qint64 burstBytes, ShapingRun *out, QString *error);

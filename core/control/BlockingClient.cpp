@@ -147,6 +147,33 @@ std::optional<RequestResult> BlockingClient::await(const std::function<quint64()
     return result;
 }
 
+bool BlockingClient::setLink(const QString &from, const QString &to, const OutboundPeers::Shaping &shaping,
+                             ShaperKind shaper, int ms, QString *why)
+{
+    bool confirmed = false;
+    QString refused;
+    auto stats = QObject::connect(&m_client, &ClusterClient::linkStats, [&](const QString &n, const QVector<LinkStat> &links) {
+        for (const LinkStat &l : links)
+            confirmed |= n == from && l.to == to;
+    });
+    auto refusal = QObject::connect(&m_client, &ClusterClient::linkRefused,
+                                    [&](const QString &n, const QString &t, const QString &message) {
+                                        if (n == from && t == to && refused.isEmpty())
+                                            refused = message;
+                                    });
+    if (!m_client.setLink(from, to, shaping, shaper))
+        refused = QStringLiteral("no link %1->%2 in this cluster").arg(from, to);
+    else
+        waitUntil([&] { return confirmed || !refused.isEmpty(); }, ms);
+    QObject::disconnect(stats);
+    QObject::disconnect(refusal);
+    if (!refused.isEmpty())
+        *why = refused;
+    else if (!confirmed)
+        *why = QStringLiteral("%1 did not confirm its link to %2 within %3 ms").arg(from, to).arg(ms);
+    return refused.isEmpty() && confirmed;
+}
+
 bool BlockingClient::setSlowdown(const QString &node, double factor, int ms, QString *why)
 {
     double set = 0;

@@ -36,6 +36,10 @@ public:
     /// One request with input sent by the controller.
     std::optional<RequestResult> infer(quint64 planId, const HostTensor &input, int ms, QString *why,
                                        quint64 *id = nullptr);
+    /// Shapes the link from -> to by shaper; true once the worker confirmed it (its LinkStats), else false with one
+    /// line in *why (a refusal naming the worker, or no answer within ms).
+    bool setLink(const QString &from, const QString &to, const OutboundPeers::Shaping &shaping, ShaperKind shaper,
+                 int ms, QString *why);
     /// Sets a node's compute padding; true once it confirmed, else false with *why.
     bool setSlowdown(const QString &node, double factor, int ms, QString *why);
 

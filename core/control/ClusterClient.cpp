@@ -157,14 +157,16 @@ quint64 ClusterClient::sendInfer(quint64 planId, Frame frame)
     return id;
 }
 
-bool ClusterClient::setLink(const QString &from, const QString &to, const OutboundPeers::Shaping &shaping)
+bool ClusterClient::setLink(const QString &from, const QString &to, const OutboundPeers::Shaping &shaping,
+                            ShaperKind shaper)
 {
     if (!m_listed.contains(from) || !m_listed.contains(to) || from == to) {
         qCWarning(lcControl) << "no link" << from << "->" << to << "in this cluster";
         return false;
     }
-    sendTo(from, quint16(MessageType::SetLink),
-           SetLinkMessage{to, shaping.rateMbps, shaping.burstBytes, shaping.delayMs}.toCbor());
+    const quint64 id = sendTo(from, quint16(MessageType::SetLink),
+                              SetLinkMessage{to, shaping.rateMbps, shaping.burstBytes, shaping.delayMs, shaper}.toCbor());
+    m_linkAsks.insert(id, {from, to, shaper});
     return true;
 }
 
@@ -265,10 +267,12 @@ void ClusterClient::onFrame(const QString &node, const Frame &frame)
             malformed();
         break;
     case MessageType::LinkStats:
-        if (const auto m = messageOf<LinkStatsMessage>(frame, &error))
+        if (const auto m = messageOf<LinkStatsMessage>(frame, &error)) {
+            checkLinkAnswer(node, id, m->links);
             Q_EMIT linkStats(node, m->links);
-        else
+        } else {
             malformed();
+        }
         break;
     case MessageType::Error: {
         const auto m = messageOf<ErrorMessage>(frame, &error);
@@ -276,6 +280,9 @@ void ClusterClient::onFrame(const QString &node, const Frame &frame)
         if (m && m->planId && id == 0) {
             if (m_deploying.remove(*m->planId))
                 Q_EMIT deployFailed(*m->planId, QStringLiteral("%1: %2").arg(node, message));
+        } else if (m_linkAsks.contains(id) && m_linkAsks.value(id).from == node) {
+            const LinkAsk ask = m_linkAsks.take(id);
+            Q_EMIT linkRefused(node, ask.to, message.startsWith(node) ? message : QStringLiteral("%1: %2").arg(node, message));
         } else if (m_asks.contains(id)) {
             const auto ask = m_asks.take(id);
             if (ask.first == Ask::Load)
@@ -291,6 +298,25 @@ void ClusterClient::onFrame(const QString &node, const Frame &frame)
     }
     default:
         qCWarning(lcControl) << node << "sent an unexpected message:" << messageName(frame.type);
+    }
+}
+
+void ClusterClient::checkLinkAnswer(const QString &node, quint64 id, const QVector<LinkStat> &links)
+{
+    const auto it = m_linkAsks.constFind(id);
+    if (it == m_linkAsks.cend() || it->from != node)
+        return;
+    const LinkAsk ask = *it;
+    m_linkAsks.erase(it);
+    for (const LinkStat &l : links) {
+        if (l.to != ask.to)
+            continue;
+        if (!l.shaper && ask.shaper == ShaperKind::Kernel)
+            Q_EMIT linkRefused(node, ask.to, QStringLiteral("%1: an older d3worker that shapes links in-process only; "
+                                                            "kernel shaping needs this build's d3worker").arg(node));
+        else if (l.shaper && *l.shaper != ask.shaper && l.rateMbps > 0) // an unlimited link has no shaper to speak of
+            Q_EMIT linkRefused(node, ask.to, QStringLiteral("%1: link %1->%2 is shaped by the %3, not the %4")
+                                                 .arg(node, ask.to, shaperName(*l.shaper), shaperName(ask.shaper)));
     }
 }
 
@@ -318,6 +344,8 @@ void ClusterClient::onLost(const QString &node, const QString &reason)
         return; // a reconnection attempt that failed, or a worker no longer listed: nothing new
     m_lost.insert(node);
     qCWarning(lcControl) << "worker" << node << "lost:" << reason;
+    for (auto it = m_linkAsks.begin(); it != m_linkAsks.end();) // no answer will come
+        it = it->from == node ? m_linkAsks.erase(it) : std::next(it);
     const QString why = QStringLiteral("worker '%1' lost: %2").arg(node, reason);
     QList<quint64> failed;
     for (auto it = m_requests.begin(); it != m_requests.end(); ++it)

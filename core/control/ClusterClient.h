@@ -59,9 +59,10 @@ public:
     /// The same with the device making the input itself, the synthetic input of seed (SyntheticInput): no input
     /// crosses the control connection, as when the device's own camera takes the frame.
     quint64 infer(quint64 planId, quint64 inputSeed);
-    /// Shapes the link from one worker to another; linkStats() follows. False (nothing sent) unless both are
-    /// workers of this cluster.
-    bool setLink(const QString &from, const QString &to, const OutboundPeers::Shaping &shaping);
+    /// Shapes the link from one worker to another, its rate imposed by shaper; linkStats() follows, or linkRefused()
+    /// (the worker refused, or predates kernel shaping). False (nothing sent) unless both are workers of this cluster.
+    bool setLink(const QString &from, const QString &to, const OutboundPeers::Shaping &shaping,
+                 ShaperKind shaper = ShaperKind::Process);
     /// Asks a worker for its links' figures; linkStats() follows.
     void queryLinks(const QString &node);
     /// Sets a worker's compute padding (>= 1) from its next computation on; slowdownSet() follows.
@@ -99,6 +100,8 @@ Q_SIGNALS:
     void requestFailed(quint64 requestId, const QString &reason);
     /// A worker's links.
     void linkStats(const QString &node, const QVector<d3::core::LinkStat> &links);
+    /// A worker did not shape its link to `to` as asked; message is one line naming the worker.
+    void linkRefused(const QString &node, const QString &to, const QString &message);
     /// A worker's new compute padding is in effect.
     void slowdownSet(const QString &node, double factor);
 
@@ -118,6 +121,7 @@ private:
     void onFrame(const QString &node, const Frame &frame);
     void onLost(const QString &node, const QString &reason);
     void finishIfComplete(quint64 id);
+    void checkLinkAnswer(const QString &node, quint64 id, const QVector<LinkStat> &links);
     void failRequest(quint64 id, const QString &reason);
     void checkTimeouts();
     void reconnect();
@@ -141,6 +145,12 @@ private:
     std::map<quint64, std::shared_ptr<const Deployment>> m_deployments; // by plan id, the latest kKept
     QHash<quint64, Deploying> m_deploying;                           // by plan id
     QHash<quint64, Pending> m_requests;                              // by request id
+    struct LinkAsk {
+        QString from;
+        QString to;
+        ShaperKind shaper;
+    };
+    QHash<quint64, LinkAsk> m_linkAsks;                              // SetLink request id -> what it asked
     QHash<quint64, QPair<Ask, QString>> m_asks;                      // load / profile request id -> node
 };
 

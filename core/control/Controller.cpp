@@ -150,8 +150,26 @@ bool Controller::start(const Experiment &experiment, const QString &program, QSt
         }
     }
     m_slowdown = m_baseSlowdown;
-    for (const DirectedLink &link : experiment.expandLinks())
-        setLink(link);
+    connect(m_client.get(), &ClusterClient::linkRefused, this,
+            [this](const QString &, const QString &, const QString &message) {
+                emitEvent(QStringLiteral("note"), QStringLiteral("link not shaped: %1").arg(message));
+            });
+    for (const DirectedLink &link : experiment.expandLinks()) {
+        if (experiment.shaper == ShaperKind::Process) {
+            setLink(link);
+            continue;
+        }
+        // The kernel's shaping is confirmed before anything runs: a worker started without --kernel-shaping, or
+        // one that predates it, stops the experiment here with its one line.
+        QString why;
+        if (!m_calls->setLink(link.from, link.to, {link.mbps, link.burstBytes, link.delayMs}, experiment.shaper,
+                              kConnectMs, &why)) {
+            *error = QStringLiteral("%1: \"shaper\": \"%2\": %3").arg(experiment.source, shaperName(experiment.shaper), why);
+            stop();
+            return false;
+        }
+        noteLink(link);
+    }
     m_clock.start();
     return true;
 }
@@ -535,7 +553,7 @@ bool Controller::readmit(const QString &node, QString *error)
     }
     for (const DirectedLink &link : std::as_const(m_links))
         if (link.from == node)
-            m_client->setLink(link.from, link.to, {link.mbps, link.burstBytes, link.delayMs});
+            m_client->setLink(link.from, link.to, {link.mbps, link.burstBytes, link.delayMs}, m_experiment.shaper);
     setState(node, NodeState::Ready);
     m_estimator.setNodes(m_device, aliveEdges(), m_cloud);
     emitEvent(QStringLiteral("node_back"), QStringLiteral("%1 back").arg(node),
@@ -601,8 +619,12 @@ void Controller::useEdgeNodes(int count)
 
 void Controller::setLink(const DirectedLink &link)
 {
-    if (!m_client->setLink(link.from, link.to, {link.mbps, link.burstBytes, link.delayMs}))
-        return;
+    if (m_client->setLink(link.from, link.to, {link.mbps, link.burstBytes, link.delayMs}, m_experiment.shaper))
+        noteLink(link);
+}
+
+void Controller::noteLink(const DirectedLink &link)
+{
     m_links.insert(link.from + QLatin1String("->") + link.to, link);
     Q_EMIT linkShaped(link);
     // A link that carries this plan's traffic is learnt from that traffic; one that carries none has nothing to

@@ -75,7 +75,7 @@ public:
     /// and loaded but get no work. Takes effect at the next plan.
     void useEdgeNodes(int count);
 
-    /// Shapes a directed link (a set_link event or the console's slider).
+    /// Shapes a directed link (a set_link event or the console's slider) by the experiment's shaper.
     void setLink(const DirectedLink &link);
     /// Changes a worker's compute padding.
     bool setSlowdown(const QString &node, double factor, QString *error);
@@ -138,6 +138,7 @@ private:
     void observe(const RequestResult &result);
     QStringList aliveEdges() const;
     void emitEvent(const QString &kind, const QString &label, const QJsonObject &details = {});
+    void noteLink(const DirectedLink &link);
 
     Experiment m_experiment;
     LocalCluster m_cluster;

@@ -185,6 +185,8 @@ QJsonObject Experiment::toJson(const QString &relativeTo) const
     }
     if (codecs != QLatin1String("auto"))
         root.insert(QStringLiteral("codecs"), codecs);
+    if (shaper != ShaperKind::Process)
+        root.insert(QStringLiteral("shaper"), shaperName(shaper));
     if (!links.isEmpty()) {
         QJsonObject linkMap;
         for (const ExperimentLink &l : links)

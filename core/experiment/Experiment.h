@@ -9,6 +9,7 @@
 #include "ExperimentSweep.h"
 #include "WorkerSpec.h"
 #include "graph/ModelGraph.h"
+#include "protocol/ShaperKind.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -65,6 +66,7 @@ struct Experiment {
     ExperimentPlan plan;             ///< the plan of planner "manual" (meaningful only when planners has it)
     QVector<bool> tiles{true};       ///< vertical separation allowed; [true, false] sweeps both
     QString codecs = QStringLiteral("auto"); ///< the wire codecs transfers may use (CodecCosts::settings())
+    ShaperKind shaper = ShaperKind::Process; ///< what imposes the links' rates ("shaper"; delays stay in-process)
     Profiling profile;               ///< profiling before planning
     QVector<ExperimentLink> links;   ///< the links, in ascending precedence (LinkName::Kind, then name)
     Requests requests;               ///< the requests of each phase

@@ -80,7 +80,7 @@ bool ExperimentParser::read(const QJsonObject &root, Experiment *experiment)
     JsonFieldReader top(root, QString(),
                         keys({"format", "version", "name", "nodes", "model", "models", "weights", "planner", "planners",
                               "plan", "tiles", "codecs", "profile", "links", "requests", "adapt", "timeline",
-                              "sweep"}),
+                              "sweep", "shaper"}),
                         m_error);
     const QJsonValue format(QStringLiteral("d3lab-experiment"));
     if (top.ok() && top.require(key("format"), show(format)) && top.value(key("format")) != format)
@@ -100,6 +100,7 @@ bool ExperimentParser::read(const QJsonObject &root, Experiment *experiment)
     readPlanners(top);
     readTiles(top);
     readCodecs(top);
+    readShaper(top);
     readProfile(top);
     readLinks(top);
     readRequests(top);
@@ -314,6 +315,18 @@ void ExperimentParser::readCodecs(JsonFieldReader &top)
         return top.fail(key("codecs"), QStringLiteral("must be one of %1, not %2")
                                            .arg(CodecCosts::settings().join(QStringLiteral(", ")), show(v)));
     m_e->codecs = v.toString();
+}
+
+void ExperimentParser::readShaper(JsonFieldReader &top)
+{
+    if (!top.ok() || !top.has(key("shaper")))
+        return;
+    const QJsonValue v = top.value(key("shaper"));
+    const auto kind = shaperFromName(v.toString());
+    if (!v.isString() || !kind)
+        return top.fail(key("shaper"), QStringLiteral("must be one of %1 (what imposes the links' rates), not %2")
+                                           .arg(shaperNames().join(QStringLiteral(", ")), show(v)));
+    m_e->shaper = *kind;
 }
 
 void ExperimentParser::readProfile(JsonFieldReader &top)

@@ -31,6 +31,7 @@ private:
     void readTiles(JsonFieldReader &top);
     void readProfile(JsonFieldReader &top);
     void readCodecs(JsonFieldReader &top);
+    void readShaper(JsonFieldReader &top);
     void readLinks(JsonFieldReader &top);
     ExperimentLink readLinkFigures(JsonFieldReader &r, const QString &name);
     void readRequests(JsonFieldReader &top);

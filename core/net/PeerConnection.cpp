@@ -49,6 +49,7 @@ PeerConnection::PeerConnection(QTcpSocket *socket, Side side, QByteArray token, 
     connect(m_socket, &QTcpSocket::disconnected, this, [this] { close(QStringLiteral("peer disconnected")); });
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this] { close(m_socket->errorString()); });
     auto start = [this] {
+        m_peerAddress = m_socket->peerAddress(); // a dialer's socket knows it only now
         // Writes are paced here already; Nagle's algorithm would only hold a small frame back until the previous
         // one is acknowledged (up to the peer's 40 ms delayed ACK).
         m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);

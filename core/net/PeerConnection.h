@@ -39,7 +39,7 @@ public:
     void setHandshakeTimeout(int ms);
     /// True once the handshake succeeded.
     bool isAuthenticated() const { return m_authenticated; }
-    /// The peer's address (as the connection began).
+    /// The peer's address (as the connection began; a dialer's once it is connected).
     const QHostAddress &peerAddress() const { return m_peerAddress; }
     /// The peer's name (known after authentication).
     const QString &peerName() const { return m_peerName; }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "MessageType.h"
+#include "ShaperKind.h"
 
 #include <QCborMap>
 #include <QString>
@@ -19,6 +20,9 @@ struct SetLinkMessage {
     double rateMbps = 0;    ///< 0 = unlimited, else up to 1e6
     qint64 burstBytes = 0;  ///< 0..1 GiB (0: the shaper's default)
     double delayMs = 0;     ///< one-way delay, 0..60000
+    /// What imposes the rate ("shaper", absent = process: what a controller that predates it means). A worker that
+    /// predates it ignores it and answers LinkStats without "shaper", which the controller takes as a refusal.
+    ShaperKind shaper = ShaperKind::Process;
     /// The header.
     QCborMap toCbor() const;
     /// Reads and checks a header; nullopt with one line in *error.
@@ -44,6 +48,8 @@ struct LinkStat {
     qint64 bytes = 0;       ///< bytes sent on it
     double busyMs = 0;      ///< time with bytes waiting to be sent
     double measuredMbps = 0;///< bytes * 8 / busy time
+    /// What imposes the rate; nullopt from a worker that predates the field (it shapes in-process only).
+    std::optional<ShaperKind> shaper;
 };
 
 /// worker -> controller: every outgoing link of the worker.

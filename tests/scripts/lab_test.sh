@@ -11,24 +11,13 @@
 # Environment: D3_WORKER, D3CTL (the binaries under test), D3_SOURCE_DIR.
 set -euo pipefail
 
-SOURCE="${D3_SOURCE_DIR:?}"
-LAB="$SOURCE/scripts/lab.sh"
-WORK="$(mktemp -d)"
-export D3_LAB_DIR="$WORK/lab"
-export D3_LAB_PREFIX="${D3_LAB_PREFIX:-d3labtest-}"
-export D3_LAB_SUBNET="${D3_LAB_SUBNET:-10.213.9}"
+source "$(dirname "$0")/lab_support.sh" d3labtest- 10.213.9
 cleanup() {
   "$LAB" down > /dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-# shellcheck source-path=SCRIPTDIR source=script_test.sh
-source "$(dirname "$0")/script_test.sh"
-
-[ "$(id -u)" = 0 ] || skip "not root: network namespaces need it"
-ip netns add d3lab-probe-test 2> /dev/null || skip "this kernel or container cannot make network namespaces"
-ip netns del d3lab-probe-test
+require_namespaces
 
 lab_namespaces() { ip netns list | awk '{print $1}' | grep -c "^${D3_LAB_PREFIX:-d3lab-}" || true; }
 lab_workers() { pgrep -f -- "^${D3_WORKER:?} .*--token-file $D3_LAB_DIR/token" | wc -l; }

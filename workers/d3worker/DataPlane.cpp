@@ -31,6 +31,11 @@ DataPlane::DataPlane(QString name, QByteArray token, ComputeQueue *compute, QObj
     , m_peers(std::move(token), m_name)
 {
     m_peers.setHeartbeat(250, 3000);
+    connect(&m_peers, &core::OutboundPeers::peerReady, this, [this](const QString &name) {
+        const QHostAddress address = peerAddress(name);
+        if (!address.isNull())
+            Q_EMIT peerConnected(name, address);
+    });
     connect(&m_peers, &core::OutboundPeers::peerReady, this, &DataPlane::checkPendingDeploys);
     connect(&m_peers, &core::OutboundPeers::frameSent, this,
             [this](const QString &to, quint64 id, quint16 type, qint64 bytes, double ms) {
@@ -433,6 +438,12 @@ void DataPlane::fail(quint64 id, const QString &message)
 void DataPlane::setShaping(const QString &to, const core::OutboundPeers::Shaping &shaping)
 {
     m_peers.setShaping(to, shaping);
+}
+
+QHostAddress DataPlane::peerAddress(const QString &name) const
+{
+    const core::PeerConnection *c = m_peers.connection(name);
+    return c ? c->peerAddress() : QHostAddress();
 }
 
 QVector<core::LinkStat> DataPlane::linkStats() const

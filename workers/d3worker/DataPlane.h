@@ -9,6 +9,7 @@
 #include "protocol/LinkMessages.h"
 
 #include <QCborArray>
+#include <QHostAddress>
 #include <QHash>
 #include <QMap>
 #include <QObject>
@@ -48,6 +49,8 @@ public:
     void setShaping(const QString &to, const core::OutboundPeers::Shaping &shaping);
     /// True if this worker has a link to name (an address or a shaping).
     bool knows(const QString &name) const { return m_peers.names().contains(name); }
+    /// The address of the peer this worker's connection to name reaches (null while not connected).
+    QHostAddress peerAddress(const QString &name) const;
     /// Links this worker knows.
     int linkCount() const { return int(m_peers.names().size()); }
     /// Configured and measured figures of every link this worker knows (LinkStats "links").
@@ -64,6 +67,9 @@ Q_SIGNALS:
     void done(quint64 requestId, quint64 planId, const QMap<int, d3::core::HostTensor> &output);
     /// The request cannot finish.
     void failed(quint64 requestId, const QString &message);
+    /// This worker's connection to a peer is authenticated, with the peer at address (its socket's); emitted before
+    /// any deployment waiting for it is reported ready, so what is set up here precedes the requests' data.
+    void peerConnected(const QString &name, const QHostAddress &address);
 
 private:
     using DeploymentPtr = std::shared_ptr<const core::Deployment>;

@@ -52,6 +52,11 @@ WorkerServer::WorkerServer(QString role, QString name, QByteArray token, double 
         core::TensorCodec::encode(out, &f);
         toController(f);
     });
+    connect(&m_data, &DataPlane::peerConnected, this, [this](const QString &to, const QHostAddress &address) {
+        QString error;
+        if (m_kernel && !m_kernel->attach(to, address, &error))
+            replyError(m_controller, 0, error);
+    });
     connect(&m_data, &DataPlane::failed, this,
             [this](quint64 id, const QString &message) { replyError(m_controller, id, message); });
 }
@@ -268,15 +273,54 @@ void WorkerServer::setLink(core::PeerConnection *peer, const core::Frame &frame)
         return replyError(peer, frame.requestId,
                           QStringLiteral("SetLink: '%1' would be link %2; a worker shapes at most %3")
                               .arg(message->to).arg(m_data.linkCount() + 1).arg(kMaxLinks));
-    const core::OutboundPeers::Shaping s{message->rateMbps, message->burstBytes, message->delayMs};
+    core::OutboundPeers::Shaping s{message->rateMbps, message->burstBytes, message->delayMs};
+    if (message->shaper == core::ShaperKind::Kernel) {
+        if (!shapeByKernel(*message, &error))
+            return replyError(peer, frame.requestId, error);
+        s.rateMbps = 0; // the kernel paces; the delay stays in-process (this kernel has no netem)
+        s.burstBytes = 0;
+    } else if (m_kernel) {
+        m_kernel->reset(message->to);
+    }
     m_data.setShaping(message->to, s);
-    qCInfo(lcWorker) << m_name << "link to" << message->to << "shaped:" << s.rateMbps << "Mbit/s," << s.delayMs << "ms";
+    qCInfo(lcWorker) << m_name << "link to" << message->to << "shaped:" << message->rateMbps << "Mbit/s,"
+                     << s.delayMs << "ms by" << core::shaperName(message->shaper);
     sendLinkStats(peer, frame.requestId);
+}
+
+bool WorkerServer::shapeByKernel(const core::SetLinkMessage &message, QString *error)
+{
+    if (!m_kernel) {
+        *error = QStringLiteral("SetLink: worker '%1' does not shape links by the kernel: it runs tc only when "
+                                "started with --kernel-shaping").arg(m_name);
+        return false;
+    }
+    if (message.rateMbps <= 0) { // unlimited: nothing for the kernel to do
+        m_kernel->reset(message.to);
+        return true;
+    }
+    if (!m_kernel->setRate(message.to, message.rateMbps, message.burstBytes, error))
+        return false;
+    const QHostAddress address = m_data.peerAddress(message.to);
+    if (!address.isNull() && !m_kernel->attach(message.to, address, error)) {
+        m_kernel->reset(message.to);
+        return false;
+    }
+    return true;
 }
 
 void WorkerServer::sendLinkStats(core::PeerConnection *peer, quint64 requestId)
 {
-    peer->send(core::frameOf(core::LinkStatsMessage{m_name, m_data.linkStats()}, requestId));
+    QVector<core::LinkStat> links = m_data.linkStats();
+    for (core::LinkStat &l : links) {
+        const auto kernel = m_kernel ? m_kernel->rate(l.to) : std::nullopt;
+        l.shaper = kernel ? core::ShaperKind::Kernel : core::ShaperKind::Process;
+        if (kernel) {
+            l.rateMbps = kernel->bitsPerSecond / 1e6;
+            l.burstBytes = kernel->burstBytes;
+        }
+    }
+    peer->send(core::frameOf(core::LinkStatsMessage{m_name, links}, requestId));
 }
 
 } // namespace d3::worker

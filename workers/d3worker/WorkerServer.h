@@ -3,6 +3,7 @@
 #include "ComputeQueue.h"
 #include "DataPlane.h"
 #include "Engine.h"
+#include "KernelShaper.h"
 #include "net/PeerListener.h"
 
 #include <QObject>
@@ -13,6 +14,7 @@
 namespace d3::core {
 class PeerConnection;
 struct Frame;
+struct SetLinkMessage;
 }
 
 namespace d3::worker {
@@ -38,6 +40,10 @@ public:
     /// Whether the weights file may hold tensors the model does not use (d3worker --ignore-extra-weights).
     void setIgnoreExtraWeights(bool ignore) { m_ignoreExtraWeights = ignore; }
 
+    /// Lets SetLink ask for the kernel's shaping (d3worker --kernel-shaping): this worker then runs tc on its own
+    /// interfaces (KernelShaper). Without it, such a SetLink is answered by an Error.
+    void enableKernelShaping() { m_kernel = std::make_unique<KernelShaper>(m_name); }
+
     /// Binds to host:port (port 0 picks a free one); false with *error on failure.
     bool listen(const QHostAddress &host, quint16 port, QString *error);
     /// The bound port.
@@ -50,6 +56,7 @@ private:
     void runRange(core::PeerConnection *peer, const core::Frame &frame);
     void profile(core::PeerConnection *peer, const core::Frame &frame);
     void setLink(core::PeerConnection *peer, const core::Frame &frame);
+    bool shapeByKernel(const core::SetLinkMessage &message, QString *error);
     void sendLinkStats(core::PeerConnection *peer, quint64 requestId);
     void replyError(core::PeerConnection *peer, quint64 requestId, const QString &message,
                     std::optional<quint64> planId = std::nullopt);
@@ -67,6 +74,7 @@ private:
     ComputeQueue m_compute; // declared last but one: destroyed (its thread joined) before the data plane
     QPointer<core::PeerConnection> m_controller;
     std::shared_ptr<engine::Engine> m_engine;
+    std::unique_ptr<KernelShaper> m_kernel; // null unless enabled; destroyed first: its qdiscs go before the links
 };
 
 } // namespace d3::worker

@@ -1,5 +1,7 @@
 // d3worker: serves one node role (device, edge or cloud) over TCP. See docs/PROTOCOL.md.
 #include "Engine.h"
+#include "KernelShaper.h"
+#include "QuitOnSignal.h"
 #include "WorkerServer.h"
 #include "net/BeaconSender.h"
 #include "net/PeerAuth.h"
@@ -24,7 +26,7 @@ int fail(const QString &message)
 
 const char *kUsage = "usage: d3worker --role device|edge|cloud --listen HOST:PORT --token-file FILE "
                      "[--threads N] [--slowdown F] [--name NAME] [--weights FILE [--ignore-extra-weights]] "
-                     "[--beacon HOST:PORT]\n";
+                     "[--beacon HOST:PORT] [--kernel-shaping]\n";
 
 /// Reads "HOST:PORT" with a numeric host address.
 bool parseEndpoint(const QString &text, QHostAddress *host, uint *port)
@@ -58,7 +60,7 @@ int main(int argc, char *argv[])
             return 0;
         }
         const QString name = args[i].startsWith(QLatin1String("--")) ? args[i].mid(2) : QString();
-        if (name == QLatin1String("ignore-extra-weights")) { // the one flag without a value
+        if (name == QLatin1String("ignore-extra-weights") || name == QLatin1String("kernel-shaping")) { // flags
             options.insert(name, QString());
             continue;
         }
@@ -109,8 +111,18 @@ int main(int argc, char *argv[])
     if (options.contains(QStringLiteral("ignore-extra-weights")) && !options.contains(QStringLiteral("weights")))
         return fail(QStringLiteral("--ignore-extra-weights applies to a --weights FILE"));
 
+    const bool kernelShaping = options.contains(QStringLiteral("kernel-shaping"));
+    if (kernelShaping && !d3::worker::KernelShaper::available(&error))
+        return fail(error);
+
     d3::worker::WorkerServer server(role, name, *token, slowdown, weights, threads);
     server.setIgnoreExtraWeights(options.contains(QStringLiteral("ignore-extra-weights")));
+    d3::worker::QuitOnSignal quitOnSignal; // a kernel-shaping worker removes its qdiscs when it is stopped
+    if (kernelShaping) {
+        server.enableKernelShaping();
+        if (!quitOnSignal.install())
+            return fail(QStringLiteral("--kernel-shaping: cannot catch SIGTERM to remove its qdiscs on exit"));
+    }
     if (!server.listen(host, quint16(port), &error))
         return fail(error);
     std::printf("d3worker %s (%s) listening on %s:%u\n", qPrintable(name), qPrintable(role),

@@ -47,6 +47,7 @@ QJsonObject full()
         'plan': {'cuts': [3, 10], 'grid': [2, 2], 'stack_end': 7},
         'tiles': [false, true],
         'profile': {'warmup': 0, 'runs': 5},
+        'shaper': 'kernel',
         'links': {
             'device<->edge': {'mbps': 100, 'delay_ms': 2},
             'edge->cloud': {'mbps': 40, 'delay_ms': 15, 'burst_bytes': 65536},
@@ -135,6 +136,7 @@ TEST_F(ExperimentTest, AFullFileParsesWithEveryField)
     EXPECT_EQ(linkNames, (QStringList{QStringLiteral("device<->edge"), QStringLiteral("edge<->cloud"), QStringLiteral("edge<->edge"),
                                       QStringLiteral("edge->cloud"), QStringLiteral("e2<->e3"), QStringLiteral("e1->dc")}));
     EXPECT_EQ(e->links[3].burstBytes, 65536);
+    EXPECT_EQ(e->shaper, ShaperKind::Kernel);
 
     ASSERT_EQ(e->timeline.size(), 9);
     const ExperimentEvent &t0 = e->timeline[0];
@@ -327,6 +329,9 @@ TEST_F(ExperimentTest, ErrorsNameTheFileAndTheJsonPath)
         {links(QStringLiteral("{'device<->edge': {'mbps': 1, 'delay_ms': 1, 'rate': 1}}")), "links[\"device<->edge\"]: unknown key 'rate'"},
         {links(QStringLiteral("{'device<->edge': 100}")), "links[\"device<->edge\"]: must be an object"},
         {with(m, QStringLiteral("links"), js(QStringLiteral("[]"))), "links: must be an object, not an array"},
+        // shaper
+        {with(m, QStringLiteral("shaper"), QStringLiteral("tc")), "shaper: must be one of process, kernel (what imposes the links' rates), not \"tc\""},
+        {with(m, QStringLiteral("shaper"), true), "shaper: must be one of process, kernel (what imposes the links' rates), not true"},
         // requests, adapt
         {without(m, QStringLiteral("requests")), "requests: is required"},
         {with(m, QStringLiteral("requests"), js(QStringLiteral("{}"))), "requests.count: is required"},
@@ -528,6 +533,8 @@ TEST_F(ExperimentTest, ToJsonRoundTripsWithPathsRelativeToAFolder)
     EXPECT_EQ(full.value(QStringLiteral("model")).toString(), QStringLiteral("resnet18"));
     EXPECT_EQ(full.value(QStringLiteral("tiles")), QJsonValue(true));
     EXPECT_EQ(full.value(QStringLiteral("weights")).toObject().value(QStringLiteral("seed")).toInt(), 1);
+    EXPECT_FALSE(full.contains(QStringLiteral("shaper"))); // the default (process) is not written
+    EXPECT_EQ(m->shaper, ShaperKind::Process);
     const auto m2 = parse(full, &error);
     ASSERT_TRUE(m2.has_value()) << error.toStdString();
     EXPECT_EQ(m2->toJson(), full);
