@@ -8,34 +8,9 @@
 # Environment: D3_WORKER, D3CTL (the binaries under test), D3_SOURCE_DIR.
 set -euo pipefail
 
-SOURCE="${D3_SOURCE_DIR:?}"
-LAB="$SOURCE/scripts/lab.sh"
-WORK="$(mktemp -d)"
-export D3_LAB_DIR="$WORK/lab"
-export D3_LAB_PREFIX="${D3_LAB_PREFIX:-d3labtest-}"
-export D3_LAB_SUBNET="${D3_LAB_SUBNET:-10.213.9}"
-cleanup() {
-  "$LAB" down > /dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-fail() {
-  echo "FAILED: $*" >&2
-  exit 1
-}
-
-skip() {
-  echo "skipped: $*"
-  exit 77
-}
-
-[ "$(id -u)" = 0 ] || skip "not root: network namespaces need it"
-ip netns add d3lab-probe-test 2> /dev/null || skip "this kernel or container cannot make network namespaces"
-ip netns del d3lab-probe-test
-
-lab_namespaces() { ip netns list | awk '{print $1}' | grep -c "^${D3_LAB_PREFIX:-d3lab-}" || true; }
-lab_workers() { pgrep -f -- "--token-file $D3_LAB_DIR/token" | wc -l; }
+D3_LAB_PREFIX="${D3_LAB_PREFIX:-d3labtest-}"
+D3_LAB_SUBNET="${D3_LAB_SUBNET:-10.213.9}"
+source "$(dirname "$0")/lab_test_support.sh"
 
 # Refusals are one line, and leave nothing.
 out=$("$LAB" up --edges 0 2>&1) && fail "--edges 0 was accepted"
@@ -66,11 +41,7 @@ cat > "$WORK/lab.json" << EOF
    {"at_request": 8, "set_link": {"link": "edge<->cloud", "mbps": 5, "delay_ms": 20}, "label": "backbone drops"},
    {"at_request": 16, "set_link": {"link": "edge<->cloud", "mbps": 200, "delay_ms": 5}, "label": "backbone recovers"}]}
 EOF
-"$LAB" exec console "${D3CTL:?}" run "$WORK/lab.json" --out "$WORK/run" > "$WORK/run.log" 2>&1 ||
-  fail "d3ctl run across the lab failed: $(tail -n 3 "$WORK/run.log")"
-summary="$WORK/run/summary.json"
-grep -q '"completed": 24' "$summary" || fail "not 24 of 24 completed: $(grep -E '"(completed|failed)"' "$summary")"
-grep -q '"failed": 0' "$summary" || fail "requests failed: $(grep '"failed"' "$summary")"
+run_across_lab "$WORK/lab.json" "$WORK/run" 24
 grep -q 'timeline: backbone drops' "$WORK/run/requests.csv" || fail "the timeline's drop is not in requests.csv"
 echo "lab: 24 of 24 across the bridge; $(grep -o '"measured_over_predicted": [0-9.]*' "$summary" | head -n 1)"
 
