@@ -4,6 +4,8 @@
 #   docs/images/console-dynamic-WxH.png        experiments/dynamic.json near its end (the backbone dropped and
 #                                              recovered, the cloud slowed down, edge1 died), in English
 #   docs/images/console-tiles-zh_CN-WxH.png    experiments/tiles.json (an operator's 2 x 2 tiles), in Simplified Chinese
+#   docs/images/console-ten-nodes-1920x1080.png  experiments/many.json: ten workers (device, edge1..edge8, cloud) and
+#                                              4 x 4 tiles over the eight edge nodes (1920 x 1080 only)
 #   docs/images/console-export/                the 1920 x 1080 dynamic run's plots (PDF, SVG, PNG) and requests.csv, as
 #                                              File > Export writes them
 # for W x H in 1920 x 1080 and 1366 x 768.
@@ -30,11 +32,12 @@ shot() { # SIZE LANGUAGE EXPERIMENT REQUESTS FILE [extra d3lab arguments]
   xvfb-run -a -s "-screen 0 ${size}x24" "$D3LAB" "$experiment" --after "$requests" --screenshot "$file" "$@"
 }
 
-rm -rf "$OUT/console-export" "$OUT"/console-dynamic*.png "$OUT"/console-tiles-zh_CN*.png
+rm -rf "$OUT/console-export" "$OUT"/console-dynamic*.png "$OUT"/console-tiles-zh_CN*.png "$OUT"/console-ten-nodes*.png
 for size in 1920x1080 1366x768; do
   export_args=()
   [ "$size" = 1920x1080 ] && export_args=(--export "$OUT/console-export")
   shot "$size" en experiments/dynamic.json 110 "$OUT/console-dynamic-$size.png" "${export_args[@]}"
   shot "$size" zh_CN experiments/tiles.json 30 "$OUT/console-tiles-zh_CN-$size.png"
 done
-echo "screenshots: $OUT/console-dynamic-*.png, $OUT/console-tiles-zh_CN-*.png; plots: $OUT/console-export/"
+shot 1920x1080 en experiments/many.json 30 "$OUT/console-ten-nodes-1920x1080.png"
+echo "screenshots: $OUT/console-dynamic-*.png, $OUT/console-tiles-zh_CN-*.png, $OUT/console-ten-nodes-1920x1080.png; plots: $OUT/console-export/"

@@ -1,5 +1,7 @@
 #include "RecordBuilder.h"
 
+#include "CriticalPath.h"
+
 #include <QHash>
 
 #include <algorithm>
@@ -14,6 +16,7 @@ RequestRecord RecordBuilder::completed(const RequestResult &result, const Deploy
     r.plan = d.plan().describe();
     r.completed = true;
     r.endToEndMs = result.endToEndMs;
+    r.criticalPathMs = CriticalPath::ms(result.hops, d.stitcher());
     QHash<QString, double> tileNodeMs; // tiles on one node run one after another
     // A link's time: sent one after another, except tiles' inputs and outputs, which travel in parallel (the
     // longest counts); a decode belongs to the transfer it finishes.

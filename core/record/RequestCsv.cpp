@@ -12,7 +12,8 @@ namespace {
 enum Column {
     Phase, Id, PlanId, Planner, Plan, Probe, Completed, Failure, StartMs, EndToEndMs, PredictedMs, DeviceMs, TilesMs,
     EdgeMs, CloudMs, UplinkMs, EdgeEdgeMs, BackboneMs, ReturnMs, UplinkBytes, EdgeEdgeBytes, BackboneBytes,
-    ReturnBytes, Attempts, FirstCodecColumn, Actions = FirstCodecColumn + 4 * RequestRecord::Links, ColumnCount
+    ReturnBytes, Attempts, FirstCodecColumn, Actions = FirstCodecColumn + 4 * RequestRecord::Links, CriticalPathMs,
+    ColumnCount
 };
 
 /// Columns per link after "attempts": codec, raw bytes, encode ms, decode ms.
@@ -102,7 +103,7 @@ const QStringList &RequestCsv::columns()
             for (const char *what : {"_codec", "_raw_bytes", "_encode_ms", "_decode_ms"})
                 codecColumns << QLatin1String(link) + QLatin1String(what);
         return codecColumns;
-    }() + QStringList{QStringLiteral("actions")};
+    }() + QStringList{QStringLiteral("actions"), QStringLiteral("critical_path_ms")};
     Q_ASSERT(names.size() == ColumnCount);
     return names;
 }
@@ -127,16 +128,17 @@ QByteArray RequestCsv::row(const RequestRecord &r)
     for (const RequestRecord::LinkCodec &c : r.codecs)
         codecFields << CsvReader::quote(c.codec) << QByteArray::number(c.rawBytes) << number(c.encodeMs)
                     << number(c.decodeMs);
-    return (fields + codecFields + QByteArrayList{CsvReader::quote(r.actions)}).join(',') + '\n';
+    return (fields + codecFields + QByteArrayList{CsvReader::quote(r.actions), number(r.criticalPathMs)}).join(',') + '\n';
 }
 
 std::optional<RequestRecord> RequestCsv::parse(const QStringList &fields, QString *error)
 {
     error->clear();
-    // Runs recorded before the actions column have one field less (nothing recorded as changed), before the codec
-    // columns those fewer too (nothing was compressed), and before the attempts column one less again (each
-    // request was sent once).
-    const bool withActions = fields.size() == ColumnCount;
+    // Runs recorded before the critical_path_ms column have one field less (no critical path: 0), before the actions
+    // column one less again (nothing recorded as changed), before the codec columns those fewer too (nothing was
+    // compressed), and before the attempts column one less again (each request was sent once).
+    const bool withCriticalPath = fields.size() == ColumnCount;
+    const bool withActions = withCriticalPath || fields.size() == CriticalPathMs;
     const bool withCodecs = withActions || fields.size() == Actions;
     const bool withAttempts = withCodecs || fields.size() == FirstCodecColumn;
     if (!withAttempts && fields.size() != FirstCodecColumn - 1) {
@@ -188,6 +190,8 @@ std::optional<RequestRecord> RequestCsv::parse(const QStringList &fields, QStrin
     }
     if (withActions)
         r.actions = f.text(Actions);
+    if (withCriticalPath)
+        r.criticalPathMs = f.real(CriticalPathMs);
     if (!f.ok())
         return std::nullopt;
     return r;

@@ -35,6 +35,8 @@ struct RequestRecord {
     int attempts = 1;           ///< times it was sent: 2 when it was retried after a worker was lost
     QString actions;            ///< what the operator or the experiment's timeline changed just before it was sent,
                                 ///< '; '-joined ("operator: edge<->cloud 5 Mbit/s, 20 ms"); "" when nothing
+    double criticalPathMs = 0;  ///< the critical path of its reports (CriticalPath): end to end less this is the
+                                ///< orchestration overhead (0 when failed, or recorded before the column)
 
     /// The links of a request's record, in column order.
     enum Link { Uplink, EdgeEdge, Backbone, Return, Links };

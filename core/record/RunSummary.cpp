@@ -1,5 +1,7 @@
 #include "RunSummary.h"
 
+#include "Comparison.h"
+
 #include <QJsonArray>
 #include <QMap>
 
@@ -57,7 +59,7 @@ QJsonObject RunSummary::make(const Experiment &experiment, const QVector<Request
     }
     QJsonArray phases;
     for (const ExperimentPhase &p : experiment.phases()) {
-        QVector<double> measured, predicted, backbone;
+        QVector<double> measured, predicted, backbone, overhead;
         int ok = 0, bad = 0;
         for (const RequestRecord &r : records) {
             if (r.phase != p.index || r.probe)
@@ -70,6 +72,8 @@ QJsonObject RunSummary::make(const Experiment &experiment, const QVector<Request
             measured << r.endToEndMs;
             predicted << r.predictedMs;
             backbone << double(r.backboneBytes);
+            if (r.criticalPathMs > 0)
+                overhead << r.endToEndMs - r.criticalPathMs;
         }
         const double m = median(measured), pr = median(predicted);
         phases.append(QJsonObject{{QStringLiteral("phase"), p.index},
@@ -83,7 +87,9 @@ QJsonObject RunSummary::make(const Experiment &experiment, const QVector<Request
                                   {QStringLiteral("measured_ms"), m},
                                   {QStringLiteral("predicted_ms"), pr},
                                   {QStringLiteral("measured_over_predicted"), pr > 0 ? m / pr : 0},
-                                  {QStringLiteral("backbone_bytes"), median(backbone)}});
+                                  {QStringLiteral("backbone_bytes"), median(backbone)},
+                                  {QStringLiteral("overhead_ms"), median(overhead)},
+                                  {QStringLiteral("overhead_p95_ms"), Comparison::percentile(overhead, 95)}});
     }
     QJsonArray adapt;
     for (const Adaptation &a : adaptations)

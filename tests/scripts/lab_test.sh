@@ -19,16 +19,6 @@ cleanup() {
 trap cleanup EXIT
 require_namespaces
 
-lab_namespaces() { ip netns list | awk '{print $1}' | grep -c "^${D3_LAB_PREFIX:-d3lab-}" || true; }
-lab_workers() { pgrep -f -- "^${D3_WORKER:?} .*--token-file $D3_LAB_DIR/token" | wc -l; }
-# Waits up to 20 s until the lab has $1 workers.
-await_workers() {
-  for _ in $(seq 200); do
-    [ "$(lab_workers)" = "$1" ] && return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 # Refusals are one line, and leave nothing.
 out=$("$LAB" up --edges 0 2>&1) && fail "--edges 0 was accepted"
@@ -61,11 +51,7 @@ echo "lab: d3ctl discover heard all $(grep -c '"name"' "$WORK/heard.json") worke
 # experiments/dynamic.json as shipped, its nodes placed on the lab's workers (--workers, as `lab.sh run` does): the
 # backbone drops and recovers (SetLink), the cloud slows down (SetSlowdown) and edge1 dies (an Exit message; its
 # loop starts it again), from the console's namespace.
-"$LAB" exec console "$D3CTL" run "$SOURCE/experiments/dynamic.json" --workers "$D3_LAB_DIR/nodes.json" \
-  --out "$WORK/dynamic" > "$WORK/dynamic.log" 2>&1 || fail "dynamic.json across the lab failed: $(tail -n 3 "$WORK/dynamic.log")"
-summary="$WORK/dynamic/summary.json"
-grep -q '"completed": 120' "$summary" || fail "not 120 of 120 completed: $(grep -E '"(completed|failed)"' "$summary")"
-grep -q '"failed": 0' "$summary" || fail "requests failed: $(grep '"failed"' "$summary")"
+run_across_lab "$SOURCE/experiments/dynamic.json" "$WORK/dynamic" 120 --workers "$D3_LAB_DIR/nodes.json"
 for label in "backbone drops" "backbone recovers" "cloud slows down" "edge1 dies"; do
   grep -q "timeline: $label" "$WORK/dynamic/requests.csv" || fail "the timeline's '$label' is not in requests.csv"
 done
@@ -87,10 +73,7 @@ cat > "$WORK/lab.json" << EOF
  "timeline": [{"at_request": 8, "kill": "cloud", "label": "cloud dies"},
               {"at_request": 16, "restart": "cloud", "label": "cloud restarts"}]}
 EOF
-"$LAB" exec console "$D3CTL" run "$WORK/lab.json" --out "$WORK/restart" > "$WORK/restart.log" 2>&1 ||
-  fail "kill and restart across the lab failed: $(tail -n 3 "$WORK/restart.log")"
-grep -q '"completed": 24' "$WORK/restart/summary.json" ||
-  fail "not 24 of 24 with the cloud killed and restarted: $(grep -E '"(completed|failed)"' "$WORK/restart/summary.json")"
+run_across_lab "$WORK/lab.json" "$WORK/restart" 24
 grep -Eq '"kind": ?"node_back"' "$WORK/restart/events.jsonl" || fail "the restarted cloud was not readmitted"
 exits=$(grep -c 'exits with status 3' "$D3_LAB_DIR/cloud.log" || true)
 [ "$exits" = 2 ] || fail "the cloud's worker exited $exits times, not twice (kill, restart)"

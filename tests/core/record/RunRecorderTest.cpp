@@ -41,6 +41,7 @@ RequestRecord record(quint64 id, const QString &plan, const QString &failure = Q
     r.edgeEdgeBytes = 1;
     r.backboneBytes = qint64(1) << 40;
     r.returnBytes = 4000;
+    r.criticalPathMs = r.completed ? 121.0 / 3.0 : 0;
     return r;
 }
 
@@ -66,6 +67,7 @@ void expectSame(const RequestRecord &a, const RequestRecord &b)
     EXPECT_EQ(a.completed, b.completed);
     EXPECT_EQ(a.failure, b.failure);
     EXPECT_EQ(a.actions, b.actions);
+    EXPECT_EQ(a.criticalPathMs, b.criticalPathMs);
     for (auto field : {&RequestRecord::startMs, &RequestRecord::endToEndMs, &RequestRecord::predictedMs,
                        &RequestRecord::deviceMs, &RequestRecord::tilesMs, &RequestRecord::edgeMs,
                        &RequestRecord::cloudMs, &RequestRecord::uplinkMs, &RequestRecord::edgeEdgeMs,
@@ -144,15 +146,15 @@ TEST_F(RunRecorderTest, HeaderIsTheDocumentedColumns)
                                       "uplink_decode_ms,edge_edge_codec,edge_edge_raw_bytes,edge_edge_encode_ms,"
                                       "edge_edge_decode_ms,backbone_codec,backbone_raw_bytes,backbone_encode_ms,"
                                       "backbone_decode_ms,return_codec,return_raw_bytes,return_encode_ms,"
-                                      "return_decode_ms,actions\n"));
-    EXPECT_EQ(RequestCsv::columns().size(), 41);
+                                      "return_decode_ms,actions,critical_path_ms\n"));
+    EXPECT_EQ(RequestCsv::columns().size(), 42);
 }
 
-// Runs recorded before the actions column (1 column less), before the codec columns (17 less) and before the
-// attempts column (18 less) read, with what those columns would say of them.
+// Runs recorded before the critical_path_ms column (1 column less), before the actions column (2 less), before the
+// codec columns (18 less) and before the attempts column (19 less) read, with what those columns would say of them.
 TEST_F(RunRecorderTest, RunsRecordedBeforeTheNewerColumnsRead)
 {
-    for (int dropped : {1, 17, 18}) {
+    for (int dropped : {1, 2, 18, 19}) {
         SCOPED_TRACE(dropped);
         {
             RunRecorder recorder;
@@ -174,8 +176,10 @@ TEST_F(RunRecorderTest, RunsRecordedBeforeTheNewerColumnsRead)
         ASSERT_EQ(data->requests.size(), 3);
         for (const RequestRecord &r : data->requests) {
             EXPECT_EQ(r.attempts, 1);
-            EXPECT_EQ(r.actions, QString());
+            EXPECT_EQ(r.criticalPathMs, 0);
             if (dropped > 1)
+                EXPECT_EQ(r.actions, QString());
+            if (dropped > 2)
                 EXPECT_EQ(r.codecs[RequestRecord::Backbone].codec, QString());
         }
     }
@@ -297,12 +301,12 @@ TEST_F(RunRecorderTest, CorruptRowsOfEveryKind)
         EXPECT_TRUE(error.startsWith(file("requests.csv") + QStringLiteral(":5: ") + expected)) << error.toStdString();
     };
     QByteArray good = RequestCsv::row(record(9, QStringLiteral("p")));
-    check("1,2,3\n", QStringLiteral("3 fields, expected 41"));
+    check("1,2,3\n", QStringLiteral("3 fields, expected 42"));
     check(QByteArray(good).replace(",hpa,", ",h\"pa,"), QStringLiteral("a quote inside unquoted field 4"));
     check(QByteArray(good).replace(",hpa,", ",\"hpa\"x,"), QStringLiteral("text after the closing quote of field 4"));
     check(QByteArray(good).replace(",hpa,p,0,1,", ",hpa,p,yes,1,"), QStringLiteral("column probe: 'yes' is not 0 or 1"));
     check(QByteArray(good).replace(",602112,", ",-5,"), QStringLiteral("column uplink_bytes: '-5' is not an integer"));
-    check("\n", QStringLiteral("1 fields, expected 41"));
+    check("\n", QStringLiteral("1 fields, expected 42"));
     QByteArrayList fields = good.split(',');
     fields[23] = "0"; // the attempts
     check(fields.join(','), QStringLiteral("column attempts: '0' is not in 1..1000"));

@@ -122,6 +122,54 @@ TEST(ClusterPanelTest, EveryColumnFitsANarrowDock)
     EXPECT_EQ(panel.table()->item(1, ClusterPanel::Address)->toolTip(), panel.table()->item(1, ClusterPanel::Address)->text());
 }
 
+/// The virtual lab's ten workers (scripts/lab.sh up --edges 8): device, edge1..edge8, cloud at their addresses.
+QVector<core::ExperimentNode> labNodes()
+{
+    QVector<core::ExperimentNode> nodes{{QStringLiteral("device"), QStringLiteral("device"), 1, 1,
+                                         QStringLiteral("10.213.0.10:7000")}};
+    for (int k = 1; k <= 8; ++k)
+        nodes.append({QStringLiteral("edge%1").arg(k), QStringLiteral("edge"), 1, 1,
+                      QStringLiteral("10.213.0.%1:7000").arg(10 + k)});
+    nodes.append({QStringLiteral("cloud"), QStringLiteral("cloud"), 1, 1, QStringLiteral("10.213.0.200:7000")});
+    return nodes;
+}
+
+// Ten workers: a row each in order, their states apart (one dead among ten), every column within a narrow dock,
+// and a dock of the console's height shows every row without scrolling.
+TEST(ClusterPanelTest, TenWorkersEachHaveTheirRow)
+{
+    app();
+    ClusterPanel panel;
+    const QVector<core::ExperimentNode> nodes = labNodes();
+    panel.setNodes(nodes);
+    ASSERT_EQ(panel.table()->rowCount(), 10);
+    for (int r = 0; r < 10; ++r) {
+        EXPECT_EQ(panel.table()->item(r, ClusterPanel::Name)->text(), nodes.at(r).name);
+        EXPECT_EQ(panel.table()->item(r, ClusterPanel::Address)->text(), nodes.at(r).address);
+        panel.setState(nodes.at(r).name, State::Ready);
+    }
+    panel.setState(QStringLiteral("edge7"), State::Dead);
+    QHash<QString, double> speeds;
+    for (const core::ExperimentNode &n : nodes)
+        speeds.insert(n.name, 0.5);
+    panel.setSpeeds(speeds);
+    for (const core::ExperimentNode &n : nodes) {
+        EXPECT_EQ(panel.isDead(n.name), n.name == QLatin1String("edge7")) << n.name.toStdString();
+        EXPECT_EQ(panel.statusOf(n.name), n.name == QLatin1String("edge7") ? QStringLiteral("dead") : QStringLiteral("ready"));
+    }
+    EXPECT_EQ(panel.table()->item(9, ClusterPanel::Speed)->text(), QStringLiteral("0.500"));
+
+    panel.resize(256, 340);
+    panel.show();
+    QApplication::processEvents();
+    QHeaderView *header = panel.table()->horizontalHeader();
+    for (int c = 0; c < ClusterPanel::ColumnCount; ++c)
+        if (!header->isSectionHidden(c))
+            EXPECT_LE(header->sectionViewportPosition(c) + header->sectionSize(c), panel.table()->viewport()->width()) << c;
+    const int last = panel.table()->visualRect(panel.table()->model()->index(9, 0)).bottom();
+    EXPECT_LE(last, panel.table()->viewport()->height()) << "the tenth row is scrolled out of a 340-pixel dock";
+}
+
 TEST(ClusterPanelTest, TheButtonsAskForTheSelectedWorker)
 {
     app();

@@ -248,5 +248,48 @@ TEST_F(LinksPanelTest, ATierRowSetsEveryLinkOfItsClassInOneGo)
     EXPECT_DOUBLE_EQ(tier->bandwidthBox()->value(), 8);
 }
 
+// The lab's ten workers (device, edge1..edge8, cloud): every directed link a row (8 x 2 device<->edge, 8 x 7
+// edge->edge, 8 x 2 edge<->cloud), each of the five classes a tier row that sets all its links in one go.
+TEST(LinksPanelManyTest, TenNodesHaveEveryPairAndATierRowPerClass)
+{
+    app();
+    QString error;
+    const auto e = core::Experiment::load(test::TestFiles::sourceDir() + QStringLiteral("/experiments/many.json"),
+                                          &error);
+    ASSERT_TRUE(e) << error.toStdString();
+    ASSERT_EQ(e->nodes.size(), 10);
+    LinksPanel panel;
+    panel.setNodes(e->nodes);
+    panel.setLinks(e->expandLinks());
+    EXPECT_EQ(panel.rowCount(), 16 + 56 + 16);
+    EXPECT_EQ(panel.groupTitles(),
+              QStringList({QStringLiteral("device → edge"), QStringLiteral("edge → edge"), QStringLiteral("edge → cloud"),
+                           QStringLiteral("cloud → edge"), QStringLiteral("edge → device")}));
+    for (int a = 1; a <= 8; ++a) {
+        const QString edge = QStringLiteral("edge%1").arg(a);
+        EXPECT_NE(panel.row(QStringLiteral("device"), edge), nullptr) << a;
+        EXPECT_NE(panel.row(edge, QStringLiteral("cloud")), nullptr) << a;
+        for (int b = 1; b <= 8; ++b)
+            EXPECT_EQ(panel.row(edge, QStringLiteral("edge%1").arg(b)) != nullptr, a != b) << a << " " << b;
+    }
+    for (const char *linkClass : {"device->edge", "edge->edge", "edge->cloud", "cloud->edge", "edge->device"})
+        EXPECT_NE(panel.tierRow(QLatin1String(linkClass)), nullptr) << linkClass;
+
+    QSignalSpy changed(&panel, &LinksPanel::linkChanged);
+    LinkRow *tier = panel.tierRow(QStringLiteral("edge->edge"));
+    type(tier->bandwidthBox(), QStringLiteral("300"));
+    ASSERT_EQ(changed.count(), 1);
+    EXPECT_TRUE(linkAt(changed, 0).startsWith(QStringLiteral("edge->edge 300 "))) << linkAt(changed, 0).toStdString();
+    for (int a = 1; a <= 8; ++a)
+        for (int b = 1; b <= 8; ++b)
+            if (a != b)
+                EXPECT_DOUBLE_EQ(panel.row(QStringLiteral("edge%1").arg(a), QStringLiteral("edge%1").arg(b))
+                                     ->bandwidthBox()->value(), 300) << a << " " << b;
+    // A measured figure for a link of the tenth node lands in its own row.
+    panel.setMeasured(QStringLiteral("edge8"), QStringLiteral("cloud"), 42);
+    EXPECT_EQ(panel.rowCount(), 88);
+    EXPECT_NE(panel.row(QStringLiteral("edge8"), QStringLiteral("cloud"))->measuredText(), QStringLiteral("—"));
+}
+
 } // namespace
 } // namespace d3::ui

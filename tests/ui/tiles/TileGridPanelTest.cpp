@@ -10,6 +10,7 @@
 #include <QCheckBox>
 #include <QImage>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
@@ -216,6 +217,47 @@ TEST_F(TileGridPanelTest, TheChooserAsksForTheGridPickedOrThePlanners)
     QTest::mouseClick(panel.plannerButton(), Qt::LeftButton);
     EXPECT_EQ(planner.count(), 1);
     EXPECT_EQ(grid.count(), 1);
+}
+
+// The lab's eight edge nodes under a 4 x 4 grid: 16 tiles, two per node, eight colours (each node's two tiles
+// alike), every label (node and time) inside its tile at the size of a console's dock.
+TEST_F(TileGridPanelTest, FourByFourOverEightNodesShowsEightColoursAndEveryLabel)
+{
+    core::Plan plan = tiledPlan(4, 4);
+    QStringList names;
+    plan.tileNodes.clear();
+    for (int t = 0; t < 16; ++t) {
+        plan.tileNodes << t % 8;
+        names << QStringLiteral("edge%1").arg(t % 8 + 1);
+    }
+    TileGridPanel panel;
+    panel.resize(360, 400);
+    panel.setModel(*s_graph);
+    panel.setPlan(plan, names, QStringLiteral("edge1"));
+    panel.setTileTimes(QVector<double>(16, 12.75));
+    panel.show();
+    QCoreApplication::processEvents();
+    TileGridView *view = panel.view();
+    ASSERT_EQ(view->cellCount(), 16);
+    QSet<QRgb> colours;
+    const QImage image = view->grab().toImage();
+    for (int t = 0; t < 16; ++t) {
+        SCOPED_TRACE(t);
+        EXPECT_EQ(view->cell(t).node, names.at(t));
+        EXPECT_EQ(view->cell(t).colour, view->cell((t + 8) % 16).colour); // the node's other tile
+        colours.insert(view->cell(t).colour.rgb());
+        const QRectF r = view->tileRect(t);
+        EXPECT_EQ(image.pixelColor((r.topLeft() + QPointF(3, 3)).toPoint()).rgb(), view->cell(t).colour.rgb());
+        const QRect text = view->fontMetrics().boundingRect(r.toRect(), Qt::AlignCenter | Qt::TextWordWrap,
+                                                            view->label(t));
+        EXPECT_TRUE(r.toRect().contains(text)) << "the label overflows its tile";
+        for (int u = 0; u < t; ++u)
+            EXPECT_FALSE(r.intersects(view->tileRect(u).adjusted(0.5, 0.5, -0.5, -0.5))) << u;
+    }
+    EXPECT_EQ(colours.size(), 8);
+    EXPECT_TRUE(panel.headerText().contains(QStringLiteral("4 x 4 · 8 node(s)"))) << panel.headerText().toStdString();
+    EXPECT_EQ(panel.rowsBox()->value(), 4);
+    EXPECT_EQ(panel.colsBox()->value(), 4);
 }
 
 TEST(NodePaletteTest, ColoursFollowTheSortedNamesAndStayWhenLaterNamesArrive)

@@ -1,15 +1,18 @@
-// A whole cluster of real d3worker processes (1 device, 3 edge, 1 cloud) on loopback: every built-in model under
-// several plans, tiled ones included, gives the monolithic forward's output; failures end requests promptly.
+// A whole cluster of real d3worker processes (1 device, 3 edge, 1 cloud; and ten) on loopback: every built-in model
+// under several plans, tiled ones included, gives the monolithic forward's output, and tiles spread over eight edge
+// nodes do too.
 #include "Engine.h"
 #include "EventLoop.h"
 #include "Exactness.h"
 #include "control/ClusterSession.h"
+#include "control/CriticalPath.h"
 #include "TestFiles.h"
 #include "io/SyntheticInput.h"
 #include "io/TensorComparison.h"
 #include "tiling/StackFinder.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 
 #include <gtest/gtest.h>
 
@@ -67,6 +70,21 @@ std::vector<NamedPlan> plansFor(const core::ModelGraph &graph)
     return plans;
 }
 
+/// The monolithic forward of input on a one-thread engine (kept in *local), computed aside so the event loop keeps
+/// the cluster's connections alive; nullopt with *why.
+std::optional<core::HostTensor> reference(const core::ModelGraph &graph, const core::HostTensor &input,
+                                          std::unique_ptr<engine::Engine> *local, QString *why)
+{
+    std::optional<core::HostTensor> out;
+    core::BlockingClient::aside([&] {
+        engine::Engine::setThreads(1);
+        *local = engine::Engine::create(graph, engine::WeightSource{}, why);
+        if (*local)
+            out = (*local)->forward(input, why);
+    });
+    return out;
+}
+
 class ClusterModelTest : public ::testing::TestWithParam<std::string>
 {
 };
@@ -82,16 +100,9 @@ TEST_P(ClusterModelTest, EveryPlanGivesTheMonolithicOutput)
     const auto fingerprint = harness.loadEverywhere(model, 1, &why);
     ASSERT_TRUE(fingerprint) << why.toStdString();
 
-    // The reference, computed aside so the event loop keeps the cluster's connections alive.
     std::unique_ptr<engine::Engine> local;
     const core::HostTensor input = core::SyntheticInput::make(graph.inputShape(), 7);
-    std::optional<core::HostTensor> monolithic;
-    core::BlockingClient::aside([&] {
-        engine::Engine::setThreads(1);
-        local = engine::Engine::create(graph, engine::WeightSource{}, &why);
-        if (local)
-            monolithic = local->forward(input, &why);
-    });
+    const std::optional<core::HostTensor> monolithic = reference(graph, input, &local, &why);
     ASSERT_TRUE(monolithic) << why.toStdString();
     EXPECT_EQ(*fingerprint, local->fingerprint());
 
@@ -179,6 +190,79 @@ TEST_P(ClusterModelTest, EveryPlanGivesTheMonolithicOutput)
 
 INSTANTIATE_TEST_SUITE_P(Builtin, ClusterModelTest, ::testing::ValuesIn(test::TestFiles::builtinModelNames()),
                          [](const auto &info) { return info.param; });
+
+QVector<core::WorkerSpec> tenNodes(QStringList *edges)
+{
+    QVector<core::WorkerSpec> specs{{QStringLiteral("device"), QStringLiteral("device"), 1.0, 1, {}}};
+    for (int k = 1; k <= 8; ++k) {
+        edges->append(QStringLiteral("edge%1").arg(k));
+        specs.append({edges->last(), QStringLiteral("edge"), 1.0, 1, {}});
+    }
+    specs.append({QStringLiteral("cloud"), QStringLiteral("cloud"), 1.0, 1, {}});
+    return specs;
+}
+
+// Ten workers (device, edge1..edge8, cloud, as the virtual lab's `up --edges 8`): 4 x 4, 3 x 3 and 2 x 4 tiles over
+// the eight edge nodes give the monolithic output within the exactness contract, every hop reports once, and each
+// request's critical path (CriticalPath) lies between its longest step and the sum of all its steps.
+TEST(ClusterManyNodesTest, TilesOverEightEdgeNodesMeetTheContract)
+{
+    const core::ModelGraph graph = test::TestFiles::builtin(QStringLiteral("resnet18"));
+    test::EventLoop::app();
+    QStringList edges;
+    core::ClusterSession harness(tenNodes(&edges), test::TestFiles::d3worker());
+    ASSERT_TRUE(harness.ok()) << harness.error().toStdString();
+    QString why;
+    ASSERT_TRUE(harness.loadEverywhere(graph.name(), 1, &why)) << why.toStdString();
+
+    std::unique_ptr<engine::Engine> local;
+    const core::HostTensor input = core::SyntheticInput::make(graph.inputShape(), 7);
+    const std::optional<core::HostTensor> monolithic = reference(graph, input, &local, &why);
+    ASSERT_TRUE(monolithic) << why.toStdString();
+
+    // layer1 of resnet18, [0, 17): 56 x 56 out, residual blocks inside; the cloud runs the rest.
+    const auto stack = core::StackFinder::leading(graph, 0, 17, &why);
+    ASSERT_TRUE(stack) << why.toStdString();
+    ASSERT_EQ(stack->end, 17);
+    for (const auto &[rows, cols] : {std::pair{4, 4}, std::pair{3, 3}, std::pair{2, 4}}) {
+        SCOPED_TRACE(std::to_string(rows) + "x" + std::to_string(cols));
+        core::Plan plan;
+        plan.p = 0;
+        plan.q = plan.stackEnd = stack->end;
+        plan.rows = rows;
+        plan.cols = cols;
+        for (int t = 0; t < rows * cols; ++t)
+            plan.tileNodes << t % 8;
+        plan.edgeNode = 0;
+        const auto planId = harness.deploy(graph, plan, &why);
+        ASSERT_TRUE(planId) << why.toStdString();
+        const auto result = harness.infer(*planId, input, &why);
+        ASSERT_TRUE(result) << why.toStdString();
+        test::Exactness::expectContract(core::TensorComparison::compare(result->output, *monolithic),
+                                        "resnet18 " + std::to_string(rows) + "x" + std::to_string(cols)
+                                            + " over 8 edge nodes");
+        const auto d = core::Deployment::make(graph, *planId, plan, QStringLiteral("device"), edges,
+                                              QStringLiteral("cloud"), harness.client().addresses(), &why);
+        ASSERT_TRUE(d) << why.toStdString();
+        EXPECT_EQ(result->hops.size(), d->expectedReports());
+        QSet<QString> computing;
+        double longest = 0, all = 0;
+        for (const core::HopReport &h : result->hops) {
+            if (h.kind == core::HopReport::Kind::Compute && h.stage == core::StageKind::Tiles)
+                computing.insert(h.node);
+            longest = std::max(longest, h.ms);
+            all += h.ms;
+        }
+        EXPECT_EQ(computing.size(), 8) << "tiles on every edge node";
+        const double path = core::CriticalPath::ms(result->hops, d->stitcher());
+        EXPECT_GE(path, longest);
+        EXPECT_LE(path, all * (1 + 1e-12));
+        std::cout << rows << "x" << cols << " over 8 edge nodes: " << result->hops.size() << " hop reports, "
+                  << result->endToEndMs << " ms end to end, critical path " << path << " ms, all steps " << all
+                  << " ms\n";
+    }
+    test::Exactness::recordCounts();
+}
 
 } // namespace
 } // namespace d3
