@@ -2,13 +2,6 @@
 
 #include <QElapsedTimer>
 
-#include "WorkerLog.h"
-
-#include <cerrno>
-#include <cstring>
-
-#include <sys/resource.h>
-
 namespace d3::worker {
 
 ComputeQueue::ComputeQueue(double slowdown, QObject *parent)
@@ -20,15 +13,6 @@ ComputeQueue::ComputeQueue(double slowdown, QObject *parent)
     connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
     m_thread.setObjectName(QStringLiteral("compute"));
     m_thread.start();
-    // Computations yield to the event loop: when several workers share cores (a LocalCluster, the virtual lab), a
-    // frame arriving or a result to send wakes the event loop at once rather than after other workers' computing
-    // (docs/BENCHMARKS.md, ten workers). Alone on its cores the thread computes as fast as before.
-    QMetaObject::invokeMethod(m_context, [] {
-        errno = 0;
-        const int nice = getpriority(PRIO_PROCESS, 0); // this thread's (Linux); -1 is a valid value
-        if (errno == 0 && setpriority(PRIO_PROCESS, 0, std::min(19, nice + kComputeNice)) != 0)
-            qCWarning(lcWorker) << "the compute thread keeps the event loop's priority:" << strerror(errno);
-    });
 }
 
 ComputeQueue::~ComputeQueue()

@@ -12,15 +12,11 @@ namespace d3::worker {
 
 /// The worker's one compute thread: jobs run there in the order given, each timed and padded to slowdown times
 /// its measured time (docs/ARCHITECTURE.md, Local cluster), and each job's continuation runs back on the owner's
-/// thread, so the event loop keeps answering control messages and heartbeats while torch computes. The compute
-/// thread runs kComputeNice steps nicer than the event loop, so that the event loop gets a shared core first.
+/// thread, so the event loop keeps answering control messages and heartbeats while torch computes.
 class ComputeQueue : public QObject
 {
     Q_OBJECT
 public:
-    /// How much nicer (setpriority) the compute thread, and the torch threads it starts, run than the process.
-    static constexpr int kComputeNice = 5;
-
     /// Starts the thread; slowdown >= 1.
     explicit ComputeQueue(double slowdown, QObject *parent = nullptr);
     /// Finishes the running job and stops the thread (queued jobs are dropped).
