@@ -142,8 +142,10 @@ TEST(ControllerTest, ARemoteWorkerIsKilledByExitAndRestartedByItsSupervisor)
     const quint16 port = freePort();
     ASSERT_NE(port, 0);
     // Started elsewhere, at its own padding, under a supervisor that starts it again when it fails (as systemd's
-    // Restart=on-failure or the virtual lab's loop): the worker's options go last, after the script's.
-    const QString supervise = QStringLiteral("while :; do \"$@\" --name edge2 --slowdown 2 --listen 127.0.0.1:%1; "
+    // Restart=on-failure or the virtual lab's loop): the worker's options go last, after the script's. Each worker
+    // dies with the supervisor (setpriv --pdeathsig), which the test kills at its end.
+    const QString supervise = QStringLiteral("while :; do setpriv --pdeathsig KILL \"$@\" --name edge2 --slowdown 2 "
+                                             "--listen 127.0.0.1:%1; "
                                              "status=$?; [ $status = 3 ] || exit $status; sleep 0.2; done").arg(port);
     test::WorkerProcess remote({QStringLiteral("-c"), supervise, QStringLiteral("supervisor")}, QStringLiteral("bash"));
     ASSERT_EQ(remote.port(), port) << remote.output().toStdString();
