@@ -13,13 +13,10 @@ set -euo pipefail
 source "$(dirname "$0")/lab_support.sh" d3shptest- 10.213.31
 PROBE="${D3_LAB_PREFIX}probe-$$"
 poller=""
-cleanup() {
+lab_test_cleanup() { # before the lab goes down (lab_support.sh)
   [ -z "$poller" ] || kill "$poller" 2> /dev/null || true
   ip netns del "$PROBE" 2> /dev/null || true
-  "$LAB" down > /dev/null 2>&1 || true
-  rm -rf "$WORK"
 }
-trap cleanup EXIT
 require_namespaces
 command -v tc > /dev/null || skip "no tc (apt-get install iproute2)"
 ip netns add "$PROBE"

@@ -8,11 +8,6 @@
 set -euo pipefail
 
 source "$(dirname "$0")/lab_support.sh" d3manytest- 10.213.41
-cleanup() {
-  "$LAB" down > /dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 require_namespaces
 
 "$LAB" up --edges 8 --slowdowns 1,1,1 > /dev/null

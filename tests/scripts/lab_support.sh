@@ -1,8 +1,9 @@
 # Sourced by the lab tests, with the defaults of their own lab's names: `source lab_support.sh PREFIX SUBNET`.
 # Sets SOURCE, LAB (scripts/lab.sh) and WORK (a fresh folder), exports the lab's D3_LAB_DIR (in WORK), D3_LAB_PREFIX
-# and D3_LAB_SUBNET (the caller's environment first), takes fail and skip from script_test.sh, and defines
-# require_namespaces (skips unless root and able to make a network namespace), the counts of the lab's namespaces
-# and workers, await_workers and run_across_lab. The caller sets its own EXIT trap.
+# and D3_LAB_SUBNET (the caller's environment first), takes the lab down and WORK away on exit (after the caller's
+# lab_test_cleanup, if it defines one), takes fail and skip from script_test.sh, and defines require_namespaces
+# (skips unless root and able to make a network namespace), the counts of the lab's namespaces and workers,
+# await_workers and run_across_lab.
 SOURCE="${D3_SOURCE_DIR:?}"
 LAB="$SOURCE/scripts/lab.sh"
 WORK="$(mktemp -d)"
@@ -42,3 +43,11 @@ run_across_lab() {
   grep -q "\"completed\": $3," "$summary" || fail "not $3 of $3 completed: $(grep -E '"(completed|failed)"' "$summary")"
   grep -q '"failed": 0' "$summary" || fail "requests failed: $(grep '"failed"' "$summary")"
 }
+
+# The lab goes down and WORK goes when the test ends; a test with more to clean defines lab_test_cleanup first.
+lab_cleanup() {
+  if declare -F lab_test_cleanup > /dev/null; then lab_test_cleanup; fi
+  "$LAB" down > /dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap lab_cleanup EXIT

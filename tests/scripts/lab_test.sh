@@ -12,11 +12,6 @@
 set -euo pipefail
 
 source "$(dirname "$0")/lab_support.sh" d3labtest- 10.213.9
-cleanup() {
-  "$LAB" down > /dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 require_namespaces
 
 
