@@ -469,6 +469,8 @@ RequestRecord Controller::sendRequest()
         if (result) {
             RequestRecord rec = RecordBuilder::completed(*result, *d);
             rec.startMs = startMs;
+            rec.arrivalMs = startMs;
+            rec.inFlight = 1;
             rec.planner = m_current.planner;
             rec.predictedMs = m_current.cost.total;
             rec.attempts = attempt;

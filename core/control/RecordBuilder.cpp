@@ -18,6 +18,7 @@ RequestRecord RecordBuilder::completed(const RequestResult &result, const Deploy
     r.endToEndMs = result.endToEndMs;
     r.criticalPathMs = CriticalPath::ms(result.hops, d.stitcher());
     QHash<QString, double> tileNodeMs; // tiles on one node run one after another
+    QHash<QString, double> tileNodeQueueMs;
     // A link's time: sent one after another, except tiles' inputs and outputs, which travel in parallel (the
     // longest counts); a decode belongs to the transfer it finishes.
     QHash<QPair<int, int>, double> parallelMs; // (link, tile) -> transfer and decode ms
@@ -36,15 +37,19 @@ RequestRecord RecordBuilder::completed(const RequestResult &result, const Deploy
             switch (h.stage) {
             case StageKind::Device:
                 r.deviceMs += h.ms;
+                r.deviceQueueMs += h.queuedMs;
                 break;
             case StageKind::Tiles:
                 tileNodeMs[h.node] += h.ms;
+                tileNodeQueueMs[h.node] += h.queuedMs;
                 break;
             case StageKind::Edge:
                 r.edgeMs += h.ms;
+                r.edgeQueueMs += h.queuedMs;
                 break;
             case StageKind::Cloud:
                 r.cloudMs += h.ms;
+                r.cloudQueueMs += h.queuedMs;
                 break;
             }
             continue;
@@ -61,6 +66,7 @@ RequestRecord RecordBuilder::completed(const RequestResult &result, const Deploy
             c.decodeMs += h.ms;
             continue;
         }
+        r.linkQueueMs[link] = std::max(r.linkQueueMs[link], h.queuedMs);
         *bytes[link] += h.bytes;
         c.rawBytes += h.rawBytes;
         c.encodeMs += h.encodeMs;
@@ -75,6 +81,8 @@ RequestRecord RecordBuilder::completed(const RequestResult &result, const Deploy
     }
     for (double ms : tileNodeMs)
         r.tilesMs = std::max(r.tilesMs, ms);
+    for (double ms : tileNodeQueueMs)
+        r.tilesQueueMs = std::max(r.tilesQueueMs, ms);
     return r;
 }
 
@@ -84,6 +92,7 @@ RequestRecord RecordBuilder::failed(quint64 id, quint64 planId, double startMs, 
     r.id = id;
     r.planId = planId;
     r.startMs = startMs;
+    r.arrivalMs = startMs;
     r.failure = reason;
     return r;
 }

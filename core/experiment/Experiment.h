@@ -6,9 +6,11 @@
 #include "ExperimentNode.h"
 #include "ExperimentPhase.h"
 #include "ExperimentPlan.h"
+#include "ExperimentStream.h"
 #include "ExperimentSweep.h"
 #include "WorkerSpec.h"
 #include "graph/ModelGraph.h"
+#include "plan/Objective.h"
 #include "protocol/ShaperKind.h"
 
 #include <QByteArray>
@@ -70,6 +72,9 @@ struct Experiment {
     Profiling profile;               ///< profiling before planning
     QVector<ExperimentLink> links;   ///< the links, in ascending precedence (LinkName::Kind, then name)
     Requests requests;               ///< the requests of each phase
+    ExperimentStream stream;         ///< the requests as a pipelined stream ("stream"; not enabled: one at a time)
+    Objective::Kind objective = Objective::Kind::Latency; ///< what the planners optimise ("objective"); the rate of
+                                     ///< latency_under_rate is the stream's (the phase's, when swept)
     Adapt adapt;                     ///< HPA's adjustment
     QVector<ExperimentEvent> timeline; ///< the events of each phase, in file order
     ExperimentSweep sweep;           ///< conditions swept and repetitions (empty: none)

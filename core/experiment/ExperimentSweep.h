@@ -19,6 +19,8 @@ struct ExperimentCondition {
     QHash<QString, double> slowdowns;  ///< node name -> slowdown
     int edgeNodes = 0;                 ///< the first N edge nodes of "nodes" take part; 0 = all
     QString codecs;                    ///< the codecs transfers may use (CodecCosts::settings()); "" = the file's
+    double streamRateHz = 0;           ///< the stream's offered rate; 0 = the file's
+    int objective = -1;                ///< what the planners optimise (an Objective::Kind); -1 = the file's
 };
 
 /// An experiment's "sweep" (docs/EXPERIMENTS.md, Sweeps): axes over link rates and delays, the edge-node count,

@@ -14,6 +14,8 @@ struct SweepAxis {
         EdgeNodes, ///< how many edge nodes take part: the first N of "nodes" (no target)
         Slowdown,  ///< the slowdown of a node, or of every node of a role (target: the name or role)
         Codecs,    ///< the codecs transfers may use: values index CodecCosts::settings() (no target)
+        StreamRate, ///< the stream's offered rate, requests per second (no target): the offered load of a knee
+        Objective, ///< what the planners optimise: values index Objective::names() (no target)
     };
 
     Kind kind = Kind::LinkMbps; ///< what it changes
@@ -21,7 +23,7 @@ struct SweepAxis {
     QVector<double> values;     ///< the values, in file order (at least one, no two equal)
 
     /// The axis's name, as columns and figures show it: "edge<->cloud.mbps", "edge<->cloud.delay_ms",
-    /// "edge_nodes", "slowdown.edge1", "codecs".
+    /// "edge_nodes", "slowdown.edge1", "codecs", "stream.rate_hz", "objective".
     QString name() const
     {
         switch (kind) {
@@ -35,6 +37,10 @@ struct SweepAxis {
             return QStringLiteral("slowdown.") + target;
         case Kind::Codecs:
             return QStringLiteral("codecs");
+        case Kind::StreamRate:
+            return QStringLiteral("stream.rate_hz");
+        case Kind::Objective:
+            return QStringLiteral("objective");
         }
         return {};
     }

@@ -23,7 +23,8 @@ QCborMap HopReport::toCbor() const
                {QStringLiteral("a"), a},
                {QStringLiteral("b"), b},
                {QStringLiteral("tile"), tile},
-               {QStringLiteral("ms"), ms}};
+               {QStringLiteral("ms"), ms},
+               {QStringLiteral("queued_ms"), queuedMs}};
     if (kind == Kind::Compute)
         m.insert(QStringLiteral("measured_ms"), measuredMs);
     if (kind == Kind::Transfer) {
@@ -66,6 +67,7 @@ std::optional<HopReport> HopReport::fromCbor(const QCborMap &map, QString *error
     r.tile = int(f.integer("tile", -1, kMaxLayers, false, -1));
     r.ms = f.number("ms", 0, 1e12);
     r.measuredMs = f.number("measured_ms", 0, 1e12, false);
+    r.queuedMs = f.number("queued_ms", 0, 1e12, false);
     if (r.kind == Kind::Transfer) {
         r.to = f.text("to", 128);
         r.bytes = f.integer("bytes", 0, std::numeric_limits<qint64>::max());

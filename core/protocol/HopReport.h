@@ -34,6 +34,9 @@ struct HopReport {
     qint64 rawBytes = 0;   ///< transfer: the tensors' bytes before the codec (bytes - frame overhead when none)
     WireCodec codec = WireCodec::None; ///< transfer, decode: the wire codec of the message's tensors
     double encodeMs = 0;   ///< transfer: encoding the tensors (part of ms), slowdown padding included
+    double queuedMs = 0;   ///< compute, decode: waiting on the compute thread behind other work before it started;
+                           ///< transfer: the frame waiting behind earlier frames on the link before its first byte
+                           ///< (part of ms). 0 from a worker that predates it
 
     static constexpr MessageType kType = MessageType::Report;
     /// The Report message's header ("stage" holds the stage's or the data kind's name).

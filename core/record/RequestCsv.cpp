@@ -13,7 +13,8 @@ enum Column {
     Phase, Id, PlanId, Planner, Plan, Probe, Completed, Failure, StartMs, EndToEndMs, PredictedMs, DeviceMs, TilesMs,
     EdgeMs, CloudMs, UplinkMs, EdgeEdgeMs, BackboneMs, ReturnMs, UplinkBytes, EdgeEdgeBytes, BackboneBytes,
     ReturnBytes, Attempts, FirstCodecColumn, Actions = FirstCodecColumn + 4 * RequestRecord::Links, CriticalPathMs,
-    ColumnCount
+    ArrivalMs, Dropped, InFlight, DeviceQueueMs, TilesQueueMs, EdgeQueueMs, CloudQueueMs, FirstLinkQueue,
+    ColumnCount = FirstLinkQueue + RequestRecord::Links
 };
 
 /// Columns per link after "attempts": codec, raw bytes, encode ms, decode ms.
@@ -103,7 +104,15 @@ const QStringList &RequestCsv::columns()
             for (const char *what : {"_codec", "_raw_bytes", "_encode_ms", "_decode_ms"})
                 codecColumns << QLatin1String(link) + QLatin1String(what);
         return codecColumns;
-    }() + QStringList{QStringLiteral("actions"), QStringLiteral("critical_path_ms")};
+    }() + QStringList{QStringLiteral("actions"), QStringLiteral("critical_path_ms"), QStringLiteral("arrival_ms"),
+                      QStringLiteral("dropped"), QStringLiteral("in_flight"), QStringLiteral("device_queue_ms"),
+                      QStringLiteral("tiles_queue_ms"), QStringLiteral("edge_queue_ms"),
+                      QStringLiteral("cloud_queue_ms")} + [] {
+        QStringList queueColumns;
+        for (const char *link : kLinkNames)
+            queueColumns << QLatin1String(link) + QLatin1String("_queue_ms");
+        return queueColumns;
+    }();
     Q_ASSERT(names.size() == ColumnCount);
     return names;
 }
@@ -128,16 +137,24 @@ QByteArray RequestCsv::row(const RequestRecord &r)
     for (const RequestRecord::LinkCodec &c : r.codecs)
         codecFields << CsvReader::quote(c.codec) << QByteArray::number(c.rawBytes) << number(c.encodeMs)
                     << number(c.decodeMs);
-    return (fields + codecFields + QByteArrayList{CsvReader::quote(r.actions), number(r.criticalPathMs)}).join(',') + '\n';
+    QByteArrayList streamFields{CsvReader::quote(r.actions), number(r.criticalPathMs), number(r.arrivalMs),
+                                r.dropped ? "1" : "0", QByteArray::number(r.inFlight), number(r.deviceQueueMs),
+                                number(r.tilesQueueMs), number(r.edgeQueueMs), number(r.cloudQueueMs)};
+    for (double ms : r.linkQueueMs)
+        streamFields << number(ms);
+    return (fields + codecFields + streamFields).join(',') + '\n';
 }
 
 std::optional<RequestRecord> RequestCsv::parse(const QStringList &fields, QString *error)
 {
     error->clear();
-    // Runs recorded before the critical_path_ms column have one field less (no critical path: 0), before the actions
-    // column one less again (nothing recorded as changed), before the codec columns those fewer too (nothing was
-    // compressed), and before the attempts column one less again (each request was sent once).
-    const bool withCriticalPath = fields.size() == ColumnCount;
+    // Runs recorded before the stream columns (arrival_ms to the last) have none of them (each request arrived when
+    // it was sent, nothing queued was measured), before the critical_path_ms column one field less again (no critical
+    // path: 0), before the actions column one less again (nothing recorded as changed), before the codec columns
+    // those fewer too (nothing was compressed), and before the attempts column one less again (each request was sent
+    // once).
+    const bool withStream = fields.size() == ColumnCount;
+    const bool withCriticalPath = withStream || fields.size() == ArrivalMs;
     const bool withActions = withCriticalPath || fields.size() == CriticalPathMs;
     const bool withCodecs = withActions || fields.size() == Actions;
     const bool withAttempts = withCodecs || fields.size() == FirstCodecColumn;
@@ -192,6 +209,21 @@ std::optional<RequestRecord> RequestCsv::parse(const QStringList &fields, QStrin
         r.actions = f.text(Actions);
     if (withCriticalPath)
         r.criticalPathMs = f.real(CriticalPathMs);
+    r.arrivalMs = r.startMs;
+    if (withStream) {
+        r.arrivalMs = f.real(ArrivalMs);
+        r.dropped = f.boolean(Dropped);
+        const qint64 inFlight = f.nonNegative(InFlight);
+        if (inFlight > 1000000 && f.ok())
+            *error = QStringLiteral("column in_flight: '%1' is too large").arg(fields.at(InFlight));
+        r.inFlight = int(inFlight);
+        r.deviceQueueMs = f.real(DeviceQueueMs);
+        r.tilesQueueMs = f.real(TilesQueueMs);
+        r.edgeQueueMs = f.real(EdgeQueueMs);
+        r.cloudQueueMs = f.real(CloudQueueMs);
+        for (int link = 0; link < RequestRecord::Links; ++link)
+            r.linkQueueMs[link] = f.real(FirstLinkQueue + link);
+    }
     if (!f.ok())
         return std::nullopt;
     return r;

@@ -37,6 +37,22 @@ struct RequestRecord {
                                 ///< '; '-joined ("operator: edge<->cloud 5 Mbit/s, 20 ms"); "" when nothing
     double criticalPathMs = 0;  ///< the critical path of its reports (CriticalPath): end to end less this is the
                                 ///< orchestration overhead (0 when failed, or recorded before the column)
+    // A stream's figures (docs/EXPERIMENTS.md, Streams); for requests sent one at a time arrival is the start, and
+    // the queues are what the workers measured (the request waiting behind others' computations and frames).
+    double arrivalMs = 0;       ///< when it arrived (offered), ms since the run started; startMs - arrivalMs is
+                                ///< the time it waited at the device before it was sent
+    bool dropped = false;       ///< dropped by the stream's policy (a full queue), never sent or never finished;
+                                ///< failure says which policy and why
+    int inFlight = 0;           ///< requests in the cluster when it was sent, itself included (0: not recorded)
+    double deviceQueueMs = 0;   ///< waiting on the device's compute thread behind other requests' work
+    double tilesQueueMs = 0;    ///< waiting on the tile nodes' compute threads, the longest
+    double edgeQueueMs = 0;     ///< waiting on the stitching edge node's compute thread
+    double cloudQueueMs = 0;    ///< waiting on the cloud's compute thread
+
+    /// Waiting at the device before it was sent.
+    double admissionMs() const { return startMs - arrivalMs; }
+    /// From its arrival to its output (0 when it did not complete): what a stream's latency figures use.
+    double latencyMs() const { return completed ? admissionMs() + endToEndMs : 0; }
 
     /// The links of a request's record, in column order.
     enum Link { Uplink, EdgeEdge, Backbone, Return, Links };
@@ -48,6 +64,7 @@ struct RequestRecord {
         double decodeMs = 0;    ///< decoding on the receivers (part of the link's ms)
     };
     std::array<LinkCodec, Links> codecs{}; ///< per link
+    std::array<double, Links> linkQueueMs{}; ///< per link: its frames waiting behind earlier ones (the longest)
 };
 
 } // namespace d3::core

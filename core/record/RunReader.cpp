@@ -90,14 +90,17 @@ bool RunReader::readRequests(const QString &path, const QByteArray &bytes, RunDa
                                     : QStringLiteral("%1:%2: %3").arg(path).arg(csv.line()).arg(csvError);
         return false;
     }
-    // A run recorded before the critical_path_ms column (the last) reads too, without critical paths; one from
+    // A run recorded before the stream columns (arrival_ms to the last) reads too, each request arriving when it was
+    // sent; one from before the critical_path_ms column (the one before them) without critical paths; one from
     // before the actions column (the one before it) with nothing recorded as changed; one from before the codec
     // columns (the 16 before that) as uncompressed, and one from before the attempts column (the one before them):
     // each of its requests was sent once.
     const QStringList &columns = RequestCsv::columns();
-    const qsizetype withoutCodecs = columns.size() - 2 - 4 * RequestRecord::Links;
-    if (header->fields != columns && header->fields != columns.mid(0, columns.size() - 1)
-        && header->fields != columns.mid(0, columns.size() - 2)
+    const qsizetype stream = columns.size() - columns.indexOf(QStringLiteral("arrival_ms"));
+    const qsizetype withoutCodecs = columns.size() - stream - 2 - 4 * RequestRecord::Links;
+    if (header->fields != columns && header->fields != columns.mid(0, columns.size() - stream)
+        && header->fields != columns.mid(0, columns.size() - stream - 1)
+        && header->fields != columns.mid(0, columns.size() - stream - 2)
         && header->fields != columns.mid(0, withoutCodecs)
         && header->fields != columns.mid(0, withoutCodecs - 1)) {
         *error = QStringLiteral("%1:1: the header is not the request columns (expected %2)")
