@@ -241,6 +241,7 @@ void ClusterClient::onFrame(const QString &node, const Frame &frame)
         if (!report)
             return malformed();
         it->result.hops.append(*report);
+        Q_EMIT reported(id, *report);
         finishIfComplete(id);
         break;
     }

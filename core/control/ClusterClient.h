@@ -96,6 +96,8 @@ Q_SIGNALS:
     void deployFailed(quint64 planId, const QString &message);
     /// A request finished with its output and every hop report.
     void completed(const d3::core::RequestResult &result);
+    /// One hop report of a request in flight, as it arrives (before completed()): where the request has got to.
+    void reported(quint64 requestId, const d3::core::HopReport &report);
     /// A request failed; reason names the worker and why.
     void requestFailed(quint64 requestId, const QString &reason);
     /// A worker's links.

@@ -387,7 +387,8 @@ void Controller::observe(const RequestResult &result)
         if (h.kind == HopReport::Kind::Decode)
             continue; // decoding runs at the node's speed, which its computations teach
         if (h.kind == HopReport::Kind::Transfer) {
-            m_estimator.observeTransfer(h.node, h.to, h.bytes, h.ms - h.encodeMs); // the link's part alone
+            // the link's part alone: neither encoding nor waiting behind other requests' frames
+            m_estimator.observeTransfer(h.node, h.to, h.bytes, h.ms - h.encodeMs - h.queuedMs);
             m_codecs.learn(h.a, h.codec, h.rawBytes, h.bytes);
         } else if (h.tile < 0)
             m_estimator.observeCompute(h.node, m_costModel->rangeMs(h.a, h.b), h.ms);
@@ -441,54 +442,90 @@ void Controller::adaptAfter(const RequestResult &result)
 RequestRecord Controller::runRequest()
 {
     RequestRecord record = sendRequest();
-    record.actions = m_actions.join(QStringLiteral("; "));
-    m_actions.clear();
+    record.actions = takeActions();
     return record;
+}
+
+QString Controller::takeActions()
+{
+    const QString actions = m_actions.join(QStringLiteral("; "));
+    m_actions.clear();
+    return actions;
+}
+
+std::shared_ptr<const Deployment> Controller::prepareRequest(QString *failure)
+{
+    readmitReturning();
+    QString error;
+    if (m_needsReplan) {
+        m_needsReplan = false;
+        if (!replan(m_replanReason, &error)) {
+            *failure = QStringLiteral("re-planning failed: %1").arg(error);
+            return nullptr;
+        }
+    }
+    if (!m_deployment)
+        *failure = QStringLiteral("no plan deployed");
+    else if (m_state.value(m_device) == NodeState::Dead)
+        *failure = QStringLiteral("the device '%1' is dead").arg(m_device);
+    else
+        return m_deployment;
+    return nullptr;
+}
+
+RequestRecord Controller::finishRequest(const RequestResult &result, const Deployment &d, double startMs, int attempt)
+{
+    RequestRecord rec = RecordBuilder::completed(result, d);
+    rec.startMs = startMs;
+    rec.arrivalMs = startMs;
+    rec.inFlight = 1;
+    rec.planner = m_current.planner;
+    rec.predictedMs = m_current.cost.total;
+    rec.attempts = attempt;
+    adaptAfter(result);
+    Q_EMIT measured(result);
+    return rec;
+}
+
+RequestRecord Controller::failedRequest(quint64 id, const Deployment *d, double startMs, int attempt,
+                                        const QString &failure)
+{
+    RequestRecord rec = RecordBuilder::failed(id, d ? d->planId() : 0, startMs, failure);
+    rec.planner = m_current.planner;
+    rec.plan = d ? d->plan().describe() : QString();
+    rec.attempts = attempt;
+    emitEvent(QStringLiteral("request_failed"), failure, {{QStringLiteral("request"), qint64(id)}});
+    return rec;
+}
+
+bool Controller::retryAfterFailover(quint64 id, const Deployment *d, int attempt, const QString &failure)
+{
+    bool lost = false; // a worker was lost: re-plan over the survivors and try once more
+    for (const QString &node : d ? d->participants() : QStringList())
+        lost = lost || m_state.value(node) == NodeState::Dead;
+    if (attempt != 1 || !(m_needsReplan || lost))
+        return false;
+    emitEvent(QStringLiteral("request_failed"), QStringLiteral("retrying after failover"),
+              {{QStringLiteral("request"), qint64(id)}, {QStringLiteral("reason"), failure}});
+    return true;
 }
 
 RequestRecord Controller::sendRequest()
 {
-    readmitReturning();
     for (int attempt = 1;; ++attempt) {
-        QString error;
-        if (m_needsReplan) {
-            m_needsReplan = false;
-            if (!replan(m_replanReason, &error))
-                return RecordBuilder::failed(0, 0, elapsedMs(), QStringLiteral("re-planning failed: %1").arg(error));
-        }
-        if (!m_deployment)
-            return RecordBuilder::failed(0, 0, elapsedMs(), QStringLiteral("no plan deployed"));
-        if (m_state.value(m_device) == NodeState::Dead)
-            return RecordBuilder::failed(0, 0, elapsedMs(), QStringLiteral("the device '%1' is dead").arg(m_device));
-        const auto d = m_deployment;
+        QString failure;
+        const auto d = prepareRequest(&failure);
+        if (!d)
+            return RecordBuilder::failed(0, 0, elapsedMs(), failure);
         const double startMs = elapsedMs();
         quint64 id = 0;
-        QString failure;
         const std::optional<RequestResult> result = m_calls->infer(
             d->planId(), m_experiment.requests.inputSeed, m_experiment.requests.timeoutMs + 5000, &failure, &id);
-        if (result) {
-            RequestRecord rec = RecordBuilder::completed(*result, *d);
-            rec.startMs = startMs;
-            rec.arrivalMs = startMs;
-            rec.inFlight = 1;
-            rec.planner = m_current.planner;
-            rec.predictedMs = m_current.cost.total;
-            rec.attempts = attempt;
-            adaptAfter(*result);
-            Q_EMIT measured(*result);
-            return rec;
-        }
-        if (attempt == 1 && m_needsReplan) { // a worker was lost: re-plan over the survivors and try once more
-            emitEvent(QStringLiteral("request_failed"), QStringLiteral("retrying after failover"),
-                      {{QStringLiteral("request"), qint64(id)}, {QStringLiteral("reason"), failure}});
+        if (result)
+            return finishRequest(*result, *d, startMs, attempt);
+        if (retryAfterFailover(id, d.get(), attempt, failure))
             continue;
-        }
-        RequestRecord rec = RecordBuilder::failed(id, d->planId(), startMs, failure);
-        rec.planner = m_current.planner;
-        rec.plan = d->plan().describe();
-        rec.attempts = attempt;
-        emitEvent(QStringLiteral("request_failed"), failure, {{QStringLiteral("request"), qint64(id)}});
-        return rec;
+        return failedRequest(id, d.get(), startMs, attempt, failure);
     }
 }
 

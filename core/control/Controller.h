@@ -9,6 +9,7 @@
 #include "record/RequestRecord.h"
 #include "record/RunEvent.h"
 #include "plan/CostModel.h"
+#include "plan/Objective.h"
 #include "plan/Planner.h"
 
 #include <QElapsedTimer>
@@ -57,6 +58,29 @@ public:
     /// Sends one request (the device makes the synthetic input of the experiment's seed) on the plan in effect and
     /// waits for it, re-planning first when needed and retrying once after a failover.
     RequestRecord runRequest();
+    /// What the operator or the timeline changed since the last request was sent, for its record (and forgotten).
+    QString takeActions();
+
+    /// The parts of runRequest, for the stream driver that keeps several requests in flight (StreamDriver): the
+    /// deployment the next request goes on, after readmitting returning workers and re-planning where needed;
+    /// nullptr with one line in *failure when none can be sent.
+    std::shared_ptr<const Deployment> prepareRequest(QString *failure);
+    /// The record of a request that completed on d, sent at startMs in its attempt; the estimates learn from it and
+    /// the plan adapts (may deploy a new one), then measured() is emitted.
+    RequestRecord finishRequest(const RequestResult &result, const Deployment &d, double startMs, int attempt);
+    /// The record of a request that failed for good (a request_failed event).
+    RequestRecord failedRequest(quint64 id, const Deployment *d, double startMs, int attempt, const QString &failure);
+    /// True (with a request_failed event "retrying after failover") when a request on d that failed in its first
+    /// attempt is to be sent once more: a worker of d was lost, and the next request goes on a plan over the survivors.
+    bool retryAfterFailover(quint64 id, const Deployment *d, int attempt, const QString &failure);
+    /// The wire (for sending requests without waiting: StreamDriver).
+    ClusterClient &client() { return *m_client; }
+    /// The experiment started.
+    const Experiment &experiment() const { return m_experiment; }
+    /// What the planners optimise from the next plan on (the console's and each phase's choice).
+    void setObjective(const Objective &objective) { m_objective = objective; }
+    /// What the planners optimise.
+    const Objective &objective() const { return m_objective; }
     /// Notes what the operator or the timeline just changed ("timeline: backbone drops (edge<->cloud 5 Mbit/s,
     /// 20 ms)"): the next request's record carries it (RequestRecord::actions).
     void noteAction(const QString &text) { m_actions.append(text); }
@@ -170,6 +194,7 @@ private:
     Conditions m_planConditions;
     std::shared_ptr<const Deployment> m_deployment;
     quint64 m_nextPlanId = 1;
+    Objective m_objective;
     bool m_needsReplan = false;
     QString m_replanReason;
 };

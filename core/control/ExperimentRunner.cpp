@@ -3,6 +3,7 @@
 
 #include "BlockingClient.h"
 #include "ControlLog.h"
+#include "StreamDriver.h"
 #include "record/RunSummary.h"
 
 #include <QElapsedTimer>
@@ -79,7 +80,7 @@ bool ExperimentRunner::run(const QString &dir, QString *error)
             }
             loaded = phase.model;
         }
-        if (!runPhase(phase, error)) {
+        if (!runPhase(phase, condition, error)) {
             ok = false;
             break;
         }
@@ -94,9 +95,16 @@ bool ExperimentRunner::run(const QString &dir, QString *error)
     return ok;
 }
 
-bool ExperimentRunner::runPhase(const ExperimentPhase &phase, QString *error)
+bool ExperimentRunner::runPhase(const ExperimentPhase &phase, const ExperimentCondition &condition, QString *error)
 {
     const bool manual = phase.planner == QLatin1String("manual");
+    ExperimentStream stream = m_experiment.stream;
+    if (condition.streamRateHz > 0)
+        stream.rateHz = condition.streamRateHz;
+    Objective objective;
+    objective.kind = condition.objective >= 0 ? Objective::Kind(condition.objective) : m_experiment.objective;
+    objective.rateHz = stream.openLoop() ? stream.rateHz : 0;
+    m_controller.setObjective(objective);
     if (manual ? !m_controller.forcePlan(m_experiment.plan.toPlan(), QStringLiteral("manual plan"), error)
                : !m_controller.usePlanner(phase.planner, phase.tiles, error))
         return false;
@@ -106,16 +114,23 @@ bool ExperimentRunner::runPhase(const ExperimentPhase &phase, QString *error)
     player.start();
     QVector<Adaptation> open; // events of this phase, in firing order
     const double intervalMs = m_experiment.requests.rateHz > 0 ? 1000.0 / m_experiment.requests.rateHz : 0;
+    QVector<QPair<int, int>> streamWindows; // a stream's events: (adaptation, window end), settled at its end
     auto closeLast = [&](int upTo) {
         if (open.isEmpty())
             return;
         Adaptation &a = open.last();
+        if (stream.enabled) { // its requests are still in flight, and a stream is not interrupted by oracle probes
+            streamWindows.append({int(m_adaptations.size()), upTo});
+            m_adaptations.append(a);
+            return;
+        }
         settle(&a, a.atRequest, upTo);
         if (!manual && phase.planner != QLatin1String("oracle"))
             probeOracle(phase, &a);
         m_adaptations.append(a);
     };
-    for (int k = 0; k < count; ++k) {
+    // Before request k: the timeline's events due, each opening the window its adaptation is measured over.
+    auto fireDue = [&](int k, QString *why) {
         for (int i : player.due(k)) {
             const ExperimentEvent &e = timeline[i];
             closeLast(k);
@@ -125,20 +140,37 @@ bool ExperimentRunner::runPhase(const ExperimentPhase &phase, QString *error)
             open.last().label = e.label.isEmpty() ? ExperimentEvent::actionKey(e.action) : e.label;
             open.last().atRequest = k;
             m_recorder.add(player.logLine(e, m_controller.elapsedMs(), m_phase, phase.tiles));
-            if (!player.fire(m_controller, e, phase.tiles, error))
+            if (!player.fire(m_controller, e, phase.tiles, why))
                 return false;
         }
-        QElapsedTimer sent;
-        sent.start();
-        RequestRecord r = m_controller.runRequest();
+        return true;
+    };
+    auto record = [&](RequestRecord r, int k) {
         r.phase = phase.index;
         m_records.append(r);
         m_recorder.add(r);
         Q_EMIT progress(phase.index, m_experiment.phases().size(), k, count, r);
+    };
+    if (stream.enabled) {
+        StreamDriver driver(m_controller, stream, count);
+        driver.beforeSend = fireDue;
+        int k = 0;
+        connect(&driver, &StreamDriver::recorded, this, [&](const RequestRecord &r) { record(r, k++); });
+        if (!driver.run(error))
+            return false;
+    }
+    for (int k = 0; !stream.enabled && k < count; ++k) {
+        if (!fireDue(k, error))
+            return false;
+        QElapsedTimer sent;
+        sent.start();
+        record(m_controller.runRequest(), k);
         if (intervalMs > 0) // paced: the next request starts one interval after this one did
             BlockingClient::waitUntil([&] { return sent.nsecsElapsed() / 1e6 >= intervalMs; }, int(intervalMs) + 1);
     }
     closeLast(count);
+    for (const auto &[index, upTo] : std::as_const(streamWindows))
+        settle(&m_adaptations[index], m_adaptations[index].atRequest, upTo);
     return true;
 }
 

@@ -53,7 +53,9 @@ private:
     /// The "phase" event's details: model, planner, tiles, tiles_swept, repeat, condition_index, axes and the
     /// condition's value per axis (what Comparison reads back).
     QJsonObject phaseDetails(const ExperimentPhase &phase, const ExperimentCondition &condition) const;
-    bool runPhase(const ExperimentPhase &phase, QString *error);
+    /// Plans and sends a phase's requests (one at a time, or as the experiment's stream under the condition's rate),
+    /// the planners optimising the phase's objective.
+    bool runPhase(const ExperimentPhase &phase, const ExperimentCondition &condition, QString *error);
     void probeOracle(const ExperimentPhase &phase, Adaptation *adaptation);
     void settle(Adaptation *adaptation, int from, int to) const;
 

@@ -185,6 +185,18 @@ QJsonObject Experiment::toJson(const QString &relativeTo) const
     }
     if (codecs != QLatin1String("auto"))
         root.insert(QStringLiteral("codecs"), codecs);
+    if (stream.enabled) {
+        QJsonObject s{{QStringLiteral("arrivals"), ExperimentStream::arrivalNames().value(int(stream.arrivals))},
+                      {QStringLiteral("in_flight"), stream.inFlight},
+                      {QStringLiteral("queue"), stream.queue},
+                      {QStringLiteral("drop"), ExperimentStream::dropNames().value(int(stream.drop))},
+                      {QStringLiteral("seed"), qint64(stream.seed)}};
+        if (stream.openLoop())
+            s.insert(QStringLiteral("rate_hz"), stream.rateHz);
+        root.insert(QStringLiteral("stream"), s);
+    }
+    if (objective != Objective::Kind::Latency)
+        root.insert(QStringLiteral("objective"), Objective::names().value(int(objective)));
     if (shaper != ShaperKind::Process)
         root.insert(QStringLiteral("shaper"), shaperName(shaper));
     if (!links.isEmpty()) {

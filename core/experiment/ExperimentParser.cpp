@@ -1,4 +1,5 @@
 #include "ExperimentParser.h"
+#include "ExperimentStreamParser.h"
 
 #include "ExperimentSweepParser.h"
 #include "ExperimentTimelineParser.h"
@@ -80,7 +81,7 @@ bool ExperimentParser::read(const QJsonObject &root, Experiment *experiment)
     JsonFieldReader top(root, QString(),
                         keys({"format", "version", "name", "nodes", "model", "models", "weights", "planner", "planners",
                               "plan", "tiles", "codecs", "profile", "links", "requests", "adapt", "timeline",
-                              "sweep", "shaper"}),
+                              "sweep", "shaper", "stream", "objective"}),
                         m_error);
     const QJsonValue format(QStringLiteral("d3lab-experiment"));
     if (top.ok() && top.require(key("format"), show(format)) && top.value(key("format")) != format)
@@ -104,6 +105,7 @@ bool ExperimentParser::read(const QJsonObject &root, Experiment *experiment)
     readProfile(top);
     readLinks(top);
     readRequests(top);
+    ExperimentStreamParser::read(top, m_e, m_error);
     readAdapt(top);
     if (top.ok() && top.has(key("timeline")))
         m_e->timeline = ExperimentTimelineParser(*m_e, m_error).read(top.value(key("timeline")), key("timeline"));

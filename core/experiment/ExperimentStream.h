@@ -18,8 +18,8 @@ struct ExperimentStream {
     /// Which request an arrival at a full queue drops.
     enum class Drop { Oldest, Newest };
 
-    /// Most requests in flight.
-    static constexpr int kMaxInFlight = 64;
+    /// Most requests in flight (a stitching edge node keeps as many unfinished tiled requests).
+    static constexpr int kMaxInFlight = 32;
     /// Most arrivals waiting.
     static constexpr int kMaxQueue = 4096;
     /// Highest offered rate.

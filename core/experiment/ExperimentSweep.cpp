@@ -1,4 +1,5 @@
 #include "ExperimentSweep.h"
+#include "plan/Objective.h"
 
 #include "plan/CodecCosts.h"
 
@@ -7,12 +8,13 @@
 namespace d3::core {
 namespace {
 
-QJsonArray codecNames(const QVector<double> &values)
+/// An axis over names as the file writes it: the names its values index.
+QJsonArray namesOf(const QVector<double> &values, const QStringList &names)
 {
-    QJsonArray names;
+    QJsonArray out;
     for (double v : values)
-        names.append(CodecCosts::settings().value(int(v)));
-    return names;
+        out.append(names.value(int(v)));
+    return out;
 }
 
 QJsonValue figure(const ExperimentSweep &sweep, const QString &link, SweepAxis::Kind kind, double fixed)
@@ -74,6 +76,10 @@ ExperimentCondition ExperimentSweep::condition(int index, const QHash<QString, Q
             c.edgeNodes = int(c.values[i]);
         } else if (axes[i].kind == SweepAxis::Kind::Codecs) {
             c.codecs = CodecCosts::settings().value(int(c.values[i]));
+        } else if (axes[i].kind == SweepAxis::Kind::StreamRate) {
+            c.streamRateHz = c.values[i];
+        } else if (axes[i].kind == SweepAxis::Kind::Objective) {
+            c.objective = int(c.values[i]);
         } else if (axes[i].kind == SweepAxis::Kind::Slowdown) {
             for (auto it = roleOf.begin(); it != roleOf.end(); ++it)
                 if (it.key() == axes[i].target || it.value() == axes[i].target)
@@ -104,7 +110,11 @@ QJsonObject ExperimentSweep::toJson() const
         if (a.kind == SweepAxis::Kind::EdgeNodes)
             o.insert(QStringLiteral("edge_nodes"), values);
         else if (a.kind == SweepAxis::Kind::Codecs)
-            o.insert(QStringLiteral("codecs"), codecNames(a.values));
+            o.insert(QStringLiteral("codecs"), namesOf(a.values, CodecCosts::settings()));
+        else if (a.kind == SweepAxis::Kind::Objective)
+            o.insert(QStringLiteral("objective"), namesOf(a.values, Objective::names()));
+        else if (a.kind == SweepAxis::Kind::StreamRate)
+            o.insert(QStringLiteral("stream_rate_hz"), values);
         else if (a.kind == SweepAxis::Kind::Slowdown)
             slowdowns.insert(a.target, values);
     }

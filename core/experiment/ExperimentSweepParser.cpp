@@ -68,7 +68,8 @@ ExperimentSweep ExperimentSweepParser::read(const QJsonValue &value, const QStri
                        .arg(JsonFieldReader::show(value)));
         return sweep;
     }
-    JsonFieldReader r(value.toObject(), path, keys({"links", "edge_nodes", "slowdown", "codecs", "repeats"}), m_error);
+    JsonFieldReader r(value.toObject(), path,
+                      keys({"links", "edge_nodes", "slowdown", "codecs", "stream_rate_hz", "objective", "repeats"}), m_error);
     if (r.ok() && value.toObject().isEmpty())
         r.fail(QString(), QStringLiteral("is empty (give \"links\", \"edge_nodes\", \"slowdown\" or \"repeats\")"));
     if (r.ok() && r.has(QStringLiteral("links")))
@@ -83,7 +84,25 @@ ExperimentSweep ExperimentSweepParser::read(const QJsonValue &value, const QStri
     if (r.ok() && r.has(QStringLiteral("slowdown")))
         readSlowdowns(r.value(QStringLiteral("slowdown")), r.pathOf(QStringLiteral("slowdown")), &sweep);
     if (r.ok() && r.has(QStringLiteral("codecs")))
-        readCodecs(r.value(QStringLiteral("codecs")), r.pathOf(QStringLiteral("codecs")), &sweep);
+        readNames(r.value(QStringLiteral("codecs")), r.pathOf(QStringLiteral("codecs")), CodecCosts::settings(),
+                  SweepAxis::Kind::Codecs, &sweep);
+    if (r.ok() && r.has(QStringLiteral("stream_rate_hz"))) {
+        const QString at = r.pathOf(QStringLiteral("stream_rate_hz"));
+        const Values v = values(r.value(QStringLiteral("stream_rate_hz")), at, 0.001, ExperimentStream::kMaxRateHz,
+                                false, QStringLiteral("the stream's offered rate, requests per second"));
+        if (r.ok() && !(m_e.stream.enabled && m_e.stream.openLoop()))
+            fail(at, QStringLiteral("needs a \"stream\" whose arrivals run on a clock (fixed or poisson)"));
+        if (r.ok())
+            sweep.axes << SweepAxis{SweepAxis::Kind::StreamRate, QString(), v.list};
+    }
+    if (r.ok() && r.has(QStringLiteral("objective"))) {
+        readNames(r.value(QStringLiteral("objective")), r.pathOf(QStringLiteral("objective")), Objective::names(),
+                  SweepAxis::Kind::Objective, &sweep);
+        const bool underRate = r.ok() && sweep.axes.last().values.contains(int(Objective::Kind::LatencyUnderRate));
+        if (underRate && !(m_e.stream.enabled && m_e.stream.openLoop()))
+            fail(r.pathOf(QStringLiteral("objective")),
+                 QStringLiteral("latency_under_rate needs a \"stream\" with a rate_hz to meet"));
+    }
     sweep.repeats = int(r.integer(QStringLiteral("repeats"), 1, 1, ExperimentSweep::kMaxRepeats));
     return sweep;
 }
@@ -125,9 +144,9 @@ void ExperimentSweepParser::readLinks(const QJsonValue &value, const QString &pa
     }
 }
 
-void ExperimentSweepParser::readCodecs(const QJsonValue &value, const QString &path, ExperimentSweep *sweep)
+void ExperimentSweepParser::readNames(const QJsonValue &value, const QString &path, const QStringList &settings,
+                                      SweepAxis::Kind kind, ExperimentSweep *sweep)
 {
-    const QStringList settings = CodecCosts::settings();
     QVector<double> list;
     for (const QJsonValue &v : value.toArray()) {
         const int i = int(settings.indexOf(v.toString()));
@@ -137,9 +156,10 @@ void ExperimentSweepParser::readCodecs(const QJsonValue &value, const QString &p
         list << i;
     }
     if (!value.isArray() || list.isEmpty())
-        return fail(path, QStringLiteral("must be a non-empty array of %1 ([\"none\", \"auto\"]), not %2")
-                              .arg(settings.join(QStringLiteral(", ")), JsonFieldReader::show(value)));
-    sweep->axes << SweepAxis{SweepAxis::Kind::Codecs, QString(), list};
+        return fail(path, QStringLiteral("must be a non-empty array of %1 ([\"%2\", \"%3\"]), not %4")
+                              .arg(settings.join(QStringLiteral(", ")), settings.value(1), settings.value(0),
+                                   JsonFieldReader::show(value)));
+    sweep->axes << SweepAxis{kind, QString(), list};
 }
 
 void ExperimentSweepParser::readSlowdowns(const QJsonValue &value, const QString &path, ExperimentSweep *sweep)

@@ -27,7 +27,9 @@ private:
                   const QString &what);
     void readLinks(const QJsonValue &value, const QString &path, ExperimentSweep *sweep);
     void readSlowdowns(const QJsonValue &value, const QString &path, ExperimentSweep *sweep);
-    void readCodecs(const QJsonValue &value, const QString &path, ExperimentSweep *sweep);
+    /// An axis over names (the codec settings, the objectives): values are their indices in names.
+    void readNames(const QJsonValue &value, const QString &path, const QStringList &names, SweepAxis::Kind kind,
+                   ExperimentSweep *sweep);
     void fail(const QString &path, const QString &message);
 
     const Experiment &m_e;

@@ -13,7 +13,7 @@ enum Column {
     Phase, Id, PlanId, Planner, Plan, Probe, Completed, Failure, StartMs, EndToEndMs, PredictedMs, DeviceMs, TilesMs,
     EdgeMs, CloudMs, UplinkMs, EdgeEdgeMs, BackboneMs, ReturnMs, UplinkBytes, EdgeEdgeBytes, BackboneBytes,
     ReturnBytes, Attempts, FirstCodecColumn, Actions = FirstCodecColumn + 4 * RequestRecord::Links, CriticalPathMs,
-    ArrivalMs, Dropped, InFlight, DeviceQueueMs, TilesQueueMs, EdgeQueueMs, CloudQueueMs, FirstLinkQueue,
+    ArrivalMs, Dropped, InFlight, PredictedRps, DeviceQueueMs, TilesQueueMs, EdgeQueueMs, CloudQueueMs, FirstLinkQueue,
     ColumnCount = FirstLinkQueue + RequestRecord::Links
 };
 
@@ -105,7 +105,8 @@ const QStringList &RequestCsv::columns()
                 codecColumns << QLatin1String(link) + QLatin1String(what);
         return codecColumns;
     }() + QStringList{QStringLiteral("actions"), QStringLiteral("critical_path_ms"), QStringLiteral("arrival_ms"),
-                      QStringLiteral("dropped"), QStringLiteral("in_flight"), QStringLiteral("device_queue_ms"),
+                      QStringLiteral("dropped"), QStringLiteral("in_flight"), QStringLiteral("predicted_rps"),
+                      QStringLiteral("device_queue_ms"),
                       QStringLiteral("tiles_queue_ms"), QStringLiteral("edge_queue_ms"),
                       QStringLiteral("cloud_queue_ms")} + [] {
         QStringList queueColumns;
@@ -138,7 +139,8 @@ QByteArray RequestCsv::row(const RequestRecord &r)
         codecFields << CsvReader::quote(c.codec) << QByteArray::number(c.rawBytes) << number(c.encodeMs)
                     << number(c.decodeMs);
     QByteArrayList streamFields{CsvReader::quote(r.actions), number(r.criticalPathMs), number(r.arrivalMs),
-                                r.dropped ? "1" : "0", QByteArray::number(r.inFlight), number(r.deviceQueueMs),
+                                r.dropped ? "1" : "0", QByteArray::number(r.inFlight), number(r.predictedRps),
+                                number(r.deviceQueueMs),
                                 number(r.tilesQueueMs), number(r.edgeQueueMs), number(r.cloudQueueMs)};
     for (double ms : r.linkQueueMs)
         streamFields << number(ms);
@@ -217,6 +219,7 @@ std::optional<RequestRecord> RequestCsv::parse(const QStringList &fields, QStrin
         if (inFlight > 1000000 && f.ok())
             *error = QStringLiteral("column in_flight: '%1' is too large").arg(fields.at(InFlight));
         r.inFlight = int(inFlight);
+        r.predictedRps = f.real(PredictedRps);
         r.deviceQueueMs = f.real(DeviceQueueMs);
         r.tilesQueueMs = f.real(TilesQueueMs);
         r.edgeQueueMs = f.real(EdgeQueueMs);

@@ -19,7 +19,7 @@ public:
     /// predicted_ms,device_ms,tiles_ms,edge_ms,cloud_ms,uplink_ms,edge_edge_ms,backbone_ms,return_ms,uplink_bytes,
     /// edge_edge_bytes,backbone_bytes,return_bytes,attempts, then for each of uplink, edge_edge, backbone and return:
     /// LINK_codec,LINK_raw_bytes,LINK_encode_ms,LINK_decode_ms, then actions and critical_path_ms, then a stream's
-    /// arrival_ms,dropped,in_flight,device_queue_ms,tiles_queue_ms,edge_queue_ms,cloud_queue_ms and LINK_queue_ms for
+    /// arrival_ms,dropped,in_flight,predicted_rps,device_queue_ms,tiles_queue_ms,edge_queue_ms,cloud_queue_ms and LINK_queue_ms for
     /// each link.
     static const QStringList &columns();
     /// The header row, with its line break.

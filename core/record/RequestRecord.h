@@ -44,6 +44,8 @@ struct RequestRecord {
     bool dropped = false;       ///< dropped by the stream's policy (a full queue), never sent or never finished;
                                 ///< failure says which policy and why
     int inFlight = 0;           ///< requests in the cluster when it was sent, itself included (0: not recorded)
+    double predictedRps = 0;    ///< the cost model's throughput for its plan when it was sent: requests per second
+                                ///< its bottleneck serves (0: not recorded)
     double deviceQueueMs = 0;   ///< waiting on the device's compute thread behind other requests' work
     double tilesQueueMs = 0;    ///< waiting on the tile nodes' compute threads, the longest
     double edgeQueueMs = 0;     ///< waiting on the stitching edge node's compute thread

@@ -19,7 +19,8 @@
 namespace d3::worker {
 namespace {
 
-constexpr int kMaxStitches = 32;       // unfinished tiled requests kept at once
+constexpr int kMaxStitches = 32;       // unfinished tiled requests kept at once (a stream's in-flight bound)
+constexpr int kMaxQueuedJobs = 1024;   // computations waiting on the compute thread: 32 requests of 16 tiles, twice
 constexpr int kDialAttempts = 3;       // extra dials of a next hop a Deploy waits for
 
 } // namespace
@@ -30,6 +31,7 @@ DataPlane::DataPlane(QString name, QByteArray token, ComputeQueue *compute, QObj
     , m_compute(compute)
     , m_peers(std::move(token), m_name)
 {
+    m_clock.start();
     m_peers.setHeartbeat(250, 3000);
     connect(&m_peers, &core::OutboundPeers::peerReady, this, [this](const QString &name) {
         const QHostAddress address = peerAddress(name);
@@ -43,7 +45,13 @@ DataPlane::DataPlane(QString name, QByteArray token, ComputeQueue *compute, QObj
                 if (type != quint16(core::MessageType::Data) || queue.isEmpty())
                     return;
                 const Sending s = queue.takeFirst();
+                // Frames to one hop leave one after another: this one waited while the one before it was still
+                // being written after it was handed over.
+                const qint64 now = m_clock.nsecsElapsed();
+                const qint64 previous = m_lastSentNs.value(to, 0);
+                m_lastSentNs.insert(to, now);
                 core::HopReport r;
+                r.queuedMs = std::max<qint64>(0, previous - s.handedNs) / 1e6;
                 r.kind = core::HopReport::Kind::Transfer;
                 r.node = m_name;
                 r.data = s.kind;
@@ -63,6 +71,7 @@ DataPlane::DataPlane(QString name, QByteArray token, ComputeQueue *compute, QObj
                 for (quint64 id : ids)
                     fail(id, why);
                 m_sending.remove(name);
+                m_lastSentNs.remove(name);
                 // A next hop not yet reached is dialled again a few times: a handshake can be cut short by a flood
                 // of connections at that worker (PeerListener closes the oldest handshake) without the worker
                 // being gone.
@@ -248,8 +257,9 @@ void DataPlane::decodeThen(const DeploymentPtr &d, quint64 id, const QString &fr
     r.codec = codec;
     m_compute->run([frame, out, error, limit] {
         *out = core::TensorCodec::decode(frame, error.get(), limit);
-    }, this, [this, id, r, out, error, refused, then = std::move(then)](double ms, double) mutable {
+    }, this, [this, id, r, out, error, refused, then = std::move(then)](double ms, double, double queuedMs) mutable {
         r.ms = ms;
+        r.queuedMs = queuedMs;
         Q_EMIT report(id, r);
         if (!*out)
             return refused(*error);
@@ -311,18 +321,29 @@ void DataPlane::forward(const DeploymentPtr &d, quint64 id, int at, engine::Tens
     sendData(d, id, next->node, core::DataKind::Cut, at, -1, tensors);
 }
 
+bool DataPlane::queueFull(quint64 id)
+{
+    if (m_compute->pending() < kMaxQueuedJobs)
+        return false;
+    fail(id, QStringLiteral("%1: refused, %2 computations already wait").arg(m_name).arg(kMaxQueuedJobs));
+    return true;
+}
+
 void DataPlane::runStage(const DeploymentPtr &d, quint64 id, const core::Deployment::Stage &stage,
                          engine::TensorMap tensors)
 {
+    if (queueFull(id))
+        return;
     auto engine = m_engine;
     auto out = std::make_shared<std::optional<engine::TensorMap>>();
     auto error = std::make_shared<QString>();
     const core::Deployment::Stage s = stage;
     m_compute->run([engine, s, tensors = std::move(tensors), out, error] {
         *out = engine->runRange(s.a, s.b, tensors, error.get());
-    }, this, [this, d, id, s, out, error](double ms, double measuredMs) {
+    }, this, [this, d, id, s, out, error](double ms, double measuredMs, double queuedMs) {
         core::HopReport r;
         r.measuredMs = measuredMs;
+        r.queuedMs = queuedMs;
         r.node = m_name;
         r.stage = s.kind;
         r.a = s.a;
@@ -338,16 +359,19 @@ void DataPlane::runStage(const DeploymentPtr &d, quint64 id, const core::Deploym
 
 void DataPlane::runTile(const DeploymentPtr &d, quint64 id, int tile, engine::TensorMap crops)
 {
+    if (queueFull(id))
+        return;
     auto engine = m_engine;
     auto out = std::make_shared<std::optional<core::HostTensor>>();
     auto error = std::make_shared<QString>();
     const core::Tile &t = d->geometry()->tiles()[tile];
     m_compute->run([engine, &t, d, crops = std::move(crops), out, error] {
         *out = engine->runTile(t, crops, error.get());
-    }, this, [this, d, id, tile, out, error](double ms, double measuredMs) {
+    }, this, [this, d, id, tile, out, error](double ms, double measuredMs, double queuedMs) {
         const core::FusedStack &stack = d->geometry()->stack();
         core::HopReport r;
         r.measuredMs = measuredMs;
+        r.queuedMs = queuedMs;
         r.node = m_name;
         r.stage = core::StageKind::Tiles;
         r.a = stack.begin;
@@ -412,7 +436,7 @@ void DataPlane::sendData(const DeploymentPtr &d, quint64 id, const QString &to, 
     auto raw = std::make_shared<qint64>(0);
     m_compute->run([frame, raw, tensors, codec] {
         *raw = core::TensorCodec::encode(tensors, frame.get(), codec);
-    }, this, [this, d, id, to, kind, at, tile, frame, raw, codec](double ms, double) {
+    }, this, [this, d, id, to, kind, at, tile, frame, raw, codec](double ms, double, double) {
         send(d, id, to, kind, at, tile, *frame, {ms, *raw, codec});
     });
 }
@@ -422,7 +446,7 @@ void DataPlane::send(const DeploymentPtr &d, quint64 id, const QString &to, core
 {
     const QString hop = d->firstHop(m_name, to);
     m_peers.setAddress(hop, d->address(hop));
-    m_sending[hop].append({id, kind, at, tile, encoded.ms, encoded.rawBytes, encoded.codec});
+    m_sending[hop].append({id, kind, at, tile, encoded.ms, encoded.rawBytes, encoded.codec, m_clock.nsecsElapsed()});
     if (!m_peers.send(hop, frame)) {
         m_sending[hop].removeLast();
         fail(id, QStringLiteral("%1: no address for worker '%2'").arg(m_name, hop));

@@ -10,6 +10,7 @@
 
 #include <QCborArray>
 #include <QHostAddress>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMap>
 #include <QObject>
@@ -92,6 +93,7 @@ private:
         double encodeMs;
         qint64 rawBytes;
         core::WireCodec codec;
+        qint64 handedNs; // when it was handed to the link (m_clock)
     };
     struct CameraImage {
         quint64 seed = 0;
@@ -111,6 +113,8 @@ private:
     void dispatch(const DeploymentPtr &d, quint64 id, const QString &from, core::DataKind kind, int at, int tile,
                   engine::TensorMap tensors);
     void fail(quint64 id, const QString &message);
+    /// True (the request failed) when the compute thread already has as many jobs waiting as it may.
+    bool queueFull(quint64 id);
     void checkPendingDeploys();
     DeploymentPtr deployment(quint64 planId, quint64 id);
 
@@ -121,6 +125,8 @@ private:
     std::map<quint64, DeploymentPtr> m_deployments; // by plan id, the latest few
     QMap<quint64, Stitch> m_stitches;               // by request id
     QHash<QString, QList<Sending>> m_sending;        // per next hop, Data frames not yet written, in order
+    QHash<QString, qint64> m_lastSentNs;             // per next hop, when its last Data frame was written (m_clock)
+    QElapsedTimer m_clock;
     QMap<quint64, QStringList> m_pendingDeploys;    // plan id -> next hops not yet connected
     QHash<QString, int> m_dialAttempts;             // next hop -> dials again since it was last connected
     std::optional<CameraImage> m_camera;            // the device's last synthetic input, shared with requests

@@ -189,7 +189,7 @@ void WorkerServer::load(core::PeerConnection *peer, const core::Frame &frame)
     auto error = std::make_shared<QString>();
     m_compute.run([graph = *graph, weights, built, error] {
         *built = engine::Engine::create(graph, weights, error.get());
-    }, this, [this, target, id, built, error](double ms, double) {
+    }, this, [this, target, id, built, error](double ms, double, double) {
         if (!*built)
             return replyError(target, id, *error);
         m_engine = *built;
@@ -220,7 +220,7 @@ void WorkerServer::runRange(core::PeerConnection *peer, const core::Frame &frame
     auto why = std::make_shared<QString>();
     m_compute.run([engine, a = int(range->a), b = int(range->b), in = std::move(*tensors), out, why] {
         *out = engine->runRange(a, b, in, why.get());
-    }, this, [this, target, id, out, why](double ms, double) {
+    }, this, [this, target, id, out, why](double ms, double, double) {
         if (!*out)
             return replyError(target, id, *why);
         core::Frame f = core::frameOf(core::RangeResultMessage{ms}, id);
@@ -253,7 +253,7 @@ void WorkerServer::profile(core::PeerConnection *peer, const core::Frame &frame)
                     target->send(core::frameOf(core::ProfileProgressMessage{done, layers}, id));
             });
         }, why.get());
-    }, this, [this, target, id, result, why](double, double) {
+    }, this, [this, target, id, result, why](double, double, double) {
         if (!*result)
             return replyError(target, id, *why);
         if (target)
