@@ -58,7 +58,8 @@ int RunCommand::run(const QStringList &args)
                      [](int phase, int phases, int request, int requests, const core::RequestRecord &r) {
                          Output::status(QStringLiteral("phase %1/%2, request %3/%4: %5")
                                             .arg(phase + 1).arg(phases).arg(request + 1).arg(requests)
-                                            .arg(r.completed ? QStringLiteral("%1 ms").arg(r.endToEndMs, 0, 'f', 1)
+                                            .arg(r.completed ? QStringLiteral("%1 ms").arg(r.latencyMs(), 0, 'f', 1)
+                                                 : r.dropped ? QStringLiteral("dropped")
                                                              : QStringLiteral("failed")));
                      });
     const bool started = runner.run(out, &error);

@@ -101,6 +101,8 @@ bool ExperimentRunner::runPhase(const ExperimentPhase &phase, const ExperimentCo
     ExperimentStream stream = m_experiment.stream;
     if (condition.streamRateHz > 0)
         stream.rateHz = condition.streamRateHz;
+    if (condition.streamInFlight > 0)
+        stream.inFlight = condition.streamInFlight;
     Objective objective;
     objective.kind = condition.objective >= 0 ? Objective::Kind(condition.objective) : m_experiment.objective;
     objective.rateHz = stream.openLoop() ? stream.rateHz : 0;

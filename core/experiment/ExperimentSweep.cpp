@@ -78,6 +78,8 @@ ExperimentCondition ExperimentSweep::condition(int index, const QHash<QString, Q
             c.codecs = CodecCosts::settings().value(int(c.values[i]));
         } else if (axes[i].kind == SweepAxis::Kind::StreamRate) {
             c.streamRateHz = c.values[i];
+        } else if (axes[i].kind == SweepAxis::Kind::StreamInFlight) {
+            c.streamInFlight = int(c.values[i]);
         } else if (axes[i].kind == SweepAxis::Kind::Objective) {
             c.objective = int(c.values[i]);
         } else if (axes[i].kind == SweepAxis::Kind::Slowdown) {
@@ -115,6 +117,8 @@ QJsonObject ExperimentSweep::toJson() const
             o.insert(QStringLiteral("objective"), namesOf(a.values, Objective::names()));
         else if (a.kind == SweepAxis::Kind::StreamRate)
             o.insert(QStringLiteral("stream_rate_hz"), values);
+        else if (a.kind == SweepAxis::Kind::StreamInFlight)
+            o.insert(QStringLiteral("stream_in_flight"), values);
         else if (a.kind == SweepAxis::Kind::Slowdown)
             slowdowns.insert(a.target, values);
     }

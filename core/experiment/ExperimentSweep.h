@@ -20,6 +20,7 @@ struct ExperimentCondition {
     int edgeNodes = 0;                 ///< the first N edge nodes of "nodes" take part; 0 = all
     QString codecs;                    ///< the codecs transfers may use (CodecCosts::settings()); "" = the file's
     double streamRateHz = 0;           ///< the stream's offered rate; 0 = the file's
+    int streamInFlight = 0;            ///< the stream's in-flight bound; 0 = the file's
     int objective = -1;                ///< what the planners optimise (an Objective::Kind); -1 = the file's
 };
 

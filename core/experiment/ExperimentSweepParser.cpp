@@ -69,7 +69,8 @@ ExperimentSweep ExperimentSweepParser::read(const QJsonValue &value, const QStri
         return sweep;
     }
     JsonFieldReader r(value.toObject(), path,
-                      keys({"links", "edge_nodes", "slowdown", "codecs", "stream_rate_hz", "objective", "repeats"}), m_error);
+                      keys({"links", "edge_nodes", "slowdown", "codecs", "stream_rate_hz", "stream_in_flight", "objective",
+                           "repeats"}), m_error);
     if (r.ok() && value.toObject().isEmpty())
         r.fail(QString(), QStringLiteral("is empty (give \"links\", \"edge_nodes\", \"slowdown\" or \"repeats\")"));
     if (r.ok() && r.has(QStringLiteral("links")))
@@ -94,6 +95,15 @@ ExperimentSweep ExperimentSweepParser::read(const QJsonValue &value, const QStri
             fail(at, QStringLiteral("needs a \"stream\" whose arrivals run on a clock (fixed or poisson)"));
         if (r.ok())
             sweep.axes << SweepAxis{SweepAxis::Kind::StreamRate, QString(), v.list};
+    }
+    if (r.ok() && r.has(QStringLiteral("stream_in_flight"))) {
+        const QString at = r.pathOf(QStringLiteral("stream_in_flight"));
+        const Values v = values(r.value(QStringLiteral("stream_in_flight")), at, 1, ExperimentStream::kMaxInFlight, true,
+                                QStringLiteral("the stream's in-flight bound"));
+        if (r.ok() && !m_e.stream.enabled)
+            fail(at, QStringLiteral("needs a \"stream\""));
+        if (r.ok())
+            sweep.axes << SweepAxis{SweepAxis::Kind::StreamInFlight, QString(), v.list};
     }
     if (r.ok() && r.has(QStringLiteral("objective"))) {
         readNames(r.value(QStringLiteral("objective")), r.pathOf(QStringLiteral("objective")), Objective::names(),

@@ -15,6 +15,7 @@ struct SweepAxis {
         Slowdown,  ///< the slowdown of a node, or of every node of a role (target: the name or role)
         Codecs,    ///< the codecs transfers may use: values index CodecCosts::settings() (no target)
         StreamRate, ///< the stream's offered rate, requests per second (no target): the offered load of a knee
+        StreamInFlight, ///< the stream's in-flight bound (no target): 1 sends the requests one after another
         Objective, ///< what the planners optimise: values index Objective::names() (no target)
     };
 
@@ -23,7 +24,7 @@ struct SweepAxis {
     QVector<double> values;     ///< the values, in file order (at least one, no two equal)
 
     /// The axis's name, as columns and figures show it: "edge<->cloud.mbps", "edge<->cloud.delay_ms",
-    /// "edge_nodes", "slowdown.edge1", "codecs", "stream.rate_hz", "objective".
+    /// "edge_nodes", "slowdown.edge1", "codecs", "stream.rate_hz", "stream.in_flight", "objective".
     QString name() const
     {
         switch (kind) {
@@ -39,6 +40,8 @@ struct SweepAxis {
             return QStringLiteral("codecs");
         case Kind::StreamRate:
             return QStringLiteral("stream.rate_hz");
+        case Kind::StreamInFlight:
+            return QStringLiteral("stream.in_flight");
         case Kind::Objective:
             return QStringLiteral("objective");
         }

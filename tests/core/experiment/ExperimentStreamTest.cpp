@@ -113,6 +113,14 @@ TEST(ExperimentStream, TheOfferedRateAndTheObjectiveAreSweepAxes)
 
     expectError(with(minimal(), QStringLiteral("sweep"), js(QStringLiteral("{'stream_rate_hz': [5, 10]}"))),
                 QStringLiteral("sweep.stream_rate_hz: needs a \"stream\""));
+    const Experiment bounds = parsed(with(o, QStringLiteral("sweep"), js(QStringLiteral("{'stream_in_flight': [1, 4]}"))));
+    EXPECT_EQ(bounds.sweep.axisNames(), QStringList{QStringLiteral("stream.in_flight")});
+    EXPECT_EQ(bounds.sweep.condition(1, {}).streamInFlight, 4);
+    EXPECT_EQ(bounds.sweep.toJson().value(QStringLiteral("stream_in_flight")).toArray(), (QJsonArray{1, 4}));
+    expectError(with(o, QStringLiteral("sweep"), js(QStringLiteral("{'stream_in_flight': [0, 4]}"))),
+                QStringLiteral("sweep.stream_in_flight: "));
+    expectError(with(minimal(), QStringLiteral("sweep"), js(QStringLiteral("{'stream_in_flight': [1, 4]}"))),
+                QStringLiteral("sweep.stream_in_flight: needs a \"stream\""));
     expectError(with(o, QStringLiteral("sweep"), js(QStringLiteral("{'objective': ['latency', 'latency']}"))),
                 QStringLiteral("sweep.objective: "));
     expectError(with(minimal(), QStringLiteral("sweep"), js(QStringLiteral("{'objective': ['latency_under_rate']}"))),

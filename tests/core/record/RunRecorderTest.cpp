@@ -42,6 +42,15 @@ RequestRecord record(quint64 id, const QString &plan, const QString &failure = Q
     r.backboneBytes = qint64(1) << 40;
     r.returnBytes = 4000;
     r.criticalPathMs = r.completed ? 121.0 / 3.0 : 0;
+    r.arrivalMs = r.startMs - 2.0 / 3.0;
+    r.dropped = id == 3;
+    r.inFlight = int(id % 5);
+    r.predictedRps = 1000.0 / 7.0;
+    r.deviceQueueMs = 0.1;
+    r.tilesQueueMs = 1.0 / 9.0;
+    r.edgeQueueMs = 2.5;
+    r.cloudQueueMs = 1e-6;
+    r.linkQueueMs = {0.5, 0.25, 17.0 / 3.0, 0};
     return r;
 }
 
@@ -68,10 +77,15 @@ void expectSame(const RequestRecord &a, const RequestRecord &b)
     EXPECT_EQ(a.failure, b.failure);
     EXPECT_EQ(a.actions, b.actions);
     EXPECT_EQ(a.criticalPathMs, b.criticalPathMs);
+    EXPECT_EQ(a.dropped, b.dropped);
+    EXPECT_EQ(a.inFlight, b.inFlight);
+    EXPECT_EQ(a.linkQueueMs, b.linkQueueMs);
     for (auto field : {&RequestRecord::startMs, &RequestRecord::endToEndMs, &RequestRecord::predictedMs,
                        &RequestRecord::deviceMs, &RequestRecord::tilesMs, &RequestRecord::edgeMs,
                        &RequestRecord::cloudMs, &RequestRecord::uplinkMs, &RequestRecord::edgeEdgeMs,
-                       &RequestRecord::backboneMs, &RequestRecord::returnMs})
+                       &RequestRecord::backboneMs, &RequestRecord::returnMs, &RequestRecord::arrivalMs,
+                       &RequestRecord::predictedRps, &RequestRecord::deviceQueueMs, &RequestRecord::tilesQueueMs,
+                       &RequestRecord::edgeQueueMs, &RequestRecord::cloudQueueMs})
         EXPECT_EQ(a.*field, b.*field); // bit for bit: the CSV keeps the shortest exact decimal form
     for (auto field : {&RequestRecord::uplinkBytes, &RequestRecord::edgeEdgeBytes, &RequestRecord::backboneBytes,
                        &RequestRecord::returnBytes})
@@ -146,15 +160,18 @@ TEST_F(RunRecorderTest, HeaderIsTheDocumentedColumns)
                                       "uplink_decode_ms,edge_edge_codec,edge_edge_raw_bytes,edge_edge_encode_ms,"
                                       "edge_edge_decode_ms,backbone_codec,backbone_raw_bytes,backbone_encode_ms,"
                                       "backbone_decode_ms,return_codec,return_raw_bytes,return_encode_ms,"
-                                      "return_decode_ms,actions,critical_path_ms\n"));
-    EXPECT_EQ(RequestCsv::columns().size(), 42);
+                                      "return_decode_ms,actions,critical_path_ms,arrival_ms,dropped,in_flight,"
+                                      "predicted_rps,device_queue_ms,tiles_queue_ms,edge_queue_ms,cloud_queue_ms,"
+                                      "uplink_queue_ms,edge_edge_queue_ms,backbone_queue_ms,return_queue_ms\n"));
+    EXPECT_EQ(RequestCsv::columns().size(), 54);
 }
 
-// Runs recorded before the critical_path_ms column (1 column less), before the actions column (2 less), before the
-// codec columns (18 less) and before the attempts column (19 less) read, with what those columns would say of them.
+// Runs recorded before the stream columns (12 columns less), before the critical_path_ms column (13 less), before
+// the actions column (14 less), before the codec columns (30 less) and before the attempts column (31 less) read,
+// with what those columns would say of them.
 TEST_F(RunRecorderTest, RunsRecordedBeforeTheNewerColumnsRead)
 {
-    for (int dropped : {1, 2, 18, 19}) {
+    for (int dropped : {12, 13, 14, 30, 31}) {
         SCOPED_TRACE(dropped);
         {
             RunRecorder recorder;
@@ -176,10 +193,15 @@ TEST_F(RunRecorderTest, RunsRecordedBeforeTheNewerColumnsRead)
         ASSERT_EQ(data->requests.size(), 3);
         for (const RequestRecord &r : data->requests) {
             EXPECT_EQ(r.attempts, 1);
-            EXPECT_EQ(r.criticalPathMs, 0);
-            if (dropped > 1)
+            EXPECT_EQ(r.arrivalMs, r.startMs); // each request arrived when it was sent
+            EXPECT_FALSE(r.dropped);
+            EXPECT_EQ(r.inFlight, 0);
+            EXPECT_EQ(r.cloudQueueMs, 0);
+            if (dropped > 12)
+                EXPECT_EQ(r.criticalPathMs, 0);
+            if (dropped > 13)
                 EXPECT_EQ(r.actions, QString());
-            if (dropped > 2)
+            if (dropped > 14)
                 EXPECT_EQ(r.codecs[RequestRecord::Backbone].codec, QString());
         }
     }
