@@ -42,6 +42,10 @@ RequestRecord record(quint64 id, const QString &plan, const QString &failure = Q
     r.backboneBytes = qint64(1) << 40;
     r.returnBytes = 4000;
     r.criticalPathMs = r.completed ? 121.0 / 3.0 : 0;
+    r.arrivalMs = r.startMs - 2.5;
+    r.inFlight = 3;
+    r.cloudQueueMs = 0.1 + 0.7;
+    r.linkQueueMs[RequestRecord::Backbone] = 1.0 / 7.0;
     return r;
 }
 
@@ -68,10 +72,14 @@ void expectSame(const RequestRecord &a, const RequestRecord &b)
     EXPECT_EQ(a.failure, b.failure);
     EXPECT_EQ(a.actions, b.actions);
     EXPECT_EQ(a.criticalPathMs, b.criticalPathMs);
+    EXPECT_EQ(a.dropped, b.dropped);
+    EXPECT_EQ(a.inFlight, b.inFlight);
     for (auto field : {&RequestRecord::startMs, &RequestRecord::endToEndMs, &RequestRecord::predictedMs,
                        &RequestRecord::deviceMs, &RequestRecord::tilesMs, &RequestRecord::edgeMs,
                        &RequestRecord::cloudMs, &RequestRecord::uplinkMs, &RequestRecord::edgeEdgeMs,
-                       &RequestRecord::backboneMs, &RequestRecord::returnMs})
+                       &RequestRecord::backboneMs, &RequestRecord::returnMs, &RequestRecord::arrivalMs,
+                       &RequestRecord::deviceQueueMs, &RequestRecord::tilesQueueMs, &RequestRecord::edgeQueueMs,
+                       &RequestRecord::cloudQueueMs})
         EXPECT_EQ(a.*field, b.*field); // bit for bit: the CSV keeps the shortest exact decimal form
     for (auto field : {&RequestRecord::uplinkBytes, &RequestRecord::edgeEdgeBytes, &RequestRecord::backboneBytes,
                        &RequestRecord::returnBytes})
@@ -81,6 +89,7 @@ void expectSame(const RequestRecord &a, const RequestRecord &b)
         EXPECT_EQ(a.codecs[link].rawBytes, b.codecs[link].rawBytes);
         EXPECT_EQ(a.codecs[link].encodeMs, b.codecs[link].encodeMs);
         EXPECT_EQ(a.codecs[link].decodeMs, b.codecs[link].decodeMs);
+        EXPECT_EQ(a.linkQueueMs[link], b.linkQueueMs[link]);
     }
 }
 
@@ -146,15 +155,18 @@ TEST_F(RunRecorderTest, HeaderIsTheDocumentedColumns)
                                       "uplink_decode_ms,edge_edge_codec,edge_edge_raw_bytes,edge_edge_encode_ms,"
                                       "edge_edge_decode_ms,backbone_codec,backbone_raw_bytes,backbone_encode_ms,"
                                       "backbone_decode_ms,return_codec,return_raw_bytes,return_encode_ms,"
-                                      "return_decode_ms,actions,critical_path_ms\n"));
-    EXPECT_EQ(RequestCsv::columns().size(), 42);
+                                      "return_decode_ms,actions,critical_path_ms,arrival_ms,dropped,in_flight,"
+                                      "device_queue_ms,tiles_queue_ms,edge_queue_ms,cloud_queue_ms,uplink_queue_ms,"
+                                      "edge_edge_queue_ms,backbone_queue_ms,return_queue_ms\n"));
+    EXPECT_EQ(RequestCsv::columns().size(), 53);
 }
 
-// Runs recorded before the critical_path_ms column (1 column less), before the actions column (2 less), before the
-// codec columns (18 less) and before the attempts column (19 less) read, with what those columns would say of them.
+// Runs recorded before the stream columns (11 columns less), before the critical_path_ms column (12 less), before the
+// actions column (13 less), before the codec columns (29 less) and before the attempts column (30 less) read, with
+// what those columns would say of them.
 TEST_F(RunRecorderTest, RunsRecordedBeforeTheNewerColumnsRead)
 {
-    for (int dropped : {1, 2, 18, 19}) {
+    for (int dropped : {11, 12, 13, 29, 30}) {
         SCOPED_TRACE(dropped);
         {
             RunRecorder recorder;
@@ -175,12 +187,18 @@ TEST_F(RunRecorderTest, RunsRecordedBeforeTheNewerColumnsRead)
         ASSERT_TRUE(data) << error.toStdString();
         ASSERT_EQ(data->requests.size(), 3);
         for (const RequestRecord &r : data->requests) {
-            EXPECT_EQ(r.attempts, 1);
-            EXPECT_EQ(r.criticalPathMs, 0);
-            if (dropped > 1)
+            EXPECT_EQ(r.arrivalMs, r.startMs); // sent as it arrived
+            EXPECT_EQ(r.inFlight, 0);
+            EXPECT_EQ(r.cloudQueueMs, 0);
+            EXPECT_EQ(r.linkQueueMs[RequestRecord::Backbone], 0);
+            if (dropped > 11)
+                EXPECT_EQ(r.criticalPathMs, 0);
+            if (dropped > 12)
                 EXPECT_EQ(r.actions, QString());
-            if (dropped > 2)
+            if (dropped > 13)
                 EXPECT_EQ(r.codecs[RequestRecord::Backbone].codec, QString());
+            if (dropped > 29)
+                EXPECT_EQ(r.attempts, 1);
         }
     }
 }
@@ -301,18 +319,21 @@ TEST_F(RunRecorderTest, CorruptRowsOfEveryKind)
         EXPECT_TRUE(error.startsWith(file("requests.csv") + QStringLiteral(":5: ") + expected)) << error.toStdString();
     };
     QByteArray good = RequestCsv::row(record(9, QStringLiteral("p")));
-    check("1,2,3\n", QStringLiteral("3 fields, expected 42"));
+    check("1,2,3\n", QStringLiteral("3 fields, expected 53"));
     check(QByteArray(good).replace(",hpa,", ",h\"pa,"), QStringLiteral("a quote inside unquoted field 4"));
     check(QByteArray(good).replace(",hpa,", ",\"hpa\"x,"), QStringLiteral("text after the closing quote of field 4"));
     check(QByteArray(good).replace(",hpa,p,0,1,", ",hpa,p,yes,1,"), QStringLiteral("column probe: 'yes' is not 0 or 1"));
     check(QByteArray(good).replace(",602112,", ",-5,"), QStringLiteral("column uplink_bytes: '-5' is not an integer"));
-    check("\n", QStringLiteral("1 fields, expected 42"));
+    check("\n", QStringLiteral("1 fields, expected 53"));
     QByteArrayList fields = good.split(',');
     fields[23] = "0"; // the attempts
     check(fields.join(','), QStringLiteral("column attempts: '0' is not in 1..1000"));
     fields[23] = "1";
     fields[25] = "-1"; // uplink_raw_bytes
     check(fields.join(','), QStringLiteral("column uplink_raw_bytes: '-1' is not an integer"));
+    fields[25] = "1";
+    fields[RequestCsv::columns().indexOf(QStringLiteral("dropped"))] = "2";
+    check(fields.join(','), QStringLiteral("column dropped: '2' is not 0 or 1"));
 }
 
 TEST_F(RunRecorderTest, BadHeadersEventsAndSummaries)
