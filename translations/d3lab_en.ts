@@ -161,17 +161,17 @@
 <context>
     <name>d3::ui::BandwidthFigure</name>
     <message>
-        <location filename="../ui/plots/BandwidthFigure.cpp" line="34"/>
+        <location filename="../ui/plots/BandwidthFigure.cpp" line="10"/>
         <source>Latency against bandwidth: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/BandwidthFigure.cpp" line="34"/>
+        <location filename="../ui/plots/BandwidthFigure.cpp" line="10"/>
         <source>median latency (ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/plots/BandwidthFigure.cpp" line="39"/>
+        <location filename="../ui/plots/BandwidthFigure.cpp" line="15"/>
         <source>%1 bandwidth (Mbit/s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -439,6 +439,29 @@
     <message>
         <location filename="../ui/plots/GroupedBarsFigure.cpp" line="11"/>
         <source>model</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::KneeFigure</name>
+    <message>
+        <location filename="../ui/plots/KneeFigure.cpp" line="77"/>
+        <source>Throughput and p95 latency against offered load: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/KneeFigure.cpp" line="78"/>
+        <source>throughput (completed/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/KneeFigure.cpp" line="105"/>
+        <source>offered load (requests/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/KneeFigure.cpp" line="106"/>
+        <source>p95 latency (ms)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1101,7 +1124,7 @@ Mbit/s</source>
 <context>
     <name>d3::ui::PlannerStyle</name>
     <message>
-        <location filename="../ui/plots/PlannerStyle.cpp" line="89"/>
+        <location filename="../ui/plots/PlannerStyle.cpp" line="91"/>
         <source>%1, no tiles</source>
         <translation type="unfinished"></translation>
     </message>

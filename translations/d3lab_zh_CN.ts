@@ -161,17 +161,17 @@
 <context>
     <name>d3::ui::BandwidthFigure</name>
     <message>
-        <location filename="../ui/plots/BandwidthFigure.cpp" line="34"/>
+        <location filename="../ui/plots/BandwidthFigure.cpp" line="10"/>
         <source>Latency against bandwidth: %1</source>
         <translation>延迟与带宽：%1</translation>
     </message>
     <message>
-        <location filename="../ui/plots/BandwidthFigure.cpp" line="34"/>
+        <location filename="../ui/plots/BandwidthFigure.cpp" line="10"/>
         <source>median latency (ms)</source>
         <translation>延迟中位数 (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/plots/BandwidthFigure.cpp" line="39"/>
+        <location filename="../ui/plots/BandwidthFigure.cpp" line="15"/>
         <source>%1 bandwidth (Mbit/s)</source>
         <translation>%1 带宽 (Mbit/s)</translation>
     </message>
@@ -440,6 +440,29 @@
         <location filename="../ui/plots/GroupedBarsFigure.cpp" line="11"/>
         <source>model</source>
         <translation>模型</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::KneeFigure</name>
+    <message>
+        <location filename="../ui/plots/KneeFigure.cpp" line="77"/>
+        <source>Throughput and p95 latency against offered load: %1</source>
+        <translation>吞吐量与 p95 延迟随提供负载的变化：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/KneeFigure.cpp" line="78"/>
+        <source>throughput (completed/s)</source>
+        <translation>吞吐量 (完成数/s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/KneeFigure.cpp" line="105"/>
+        <source>offered load (requests/s)</source>
+        <translation>提供负载 (请求数/s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/KneeFigure.cpp" line="106"/>
+        <source>p95 latency (ms)</source>
+        <translation>p95 延迟 (ms)</translation>
     </message>
 </context>
 <context>
@@ -1101,7 +1124,7 @@ Mbit/s</translation>
 <context>
     <name>d3::ui::PlannerStyle</name>
     <message>
-        <location filename="../ui/plots/PlannerStyle.cpp" line="89"/>
+        <location filename="../ui/plots/PlannerStyle.cpp" line="91"/>
         <source>%1, no tiles</source>
         <translation>%1，不分块</translation>
     </message>

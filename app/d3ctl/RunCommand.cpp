@@ -34,6 +34,27 @@ QString adaptationLines(const QJsonObject &summary)
     return text;
 }
 
+/// A stream's phases, one line each: its rate against the prediction, its latency from arrival, its drops.
+QString streamLines(const QJsonObject &summary)
+{
+    QString text;
+    for (const QJsonValue &v : summary.value(QStringLiteral("phases")).toArray()) {
+        const QJsonObject p = v.toObject();
+        text += QStringLiteral("  phase %1 %2 %3: %4 req/s (steady %5, predicted %6), p50 %7 ms, p95 %8 ms, p99 %9 ms, "
+                               "%10 dropped\n")
+                    .arg(p.value(QStringLiteral("phase")).toInt())
+                    .arg(p.value(QStringLiteral("model")).toString(), p.value(QStringLiteral("planner")).toString())
+                    .arg(p.value(QStringLiteral("throughput_rps")).toDouble(), 0, 'f', 2)
+                    .arg(p.value(QStringLiteral("steady_rps")).toDouble(), 0, 'f', 2)
+                    .arg(p.value(QStringLiteral("predicted_rps")).toDouble(), 0, 'f', 2)
+                    .arg(p.value(QStringLiteral("p50_ms")).toDouble(), 0, 'f', 1)
+                    .arg(p.value(QStringLiteral("p95_ms")).toDouble(), 0, 'f', 1)
+                    .arg(p.value(QStringLiteral("p99_ms")).toDouble(), 0, 'f', 1)
+                    .arg(p.value(QStringLiteral("dropped")).toInt());
+    }
+    return text;
+}
+
 } // namespace
 
 int RunCommand::run(const QStringList &args)
@@ -98,6 +119,8 @@ int RunCommand::run(const QStringList &args)
                           .arg(summary.value(QStringLiteral("failed")).toInt())
                           .arg(summary.value(QStringLiteral("measured_over_predicted")).toDouble(), 0, 'f', 2));
         Output::print(adaptationLines(summary));
+        if (experiment->stream.enabled)
+            Output::print(streamLines(summary));
         if (comparison)
             Output::print(comparison->toMarkdown());
         Output::print(QStringLiteral("run recorded in %1\n").arg(out));

@@ -1,6 +1,7 @@
 #include "Comparison.h"
 
 #include "plan/CodecCosts.h"
+#include "plan/Objective.h"
 
 #include "CsvReader.h"
 
@@ -67,6 +68,8 @@ QString ComparisonCondition::label(const QStringList &axes) const
     for (int i = 0; i < axes.size() && i < values.size(); ++i)
         parts << QStringLiteral("%1=%2").arg(axes[i], axes[i] == QLatin1String("codecs")
                                                           ? CodecCosts::settings().value(int(values[i]))
+                                                      : axes[i] == QLatin1String("objective")
+                                                          ? Objective::names().value(int(values[i]))
                                                           : show(values[i]));
     return parts.join(QStringLiteral(", "));
 }
@@ -165,9 +168,13 @@ std::optional<Comparison> Comparison::make(const RunData &data, QString *error)
             c.planners << label;
         rowOfPhase.insert(phase, rowOf.value(key));
     }
-    for (const RequestRecord &r : data.requests)
-        if (!r.probe && rowOfPhase.contains(r.phase))
+    QHash<int, QVector<const RequestRecord *>> requestsOfPhase;
+    for (const RequestRecord &r : data.requests) {
+        if (!r.probe && rowOfPhase.contains(r.phase)) {
             requestsOf[rowOfPhase.value(r.phase)].append(&r);
+            requestsOfPhase[r.phase].append(&r);
+        }
+    }
 
     // The plan each row ran on: the one most of its requests ran on.
     for (int i = 0; i < c.rows.size(); ++i) {
@@ -182,6 +189,7 @@ std::optional<Comparison> Comparison::make(const RunData &data, QString *error)
             }
             ++count[r->plan];
             row.failed += r->completed ? 0 : 1;
+            row.dropped += r->dropped ? 1 : 0;
         }
         row.plans = int(order.size());
         for (const QString &plan : std::as_const(order))
@@ -194,6 +202,9 @@ std::optional<Comparison> Comparison::make(const RunData &data, QString *error)
 
     // The same single plan under the same model and condition is one measurement: pool its rows.
     QVector<QVector<const RequestRecord *>> pooled = requestsOf;
+    QVector<QVector<int>> pooledPhases(c.rows.size());
+    for (int phase : std::as_const(phaseOrder))
+        pooledPhases[rowOfPhase.value(phase)] << phase;
     for (int i = 0; i < c.rows.size(); ++i) {
         for (int j = 0; j < i; ++j) {
             const ComparisonRow &a = c.rows[j];
@@ -203,6 +214,7 @@ std::optional<Comparison> Comparison::make(const RunData &data, QString *error)
                 continue;
             b.samePlanAs = a.plannerLabel(c.tilesSwept);
             pooled[j] += requestsOf[i];
+            pooledPhases[j] += pooledPhases[i];
             break;
         }
     }
@@ -218,7 +230,7 @@ std::optional<Comparison> Comparison::make(const RunData &data, QString *error)
         for (const RequestRecord *r : std::as_const(pooled[owner])) {
             if (!r->completed)
                 continue;
-            ms << r->endToEndMs;
+            ms << r->latencyMs();
             predicted << r->predictedMs;
             backbone << double(r->backboneBytes);
             for (int s = 0; s < int(std::size(kStages)); ++s)
@@ -227,6 +239,7 @@ std::optional<Comparison> Comparison::make(const RunData &data, QString *error)
         row.n = int(ms.size());
         row.p50Ms = percentile(ms, 50);
         row.p95Ms = percentile(ms, 95);
+        row.p99Ms = percentile(ms, 99);
         row.p25Ms = percentile(ms, 25);
         row.p75Ms = percentile(ms, 75);
         row.iqrMs = row.p75Ms - row.p25Ms;
@@ -234,6 +247,14 @@ std::optional<Comparison> Comparison::make(const RunData &data, QString *error)
         row.backboneBytes = percentile(backbone, 50);
         for (const QVector<double> &s : std::as_const(stages))
             row.stageMs << percentile(s, 50);
+        QVector<int> phasesPooled = pooledPhases[owner];
+        std::sort(phasesPooled.begin(), phasesPooled.end());
+        QVector<double> throughput;
+        for (int phase : std::as_const(phasesPooled)) {
+            row.phaseFigures << StreamFigures::of(requestsOfPhase.value(phase));
+            throughput << row.phaseFigures.last().throughputRps;
+        }
+        row.throughputRps = percentile(throughput, 50);
     }
 
     // Speed-ups against the baselines of the same model and condition.
@@ -300,6 +321,7 @@ QString Comparison::toCsv() const
         header << QStringLiteral("speedup_vs_") + k;
     for (const QString &s : stageNames())
         header << s + QStringLiteral("_ms");
+    header << QStringLiteral("throughput_rps") << QStringLiteral("p99_ms") << QStringLiteral("dropped");
     QByteArray out;
     QStringList quoted;
     for (const QString &h : std::as_const(header))
@@ -320,6 +342,7 @@ QString Comparison::toCsv() const
             f << (r.speedup.contains(k) ? CsvReader::number(r.speedup.value(k)) : QByteArray());
         for (double s : r.stageMs)
             f << CsvReader::number(s);
+        f << CsvReader::number(r.throughputRps) << CsvReader::number(r.p99Ms) << QByteArray::number(r.dropped);
         out += f.join(',') + '\n';
     }
     return QString::fromUtf8(out);
@@ -337,8 +360,9 @@ QString Comparison::toMarkdown() const
         for (const QString &a : axes)
             head += a + QStringLiteral(" | ");
         head += QStringLiteral("planner | plan | n | failed | p50 ms | p95 ms | IQR ms | predicted ms | backbone KiB "
-                               "| x device-only | x cloud-only | x neurosurgeon | x dads | x best two-tier |\n|");
-        for (int i = 0; i < axes.size() + 14; ++i)
+                               "| x device-only | x cloud-only | x neurosurgeon | x dads | x best two-tier "
+                               "| req/s | p99 ms | dropped |\n|");
+        for (int i = 0; i < axes.size() + 17; ++i)
             head += i < axes.size() + 2 ? QStringLiteral(" :-- |") : QStringLiteral(" --: |");
         md += head + QLatin1Char('\n');
         for (const ComparisonRow &r : rows) {
@@ -360,6 +384,8 @@ QString Comparison::toMarkdown() const
             QStringList xs;
             for (const QString &k : baselineKeys())
                 xs << x(r, k);
+            xs << QString::number(r.throughputRps, 'f', 2) << QString::number(r.p99Ms, 'f', 1)
+               << QString::number(r.dropped);
             md += line + xs.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
         }
         md += QLatin1Char('\n');

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "RunData.h"
+#include "StreamFigures.h"
 
 #include <QMap>
 #include <QString>
@@ -14,12 +15,13 @@ namespace d3::core {
 /// One swept condition of a run: the value of every sweep axis (docs/EXPERIMENTS.md, Sweeps), in axis order.
 struct ComparisonCondition {
     QVector<double> values; ///< one per Comparison::axes
-    /// "edge<->cloud.mbps=5, edge_nodes=2" ("" for a run without a sweep).
+    /// "edge<->cloud.mbps=5, edge_nodes=2" ("" for a run without a sweep); codecs and objective by name.
     QString label(const QStringList &axes) const;
 };
 
 /// One row of comparison.csv: a model under one condition and one planner (with tiles allowed or not), over every
-/// repetition. Latency statistics are over the completed requests (probes left out); a row whose requests all ran on
+/// repetition. Latency statistics are over the completed requests (probes left out), from each one's arrival to its
+/// output (RequestRecord::latencyMs: end to end for requests sent one at a time); a row whose requests all ran on
 /// one plan that another row of the same model and condition also ran alone is pooled with it (samePlanAs), so the
 /// same plan measures the same and speed-ups between them are 1 by construction.
 struct ComparisonRow {
@@ -34,10 +36,10 @@ struct ComparisonRow {
     QString samePlanAs;         ///< the first row (planner, " no tiles" appended when forbidden) of this model and
                                 ///< condition that ran the same single plan; empty when none or itself
     int n = 0;                  ///< completed requests the statistics are over (pooled)
-    int failed = 0;             ///< failed requests of its own phases
-    double p50Ms = 0;           ///< median end-to-end ms
-    double p95Ms = 0;           ///< 95th percentile end-to-end ms
-    double iqrMs = 0;           ///< interquartile range (75th - 25th percentile) of end-to-end ms
+    int failed = 0;             ///< failed requests of its own phases (the dropped ones included)
+    double p50Ms = 0;           ///< median latency ms
+    double p95Ms = 0;           ///< 95th percentile latency ms
+    double iqrMs = 0;           ///< interquartile range (75th - 25th percentile) of latency ms
     double p25Ms = 0;           ///< 25th percentile (for error bars)
     double p75Ms = 0;           ///< 75th percentile (for error bars)
     double predictedMs = 0;     ///< median of the cost model's predictions for those requests
@@ -47,6 +49,11 @@ struct ComparisonRow {
     QMap<QString, double> speedup; ///< baseline key (Comparison::baselineKeys) -> baseline p50 / this p50 (1 for
                                    ///< the baseline itself); absent when the baseline was not run or completed nothing
     double backboneVsCloudOnly = 0; ///< cloud-only's backbone bytes / this row's, when both use the backbone; else 0
+    double p99Ms = 0;           ///< 99th percentile latency ms
+    int dropped = 0;            ///< requests of its own phases dropped by the stream's policy (counted in failed too)
+    QVector<StreamFigures> phaseFigures; ///< each phase's figures (one per repetition, the pooled rows' phases
+                                         ///< included), in phase order: what spreads across repetitions
+    double throughputRps = 0;   ///< median of phaseFigures' throughput (completed per second)
 
     /// measured / predicted (p50 over predicted), 0 without a prediction.
     double measuredOverPredicted() const { return predictedMs > 0 ? p50Ms / predictedMs : 0; }
@@ -55,8 +62,8 @@ struct ComparisonRow {
 };
 
 /// The comparison table of a run (comparison.csv and comparison.md, docs/EXPERIMENTS.md, Comparison): per model x
-/// condition x planner the plan, n, failed, p50, p95 and IQR of end-to-end latency, backbone bytes and the speed-up
-/// against device-only, cloud-only, neurosurgeon, dads and the best two-tier baseline. Built from a run's files alone
+/// condition x planner the plan, n, failed, p50, p95, p99 and IQR of latency, backbone bytes, the speed-up against
+/// device-only, cloud-only, neurosurgeon, dads and the best two-tier baseline, throughput and drops. Built from a run's files alone
 /// (requests.csv and the "phase" events of events.jsonl, whose details name each phase's model, planner, tiles,
 /// repeat and condition), so `d3ctl replay` rebuilds exactly what `d3ctl run` wrote. Stateless; any thread.
 class Comparison

@@ -1,6 +1,7 @@
 #include "RunSummary.h"
 
 #include "Comparison.h"
+#include "StreamFigures.h"
 
 #include <QJsonArray>
 #include <QMap>
@@ -21,7 +22,7 @@ double RunSummary::median(QVector<double> values)
 QJsonObject RunSummary::make(const Experiment &experiment, const QVector<RequestRecord> &records,
                              const QVector<Adaptation> &adaptations)
 {
-    int completed = 0, failed = 0, retried = 0;
+    int completed = 0, failed = 0, retried = 0, dropped = 0;
     QVector<double> ratios;
     QMap<QString, QVector<const RequestRecord *>> byPlan; // "phase/plan_id"
     QJsonArray failures;
@@ -29,6 +30,7 @@ QJsonObject RunSummary::make(const Experiment &experiment, const QVector<Request
         if (r.probe)
             continue;
         retried += r.attempts > 1;
+        dropped += r.dropped;
         if (!r.completed) {
             ++failed;
             failures.append(QJsonObject{{QStringLiteral("id"), qint64(r.id)}, {QStringLiteral("phase"), r.phase},
@@ -60,10 +62,12 @@ QJsonObject RunSummary::make(const Experiment &experiment, const QVector<Request
     QJsonArray phases;
     for (const ExperimentPhase &p : experiment.phases()) {
         QVector<double> measured, predicted, backbone, overhead;
+        QVector<const RequestRecord *> own;
         int ok = 0, bad = 0;
         for (const RequestRecord &r : records) {
             if (r.phase != p.index || r.probe)
                 continue;
+            own << &r;
             if (!r.completed) {
                 ++bad;
                 continue;
@@ -76,20 +80,24 @@ QJsonObject RunSummary::make(const Experiment &experiment, const QVector<Request
                 overhead << r.endToEndMs - r.criticalPathMs;
         }
         const double m = median(measured), pr = median(predicted);
-        phases.append(QJsonObject{{QStringLiteral("phase"), p.index},
-                                  {QStringLiteral("model"), p.model},
-                                  {QStringLiteral("planner"), p.planner},
-                                  {QStringLiteral("tiles"), p.tiles},
-                                  {QStringLiteral("repeat"), p.repeat},
-                                  {QStringLiteral("condition"), p.condition},
-                                  {QStringLiteral("completed"), ok},
-                                  {QStringLiteral("failed"), bad},
-                                  {QStringLiteral("measured_ms"), m},
-                                  {QStringLiteral("predicted_ms"), pr},
-                                  {QStringLiteral("measured_over_predicted"), pr > 0 ? m / pr : 0},
-                                  {QStringLiteral("backbone_bytes"), median(backbone)},
-                                  {QStringLiteral("overhead_ms"), median(overhead)},
-                                  {QStringLiteral("overhead_p95_ms"), Comparison::percentile(overhead, 95)}});
+        QJsonObject phase{{QStringLiteral("phase"), p.index},
+                          {QStringLiteral("model"), p.model},
+                          {QStringLiteral("planner"), p.planner},
+                          {QStringLiteral("tiles"), p.tiles},
+                          {QStringLiteral("repeat"), p.repeat},
+                          {QStringLiteral("condition"), p.condition},
+                          {QStringLiteral("completed"), ok},
+                          {QStringLiteral("failed"), bad},
+                          {QStringLiteral("measured_ms"), m},
+                          {QStringLiteral("predicted_ms"), pr},
+                          {QStringLiteral("measured_over_predicted"), pr > 0 ? m / pr : 0},
+                          {QStringLiteral("backbone_bytes"), median(backbone)},
+                          {QStringLiteral("overhead_ms"), median(overhead)},
+                          {QStringLiteral("overhead_p95_ms"), Comparison::percentile(overhead, 95)}};
+        const QJsonObject stream = StreamFigures::of(own).toJson();
+        for (auto it = stream.begin(); it != stream.end(); ++it)
+            phase.insert(it.key(), it.value());
+        phases.append(phase);
     }
     QJsonArray adapt;
     for (const Adaptation &a : adaptations)
@@ -99,7 +107,7 @@ QJsonObject RunSummary::make(const Experiment &experiment, const QVector<Request
             {QStringLiteral("completed"), completed},
             {QStringLiteral("failed"), failed},
             {QStringLiteral("retried"), retried},
-            {QStringLiteral("dropped"), 0}, // one request in flight at a time: none is ever dropped unsent
+            {QStringLiteral("dropped"), dropped},
             {QStringLiteral("failures"), failures},
             {QStringLiteral("measured_over_predicted"), median(ratios)},
             {QStringLiteral("plans"), plans},

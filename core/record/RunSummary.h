@@ -10,8 +10,9 @@
 namespace d3::core {
 
 /// The summary.json of a run (docs/EXPERIMENTS.md, Outputs): counts, measured over predicted end-to-end time per
-/// plan and overall (median over completed requests, probes left out), per phase the measured and predicted
-/// figures, and one entry per timeline event (adaptations).
+/// plan and overall (median over completed requests, probes left out), how many were retried and dropped, per phase
+/// the measured and predicted figures and the stream's (StreamFigures: throughput, latency percentiles, queues), and
+/// one entry per timeline event (adaptations).
 class RunSummary
 {
 public:

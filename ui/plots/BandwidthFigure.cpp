@@ -4,31 +4,7 @@
 #include "PlannerStyle.h"
 #include "QCustomPlotInclude.h"
 
-#include <algorithm>
-
 namespace d3::ui {
-namespace {
-
-/// The conditions that differ from condition only in the bandwidth axis, by increasing bandwidth.
-QVector<int> sweptConditions(const core::Comparison &c, int axis, int condition)
-{
-    QVector<int> picked;
-    const QVector<double> &held = c.conditions.at(condition).values;
-    for (int k = 0; k < c.conditions.size(); ++k) {
-        const QVector<double> &v = c.conditions.at(k).values;
-        bool same = v.size() == held.size();
-        for (int a = 0; same && a < v.size(); ++a)
-            same = a == axis || v.at(a) == held.at(a);
-        if (same)
-            picked << k;
-    }
-    std::stable_sort(picked.begin(), picked.end(), [&](int a, int b) {
-        return c.conditions.at(a).values.at(axis) < c.conditions.at(b).values.at(axis);
-    });
-    return picked;
-}
-
-} // namespace
 
 BandwidthFigure::BandwidthFigure(QCustomPlot *plot, const core::Comparison &c, const QString &model, int condition)
     : Figure(plot, tr("Latency against bandwidth: %1").arg(model), QString(), tr("median latency (ms)"))
@@ -39,7 +15,7 @@ BandwidthFigure::BandwidthFigure(QCustomPlot *plot, const core::Comparison &c, c
     setAxisLabel(plot->xAxis, tr("%1 bandwidth (Mbit/s)").arg(link));
     if (axis < 0 || condition < 0 || condition >= c.conditions.size())
         return;
-    m_conditions = sweptConditions(c, axis, condition);
+    m_conditions = ComparisonView::conditionsAlong(c, {axis}, condition);
     for (const QString &planner : c.planners) {
         bool any = false;
         for (int k : std::as_const(m_conditions))
@@ -60,11 +36,7 @@ BandwidthFigure::BandwidthFigure(QCustomPlot *plot, const core::Comparison &c, c
     for (const QString &planner : std::as_const(m_planners)) {
         QCPGraph *curve = plot->addGraph();
         PlannerStyle::of(planner).apply(curve, planner);
-        auto *errors = new QCPErrorBars(plot->xAxis, plot->yAxis);
-        errors->removeFromLegend();
-        errors->setDataPlottable(curve);
-        errors->setPen(PlannerStyle::of(planner).pen(0.9));
-        errors->setWhiskerWidth(5);
+        QCPErrorBars *errors = PlannerStyle::of(planner).addErrorBars(curve);
         for (int k : std::as_const(m_conditions)) {
             const core::ComparisonRow *row = c.find(model, k, planner);
             if (!row || row->n == 0)

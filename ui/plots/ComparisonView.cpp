@@ -1,5 +1,7 @@
 #include "ComparisonView.h"
 
+#include <algorithm>
+
 namespace d3::ui {
 
 QStringList ComparisonView::plannersAt(const core::Comparison &c, int condition, const QString &model)
@@ -16,11 +18,19 @@ QStringList ComparisonView::plannersAt(const core::Comparison &c, int condition,
     return planners;
 }
 
-QString ComparisonView::conditionSuffix(const core::Comparison &c, int condition)
+QString ComparisonView::conditionSuffix(const core::Comparison &c, int condition, const QVector<int> &except)
 {
     if (c.conditions.size() <= 1 || condition < 0 || condition >= c.conditions.size())
         return QString();
-    return QStringLiteral(" (%1)").arg(c.conditions.at(condition).label(c.axes));
+    QStringList axes;
+    core::ComparisonCondition held;
+    for (int a = 0; a < c.axes.size(); ++a) {
+        if (!except.contains(a)) {
+            axes << c.axes.at(a);
+            held.values << c.conditions.at(condition).values.value(a);
+        }
+    }
+    return axes.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(held.label(axes));
 }
 
 int ComparisonView::bandwidthAxis(const core::Comparison &c)
@@ -31,6 +41,36 @@ int ComparisonView::bandwidthAxis(const core::Comparison &c)
             return i;
     }
     return -1;
+}
+
+int ComparisonView::rateAxis(const core::Comparison &c)
+{
+    return int(c.axes.indexOf(QStringLiteral("stream.rate_hz")));
+}
+
+QVector<int> ComparisonView::conditionsAlong(const core::Comparison &c, const QVector<int> &along, int condition)
+{
+    QVector<int> picked;
+    if (condition < 0 || condition >= c.conditions.size())
+        return picked;
+    const QVector<double> &held = c.conditions.at(condition).values;
+    for (int k = 0; k < c.conditions.size(); ++k) {
+        const QVector<double> &v = c.conditions.at(k).values;
+        bool same = v.size() == held.size();
+        for (int a = 0; same && a < v.size(); ++a)
+            same = along.contains(a) || v.at(a) == held.at(a);
+        if (same)
+            picked << k;
+    }
+    std::stable_sort(picked.begin(), picked.end(), [&](int a, int b) {
+        for (int axis : along) {
+            const double x = c.conditions.at(a).values.value(axis), y = c.conditions.at(b).values.value(axis);
+            if (x != y)
+                return x < y;
+        }
+        return false;
+    });
+    return picked;
 }
 
 QString ComparisonView::figureName(const QString &prefix, const QString &model)

@@ -33,7 +33,7 @@ int textWidth(const QFont &font, const QString &text)
 } // namespace
 
 Figure::Figure(QCustomPlot *plot, const QString &title, const QString &xLabel, const QString &yLabel)
-    : m_plot(plot), m_xLabel(xLabel), m_yLabel(yLabel)
+    : m_plot(plot), m_labels{{plot->xAxis, xLabel}, {plot->yAxis, yLabel}}
 {
     plot->setInteractions(QCP::Interactions());
     plot->plotLayout()->insertRow(0);
@@ -56,8 +56,7 @@ Figure::Figure(QCustomPlot *plot, const QString &title, const QString &xLabel, c
     plot->plotLayout()->setRowStretchFactor(2, 0.001);
     m_legendFont = plot->legend->font();
     m_legendIconSize = plot->legend->iconSize();
-    m_xLabelFont = plot->xAxis->labelFont();
-    m_yLabelFont = plot->yAxis->labelFont();
+    m_labelFont = plot->xAxis->labelFont();
 }
 
 Figure::~Figure() = default;
@@ -88,13 +87,15 @@ void Figure::applyOptions(const ExportOptions &options)
         return;
     QFont font = m_plot->font();
     font.setPointSizeF(options.fontPt);
-    for (QCPAxis *axis : m_plot->axisRect()->axes()) {
-        axis->setTickLabelFont(font);
-        axis->setLabelFont(font);
-        axis->setLabelPadding(3);
-        axis->setTickLabelPadding(3);
+    for (QCPAxisRect *rect : m_plot->axisRects()) {
+        for (QCPAxis *axis : rect->axes()) {
+            axis->setTickLabelFont(font);
+            axis->setLabelFont(font);
+            axis->setLabelPadding(3);
+            axis->setTickLabelPadding(3);
+        }
     }
-    m_xLabelFont = m_yLabelFont = font;
+    m_labelFont = font;
     QCPLegend *legend = m_plot->legend;
     setLegendFont(font);
     const QFontMetrics fm(font);
@@ -119,7 +120,7 @@ void Figure::setLegendFont(const QFont &font)
 
 void Figure::setAxisLabel(QCPAxis *axis, const QString &label)
 {
-    (axis == m_plot->yAxis ? m_yLabel : m_xLabel) = label;
+    m_labels.insert(axis, label);
     axis->setLabel(label);
 }
 
@@ -142,8 +143,8 @@ void Figure::arrange()
         arrangeItems();
         layoutNow();
         fitTickLabels();
-        fitAxisLabel(m_plot->xAxis, m_xLabel, m_xLabelFont);
-        fitAxisLabel(m_plot->yAxis, m_yLabel, m_yLabelFont);
+        for (auto it = m_labels.cbegin(); it != m_labels.cend(); ++it)
+            fitAxisLabel(it.key(), it.value(), m_labelFont);
     }
     layoutNow();
     arrangeItems();

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QFont>
+#include <QMap>
 #include <QSize>
 #include <QString>
 
@@ -14,7 +15,7 @@ class QCPTextElement;
 namespace d3::ui {
 
 /// What every figure of d3lab shares (docs/EXPERIMENTS.md, Plots): a QCustomPlot laid out as an optional title, one
-/// axis rect with labelled axes and a legend below it. Once sized, arrange() fits the figure to its size: the
+/// axis rect with labelled axes (a subclass may stack more below it) and a legend below them. Once sized, arrange() fits the figure to its size: the
 /// legend wraps into as many columns as its items' widths allow (a name is never cut) and, when its rows would take
 /// more than legendHeightShare() of the height or one name is wider than the figure, its font and icons shrink
 /// (never below kMinFontPt); an axis label longer than its axis breaks onto two lines and, if it would still reach
@@ -47,7 +48,8 @@ public:
     bool titleVisible() const;
     /// Shows or hides the title (a hidden title takes no room).
     void setTitleVisible(bool visible);
-    /// Sets every text to options.fontPt points (when > 0; the title one point larger, bold) and shows the title
+    /// Sets every text (of every axis rect) to options.fontPt points (when > 0; the title one point larger, bold) and
+    /// shows the title
     /// when options.title. Call before arrange().
     void applyOptions(const ExportOptions &options);
     /// Sets the legend's font (arrange() may shrink it for a small figure; it starts from this one each time).
@@ -70,7 +72,7 @@ protected:
     virtual void arrangeItems() {}
     /// Subclasses set font on texts of their own (marker labels); called by applyOptions.
     virtual void applyFont(const QFont &font) { Q_UNUSED(font) }
-    /// Sets an axis label (kept whole; arrange() may break it onto two lines).
+    /// Sets an axis label, of any axis rect's axis (kept whole; arrange() may break it onto two lines).
     void setAxisLabel(QCPAxis *axis, const QString &label);
 
 private:
@@ -81,12 +83,10 @@ private:
 
     QCustomPlot *m_plot;
     QCPTextElement *m_title;
-    QString m_xLabel;
-    QString m_yLabel;
+    QMap<QCPAxis *, QString> m_labels; // every labelled axis's whole label
     QFont m_legendFont;
     QSize m_legendIconSize;
-    QFont m_xLabelFont;
-    QFont m_yLabelFont;
+    QFont m_labelFont;
     double m_legendHeightShare = 1;
 };
 

@@ -3,6 +3,7 @@
 #include "BackboneBarsFigure.h"
 #include "BandwidthFigure.h"
 #include "ComparisonView.h"
+#include "KneeFigure.h"
 #include "LatencyBarsFigure.h"
 #include "PlotExporter.h"
 #include "QCustomPlotInclude.h"
@@ -62,6 +63,13 @@ QVector<Entry> paperFigures(const core::RunData &data, int condition)
             entries.append({ComparisonView::figureName(QStringLiteral("latency_vs_bandwidth"), model),
                             [c, model, condition](QCustomPlot *plot) -> std::unique_ptr<Figure> {
                                 return std::make_unique<BandwidthFigure>(plot, *c, model, condition);
+                            }});
+    }
+    if (ComparisonView::rateAxis(*c) >= 0) {
+        for (const QString &model : c->models)
+            entries.append({ComparisonView::figureName(QStringLiteral("knee"), model),
+                            [c, model, condition](QCustomPlot *plot) -> std::unique_ptr<Figure> {
+                                return std::make_unique<KneeFigure>(plot, *c, model, condition);
                             }});
     }
     entries.append({QStringLiteral("backbone_bars"), [c, condition](QCustomPlot *plot) -> std::unique_ptr<Figure> {
@@ -138,10 +146,12 @@ core::RunData PaperFigures::fromFirstRequest(const core::RunData &data)
         return data;
     double first = data.requests.first().startMs;
     for (const core::RequestRecord &r : data.requests)
-        first = qMin(first, r.startMs);
+        first = qMin(first, qMin(r.startMs, r.arrivalMs)); // a request arrives before it is sent
     core::RunData shifted = data;
-    for (core::RequestRecord &r : shifted.requests)
+    for (core::RequestRecord &r : shifted.requests) {
         r.startMs -= first;
+        r.arrivalMs -= first;
+    }
     for (core::RunEvent &e : shifted.events)
         e.tMs = qMax(0.0, e.tMs - first);
     return shifted;

@@ -12,8 +12,8 @@ namespace d3::ui {
 /// backbone), the "timeline" (TimelineFigure) and, for a run of more than one phase whose events let
 /// core::Comparison::make compare it, the comparison figures at options.condition: "latency_bars"
 /// (LatencyBarsFigure), "latency_vs_bandwidth_MODEL" (BandwidthFigure, when a link to the cloud's bandwidth was
-/// swept), "backbone_bars" (BackboneBarsFigure) and "stage_bars_MODEL" (StageBarsFigure). GUI thread; needs a
-/// QApplication.
+/// swept), "knee_MODEL" (KneeFigure, when the stream's rate was swept), "backbone_bars" (BackboneBarsFigure) and
+/// "stage_bars_MODEL" (StageBarsFigure). GUI thread; needs a QApplication.
 class PaperFigures
 {
 public:
@@ -30,7 +30,7 @@ public:
     /// Writes only the time series (latency, stages, backbone), as exportAll does (RunPlots::exportAll).
     static bool exportTimeSeries(const core::RunData &data, const QString &dir, const ExportOptions &options,
                                  QStringList *written, QString *error);
-    /// data with every time moved so that its first request starts at 0 (events before it at 0): what a console
+    /// data with every time moved so that its first request arrives at 0 (events before it at 0): what a console
     /// export draws, whose clock started with the console.
     static core::RunData fromFirstRequest(const core::RunData &data);
 };

@@ -1,5 +1,7 @@
 #include "PlannerStyle.h"
 
+#include "plan/Objective.h"
+
 #include <iterator>
 
 namespace d3::ui {
@@ -89,6 +91,26 @@ QString PlannerStyle::displayName(const QString &label)
     return noTiles ? tr("%1, no tiles").arg(name) : name;
 }
 
+QString PlannerStyle::displayName(const QString &label, int objective)
+{
+    QString name = core::Objective::names().value(objective, QString::number(objective));
+    name.replace(QLatin1Char('_'), QLatin1Char(' '));
+    return QStringLiteral("%1 (%2)").arg(displayName(label), name);
+}
+
+PlannerStyle PlannerStyle::underObjective(int objective) const
+{
+    if (objective != int(core::Objective::Kind::Throughput)
+        && objective != int(core::Objective::Kind::LatencyUnderRate))
+        return *this;
+    PlannerStyle s = *this;
+    s.color = color.darker(160);
+    s.hollow = true; // a filled mark would hide its cross
+    s.shape = objective == int(core::Objective::Kind::Throughput) ? QCPScatterStyle::ssCrossCircle
+                                                                  : QCPScatterStyle::ssPlusCircle;
+    return s;
+}
+
 QPen PlannerStyle::pen(double width) const
 {
     QPen p(color, width);
@@ -110,6 +132,16 @@ void PlannerStyle::apply(QCPGraph *graph, const QString &label) const
     graph->setName(displayName(label));
     graph->setPen(pen(1.4));
     graph->setScatterStyle(scatter(6));
+}
+
+QCPErrorBars *PlannerStyle::addErrorBars(QCPGraph *curve) const
+{
+    auto *errors = new QCPErrorBars(curve->keyAxis(), curve->valueAxis());
+    errors->removeFromLegend();
+    errors->setDataPlottable(curve);
+    errors->setPen(pen(0.9));
+    errors->setWhiskerWidth(5);
+    return errors;
 }
 
 void PlannerStyle::apply(HatchedBars *bars, const QString &label) const

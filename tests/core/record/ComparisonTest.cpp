@@ -9,7 +9,8 @@
 namespace d3::core {
 namespace {
 
-RunEvent phaseEvent(int phase, const QString &planner, double mbps, int condition, bool tiles = true)
+RunEvent phaseEvent(int phase, const QString &planner, double value, int condition, bool tiles = true,
+                    const QString &axis = QStringLiteral("edge<->cloud.mbps"), int repeat = 0)
 {
     RunEvent e;
     e.phase = phase;
@@ -18,10 +19,10 @@ RunEvent phaseEvent(int phase, const QString &planner, double mbps, int conditio
                  {QStringLiteral("planner"), planner},
                  {QStringLiteral("tiles"), tiles},
                  {QStringLiteral("tiles_swept"), false},
-                 {QStringLiteral("repeat"), 0},
+                 {QStringLiteral("repeat"), repeat},
                  {QStringLiteral("condition_index"), condition},
-                 {QStringLiteral("axes"), QJsonArray{QStringLiteral("edge<->cloud.mbps")}},
-                 {QStringLiteral("condition"), QJsonObject{{QStringLiteral("edge<->cloud.mbps"), mbps}}}};
+                 {QStringLiteral("axes"), QJsonArray{axis}},
+                 {QStringLiteral("condition"), QJsonObject{{axis, value}}}};
     return e;
 }
 
@@ -34,13 +35,17 @@ RunEvent planEvent(quint64 id, const QString &shortLabel, const QString &tiers)
     return e;
 }
 
-RequestRecord request(int phase, quint64 planId, const QString &plan, double ms, qint64 backbone = 0)
+/// A completed request sent as it arrived (at arrivalMs), ms end to end.
+RequestRecord request(int phase, quint64 planId, const QString &plan, double ms, qint64 backbone = 0,
+                      double arrivalMs = 0)
 {
     RequestRecord r;
     r.phase = phase;
     r.planId = planId;
     r.plan = plan;
     r.completed = true;
+    r.arrivalMs = arrivalMs;
+    r.startMs = arrivalMs;
     r.endToEndMs = ms;
     r.predictedMs = 100;
     r.cloudMs = ms / 2;
@@ -171,6 +176,85 @@ TEST(Comparison, TheCsvHasTheContractsColumnsAndReadsBack)
     const QString md = c->toMarkdown();
     EXPECT_TRUE(md.contains(QStringLiteral("| 5 | neurosurgeon | cloud only (= cloud-only) | 4 | 0 | 315.0 |")))
         << md.toStdString();
+}
+
+/// A stream at 10 requests/s: hpa twice (repeats 0 and 1), the second repeat waiting 20 ms at the device before each
+/// request and dropping one; cloud-only and dads once each on the same plan (pooled).
+RunData streamRun()
+{
+    RunData d;
+    const QString rate = QStringLiteral("stream.rate_hz");
+    d.events << phaseEvent(0, QStringLiteral("hpa"), 10, 0, true, rate, 0)
+             << phaseEvent(1, QStringLiteral("cloud-only"), 10, 0, true, rate, 0)
+             << phaseEvent(2, QStringLiteral("dads"), 10, 0, true, rate, 0)
+             << phaseEvent(3, QStringLiteral("hpa"), 10, 0, true, rate, 1);
+    const QString three = QStringLiteral("p=3 q=9"), cloud = QStringLiteral("p=0 q=0");
+    for (int i = 0; i < 4; ++i) {
+        d.requests << request(0, 1, three, 50, 0, 100.0 * i);   // latency 50; the last output at 350
+        d.requests << request(1, 2, cloud, 60, 0, 1000 + 100.0 * i);
+        d.requests << request(2, 3, cloud, 60, 0, 2000 + 200.0 * i);
+        RequestRecord r = request(3, 4, three, 80, 0, 3000 + 100.0 * i);
+        r.startMs += 20; // latency 100; the last output at 3400
+        r.dropped = i == 1;
+        r.completed = !r.dropped;
+        r.endToEndMs = r.completed ? 80 : 0;
+        d.requests << r;
+    }
+    return d;
+}
+
+TEST(Comparison, AStreamsRowsHaveThroughputP99AndDrops)
+{
+    QString error;
+    const auto c = Comparison::make(streamRun(), &error);
+    ASSERT_TRUE(c.has_value()) << error.toStdString();
+    EXPECT_EQ(c->conditions[0].label(c->axes), QStringLiteral("stream.rate_hz=10"));
+    const ComparisonRow *hpa = c->find(QStringLiteral("resnet18"), 0, QStringLiteral("hpa"));
+    ASSERT_TRUE(hpa);
+    EXPECT_EQ(hpa->n, 7);
+    EXPECT_EQ(hpa->failed, 1);
+    EXPECT_EQ(hpa->dropped, 1);
+    // From arrival to output: 50 (x4) and 100 (x3, of which 20 at the device).
+    EXPECT_DOUBLE_EQ(hpa->p50Ms, 50);
+    EXPECT_DOUBLE_EQ(hpa->p95Ms, 100);
+    EXPECT_DOUBLE_EQ(hpa->p99Ms, 100);
+    ASSERT_EQ(hpa->phaseFigures.size(), 2);
+    EXPECT_DOUBLE_EQ(hpa->phaseFigures[0].throughputRps, 4 / 0.35);
+    EXPECT_DOUBLE_EQ(hpa->phaseFigures[1].throughputRps, 3 / 0.4);
+    EXPECT_DOUBLE_EQ(hpa->phaseFigures[1].p95Ms, 100);
+    EXPECT_DOUBLE_EQ(hpa->throughputRps, (4 / 0.35 + 3 / 0.4) / 2);
+
+    const ComparisonRow *dads = c->find(QStringLiteral("resnet18"), 0, QStringLiteral("dads"));
+    ASSERT_TRUE(dads);
+    EXPECT_EQ(dads->samePlanAs, QStringLiteral("cloud-only"));
+    ASSERT_EQ(dads->phaseFigures.size(), 2); // pooled with cloud-only's phase
+    EXPECT_DOUBLE_EQ(dads->phaseFigures[0].throughputRps, 4 / 0.36);
+    EXPECT_DOUBLE_EQ(dads->phaseFigures[1].throughputRps, 4 / 0.66);
+    EXPECT_EQ(dads->dropped, 0);
+
+    // The columns come after every earlier one; the Markdown shows them too.
+    const QByteArray csv = c->toCsv().toUtf8();
+    CsvReader reader(csv);
+    const auto header = reader.next(&error);
+    ASSERT_TRUE(header.has_value()) << error.toStdString();
+    EXPECT_EQ(header->fields.mid(header->fields.size() - 4),
+              (QStringList{"return_ms", "throughput_rps", "p99_ms", "dropped"}));
+    const auto row = reader.next(&error);
+    ASSERT_TRUE(row.has_value()) << error.toStdString();
+    EXPECT_EQ(row->fields.at(header->fields.indexOf(QStringLiteral("planner"))), QStringLiteral("hpa"));
+    EXPECT_EQ(row->fields.at(header->fields.indexOf(QStringLiteral("throughput_rps"))).toDouble(), hpa->throughputRps);
+    EXPECT_EQ(row->fields.at(header->fields.indexOf(QStringLiteral("p99_ms"))), QStringLiteral("100"));
+    EXPECT_EQ(row->fields.at(header->fields.indexOf(QStringLiteral("dropped"))), QStringLiteral("1"));
+    const QString md = c->toMarkdown();
+    EXPECT_TRUE(md.contains(QStringLiteral("| req/s | p99 ms | dropped |"))) << md.toStdString();
+    EXPECT_TRUE(md.contains(QStringLiteral("| 9.46 | 100.0 | 1 |"))) << md.toStdString();
+}
+
+TEST(Comparison, ObjectivesAndCodecsAreNamedInConditions)
+{
+    const ComparisonCondition condition{{1, 2}};
+    EXPECT_EQ(condition.label({QStringLiteral("objective"), QStringLiteral("codecs")}),
+              QStringLiteral("objective=throughput, codecs=zero"));
 }
 
 TEST(Comparison, ARunWithoutPhaseDetailsHasNoComparison)

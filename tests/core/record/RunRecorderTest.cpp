@@ -95,6 +95,7 @@ void expectSame(const RequestRecord &a, const RequestRecord &b)
         EXPECT_EQ(a.codecs[link].rawBytes, b.codecs[link].rawBytes);
         EXPECT_EQ(a.codecs[link].encodeMs, b.codecs[link].encodeMs);
         EXPECT_EQ(a.codecs[link].decodeMs, b.codecs[link].decodeMs);
+        EXPECT_EQ(a.linkQueueMs[link], b.linkQueueMs[link]);
     }
 }
 
@@ -323,18 +324,21 @@ TEST_F(RunRecorderTest, CorruptRowsOfEveryKind)
         EXPECT_TRUE(error.startsWith(file("requests.csv") + QStringLiteral(":5: ") + expected)) << error.toStdString();
     };
     QByteArray good = RequestCsv::row(record(9, QStringLiteral("p")));
-    check("1,2,3\n", QStringLiteral("3 fields, expected 42"));
+    check("1,2,3\n", QStringLiteral("3 fields, expected 54"));
     check(QByteArray(good).replace(",hpa,", ",h\"pa,"), QStringLiteral("a quote inside unquoted field 4"));
     check(QByteArray(good).replace(",hpa,", ",\"hpa\"x,"), QStringLiteral("text after the closing quote of field 4"));
     check(QByteArray(good).replace(",hpa,p,0,1,", ",hpa,p,yes,1,"), QStringLiteral("column probe: 'yes' is not 0 or 1"));
     check(QByteArray(good).replace(",602112,", ",-5,"), QStringLiteral("column uplink_bytes: '-5' is not an integer"));
-    check("\n", QStringLiteral("1 fields, expected 42"));
+    check("\n", QStringLiteral("1 fields, expected 54"));
     QByteArrayList fields = good.split(',');
     fields[23] = "0"; // the attempts
     check(fields.join(','), QStringLiteral("column attempts: '0' is not in 1..1000"));
     fields[23] = "1";
     fields[25] = "-1"; // uplink_raw_bytes
     check(fields.join(','), QStringLiteral("column uplink_raw_bytes: '-1' is not an integer"));
+    fields[25] = "1";
+    fields[RequestCsv::columns().indexOf(QStringLiteral("dropped"))] = "2";
+    check(fields.join(','), QStringLiteral("column dropped: '2' is not 0 or 1"));
 }
 
 TEST_F(RunRecorderTest, BadHeadersEventsAndSummaries)

@@ -4,6 +4,7 @@
 #include "PlotTestData.h"
 #include "plots/BackboneBarsFigure.h"
 #include "plots/BandwidthFigure.h"
+#include "plots/KneeFigure.h"
 #include "plots/LatencyBarsFigure.h"
 #include "plots/PaperFigures.h"
 #include "plots/QCustomPlotInclude.h"
@@ -27,8 +28,10 @@ namespace {
 using D = PlotTestData;
 using Make = std::function<std::unique_ptr<Figure>(QCustomPlot *)>;
 
-/// Every kind of figure, drawn from a sweep (the comparison figures) or a single phase (the time series, the timeline).
-QVector<Make> everyFigure(const core::RunData &sweep, const core::RunData &single, const core::Comparison &c)
+/// Every kind of figure, drawn from a sweep (the comparison figures), a stream's sweep (the knee) or a single phase
+/// (the time series, the timeline).
+QVector<Make> everyFigure(const core::RunData &sweep, const core::RunData &single, const core::Comparison &c,
+                          const core::Comparison &stream)
 {
     QVector<Make> makes;
     for (const QString &name : RunPlots::figureNames())
@@ -42,6 +45,9 @@ QVector<Make> everyFigure(const core::RunData &sweep, const core::RunData &singl
     };
     makes << [&c](QCustomPlot *p) -> std::unique_ptr<Figure> {
         return std::make_unique<BandwidthFigure>(p, c, QStringLiteral("resnet18"), 1);
+    };
+    makes << [&stream](QCustomPlot *p) -> std::unique_ptr<Figure> {
+        return std::make_unique<KneeFigure>(p, stream, QStringLiteral("resnet18"), 0);
     };
     return makes;
 }
@@ -91,10 +97,12 @@ TEST(PaperExport, LegendsLabelsAndTitlesFitEveryFigure)
     QString error;
     const auto c = core::Comparison::make(sweep, &error);
     ASSERT_TRUE(c) << error.toStdString();
+    const auto stream = core::Comparison::make(D::streamRun(true), &error); // four curves
+    ASSERT_TRUE(stream) << error.toStdString();
     for (const char *preset : {"single", "double", ""}) {
         ExportOptions options;
         ExportOptions::forPreset(QLatin1String(preset), &options);
-        for (const Make &make : everyFigure(sweep, single, *c)) {
+        for (const Make &make : everyFigure(sweep, single, *c, *stream)) {
             QCustomPlot plot;
             const std::unique_ptr<Figure> figure = make(&plot);
             SCOPED_TRACE((QLatin1String(preset) + QLatin1Char('/') + figure->name()).toStdString());
@@ -102,19 +110,26 @@ TEST(PaperExport, LegendsLabelsAndTitlesFitEveryFigure)
             figure->applyOptions(options);
             figure->arrange();
             EXPECT_EQ(figure->titleVisible(), options.title);
-            if (options.fontPt > 0) {
-                for (QCPAxis *axis : {plot.xAxis, plot.yAxis}) {
-                    EXPECT_DOUBLE_EQ(axis->tickLabelFont().pointSizeF(), 8);
-                    EXPECT_DOUBLE_EQ(axis->labelFont().pointSizeF(), 8);
-                }
-                EXPECT_DOUBLE_EQ(plot.legend->font().pointSizeF(), 8);
-            }
             const QRect viewport = plot.viewport();
             ASSERT_EQ(viewport.size(), options.layoutSize());
             const int items = FigureChecks::expectLegendFits(&plot);
             EXPECT_GE(items, 2);
-            FigureChecks::expectLabelInside(&plot, plot.xAxis);
-            FigureChecks::expectLabelInside(&plot, plot.yAxis);
+            int bottom = viewport.top();
+            for (QCPAxisRect *rect : plot.axisRects()) { // panels one under the other, the legend below them
+                EXPECT_GE(rect->rect().top(), bottom);
+                bottom = rect->rect().bottom();
+                for (QCPAxis *axis : {rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft)}) {
+                    FigureChecks::expectLabelInside(&plot, axis);
+                    if (options.fontPt > 0) {
+                        EXPECT_DOUBLE_EQ(axis->tickLabelFont().pointSizeF(), 8);
+                        EXPECT_DOUBLE_EQ(axis->labelFont().pointSizeF(), 8);
+                    }
+                }
+            }
+            EXPECT_LE(bottom, plot.legend->outerRect().top());
+            if (options.fontPt > 0) {
+                EXPECT_DOUBLE_EQ(plot.legend->font().pointSizeF(), 8);
+            }
             if (figure->titleVisible()) {
                 EXPECT_TRUE(viewport.contains(figure->title()->outerRect()));
             }

@@ -57,6 +57,7 @@ core::RunData PlotTestData::singlePhaseRun()
         r.completed = i % 10 != 9;
         r.failure = r.completed ? QString() : QStringLiteral("timeout");
         r.startMs = t;
+        r.arrivalMs = t;
         r.deviceMs = 20;
         r.uplinkMs = 8;
         r.tilesMs = 15;
@@ -120,6 +121,7 @@ core::RunData PlotTestData::sweepRun(bool bandwidth, bool tilesSwept)
                     r.plan = QStringLiteral("p=%1 q=%2").arg(p).arg(q);
                     r.completed = true;
                     r.startMs = t + 10 + 50 * i;
+                    r.arrivalMs = r.startMs;
                     const double base = 40 + 30 * m + 15 * pl + 200.0 / swept[k] * (pl + 1) + (tiles ? 0 : 9);
                     r.deviceMs = 5 + pl;
                     r.uplinkMs = 3 + i % 4;
@@ -135,6 +137,78 @@ core::RunData PlotTestData::sweepRun(bool bandwidth, bool tilesSwept)
                 }
                 ++planId;
                 t += 1000;
+            }
+        }
+    }
+    return data;
+}
+
+core::RunData PlotTestData::streamRun(bool objectives)
+{
+    const QStringList models{QStringLiteral("resnet18"), QStringLiteral("alexnet")};
+    const QStringList planners{QStringLiteral("hpa"), QStringLiteral("cloud-only")};
+    const QVector<int> objectiveValues = objectives ? QVector<int>{0, 1} : QVector<int>{-1};
+    QStringList axes{QStringLiteral("stream.rate_hz"), QStringLiteral("edge_nodes")};
+    if (objectives)
+        axes.prepend(QStringLiteral("objective"));
+    core::RunData data;
+    int phase = 0;
+    double t = 0;
+    for (int m = 0; m < models.size(); ++m) {
+        for (int repeat = 0; repeat < 3; ++repeat) {
+            int k = 0;
+            for (int objective : objectiveValues) {
+                for (double rate : streamRates()) {
+                    for (int edges : {2, 3}) {
+                        QJsonObject condition{{QStringLiteral("stream.rate_hz"), rate},
+                                              {QStringLiteral("edge_nodes"), edges}};
+                        if (objectives)
+                            condition.insert(QStringLiteral("objective"), objective);
+                        for (int pl = 0; pl < planners.size(); ++pl, ++phase) {
+                            core::RunEvent start = event(t, "phase", QStringLiteral("phase %1").arg(phase), phase);
+                            start.details = QJsonObject{{QStringLiteral("model"), models[m]},
+                                                        {QStringLiteral("planner"), planners[pl]},
+                                                        {QStringLiteral("tiles"), true},
+                                                        {QStringLiteral("tiles_swept"), false},
+                                                        {QStringLiteral("repeat"), repeat},
+                                                        {QStringLiteral("condition_index"), k},
+                                                        {QStringLiteral("axes"), QJsonArray::fromStringList(axes)},
+                                                        {QStringLiteral("condition"), condition}};
+                            data.events << start;
+                            // hpa is faster with more edge nodes, and faster again (a pipelined plan) under the
+                            // throughput objective; cloud-only is neither.
+                            const double serviceMs = (40 + 15 * m + (pl == 0 ? 10.0 * (3 - edges) : 25.0))
+                                                   * (pl == 0 && objective == 1 ? 0.5 : 1) * (1 + 0.04 * repeat);
+                            const QString plan = pl == 0 ? QStringLiteral("p=%1 q=20").arg(edges + objective)
+                                                         : QStringLiteral("p=0 q=0");
+                            double free = t; // when the server is next free
+                            for (int i = 0; i < 24; ++i) {
+                                core::RequestRecord r;
+                                r.phase = phase;
+                                r.id = quint64(phase * 100 + i);
+                                r.planId = quint64(phase + 1);
+                                r.planner = planners[pl];
+                                r.plan = plan;
+                                r.arrivalMs = t + 1000.0 / rate * i;
+                                r.startMs = qMax(r.arrivalMs, free);
+                                r.dropped = r.startMs - r.arrivalMs > 4 * serviceMs;
+                                r.completed = !r.dropped;
+                                r.failure = r.dropped ? QStringLiteral("dropped (oldest)") : QString();
+                                r.endToEndMs = r.completed ? serviceMs : 0;
+                                r.cloudMs = r.endToEndMs;
+                                r.predictedMs = serviceMs;
+                                r.inFlight = 1;
+                                if (r.completed)
+                                    free = r.startMs + serviceMs;
+                                else
+                                    r.startMs = r.arrivalMs;
+                                data.requests << r;
+                            }
+                            t = qMax(free, t + 24000.0 / rate) + 100;
+                        }
+                        ++k;
+                    }
+                }
             }
         }
     }
