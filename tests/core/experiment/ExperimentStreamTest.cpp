@@ -118,7 +118,7 @@ TEST(ExperimentStream, TheOfferedRateAndTheObjectiveAreSweepAxes)
     EXPECT_EQ(bounds.sweep.condition(1, {}).streamInFlight, 4);
     EXPECT_EQ(bounds.sweep.toJson().value(QStringLiteral("stream_in_flight")).toArray(), (QJsonArray{1, 4}));
     expectError(with(o, QStringLiteral("sweep"), js(QStringLiteral("{'stream_in_flight': [0, 4]}"))),
-                QStringLiteral("sweep.stream_in_flight: "));
+                QStringLiteral("sweep.stream_in_flight[0]: "));
     expectError(with(minimal(), QStringLiteral("sweep"), js(QStringLiteral("{'stream_in_flight': [1, 4]}"))),
                 QStringLiteral("sweep.stream_in_flight: needs a \"stream\""));
     expectError(with(o, QStringLiteral("sweep"), js(QStringLiteral("{'objective': ['latency', 'latency']}"))),
