@@ -8,6 +8,27 @@
 #include <numeric>
 
 namespace d3::core {
+namespace {
+
+/// Which pair of tiers a link joins (the conditions give each pair's bandwidth and round trip).
+enum class Span { DeviceEdge, EdgeEdge, EdgeCloud };
+
+Span spanOf(PlanLink link)
+{
+    switch (link) {
+    case PlanLink::Uplink:
+    case PlanLink::Downlink:
+        return Span::DeviceEdge;
+    case PlanLink::Gather:
+        return Span::EdgeEdge;
+    case PlanLink::Backbone:
+    case PlanLink::Return:
+        break;
+    }
+    return Span::EdgeCloud;
+}
+
+} // namespace
 
 CostModel::CostModel(const ModelGraph &graph, LayerCosts costs, Conditions conditions)
     : m_graph(graph)
@@ -57,20 +78,29 @@ CostBreakdown CostModel::evaluateAsDeployed(Plan *plan) const
     return evaluateChoosingCodecs(plan);
 }
 
-CodecCosts::Choice CostModel::send(int cut, double rawBytes, PlanLink link, double fromSpeed, double toSpeed) const
+double CostModel::linkMbps(PlanLink link) const
 {
     const Conditions &c = m_conditions;
-    switch (link) {
-    case PlanLink::Uplink:
-    case PlanLink::Downlink:
-        return m_codecs.best(cut, rawBytes, c.bwDeviceEdgeMbps, c.rttDeviceEdgeMs, fromSpeed, toSpeed);
-    case PlanLink::Gather:
-        return m_codecs.best(cut, rawBytes, c.bwEdgeEdgeMbps, c.rttEdgeEdgeMs, fromSpeed, toSpeed);
-    case PlanLink::Backbone:
-    case PlanLink::Return:
-        break;
-    }
-    return m_codecs.best(cut, rawBytes, c.bwEdgeCloudMbps, c.rttEdgeCloudMs, fromSpeed, toSpeed);
+    const Span span = spanOf(link);
+    return span == Span::DeviceEdge ? c.bwDeviceEdgeMbps : span == Span::EdgeEdge ? c.bwEdgeEdgeMbps : c.bwEdgeCloudMbps;
+}
+
+double CostModel::linkRttMs(PlanLink link) const
+{
+    const Conditions &c = m_conditions;
+    const Span span = spanOf(link);
+    return span == Span::DeviceEdge ? c.rttDeviceEdgeMs : span == Span::EdgeEdge ? c.rttEdgeEdgeMs : c.rttEdgeCloudMs;
+}
+
+CodecCosts::Choice CostModel::send(int cut, double rawBytes, PlanLink link, double fromSpeed, double toSpeed) const
+{
+    return m_codecs.best(cut, rawBytes, linkMbps(link), linkRttMs(link), fromSpeed, toSpeed);
+}
+
+CodecCosts::Choice CostModel::sendWith(WireCodec codec, int cut, double rawBytes, PlanLink link, double fromSpeed,
+                                       double toSpeed) const
+{
+    return m_codecs.cost(codec, cut, rawBytes, linkMbps(link), linkRttMs(link), fromSpeed, toSpeed);
 }
 
 void CostModel::orderEdgeNodes()
@@ -95,19 +125,23 @@ qint64 CostModel::resultBytes() const
     return m_graph.cut(m_graph.layerCount()).bytes;
 }
 
-CostBreakdown CostModel::tail(int s, int q, double edgeSpeed) const
+CostBreakdown CostModel::tail(int s, int q, int edgeNode) const
 {
     const Conditions &c = m_conditions;
     const int n = m_graph.layerCount();
-    if (edgeSpeed <= 0)
-        edgeSpeed = c.edgeSpeeds[m_bySpeed.first()];
+    const int node = edgeNode < 0 ? m_bySpeed.first() : edgeNode;
+    const double edgeSpeed = c.edgeSpeeds[node];
     CostBreakdown b;
     b.edge = rangeMs(s, q) / edgeSpeed;
     const qint64 result = resultBytes();
+    const CodecCosts::Choice down = send(n, double(result), PlanLink::Downlink, edgeSpeed, c.deviceSpeed);
+    // The stitching node runs [s, q), encodes what it sends on and relays the result (decoding it from the cloud and
+    // encoding it for the device, as the latency charges a relayed message: two hops).
+    double &stitcher = b.busy.edgeNode(node);
+    stitcher = b.edge + down.encodeMs;
     if (q < n) {
         const CodecCosts::Choice up = send(q, double(wireBytes(q)), PlanLink::Backbone, edgeSpeed, c.cloudSpeed);
         const CodecCosts::Choice back = send(n, double(result), PlanLink::Return, c.cloudSpeed, edgeSpeed);
-        const CodecCosts::Choice down = send(n, double(result), PlanLink::Downlink, edgeSpeed, c.deviceSpeed);
         b.backbone = up.ms;
         b.cloud = rangeMs(q, n) / c.cloudSpeed;
         b.ret = back.ms + down.ms;
@@ -115,14 +149,73 @@ CostBreakdown CostModel::tail(int s, int q, double edgeSpeed) const
         b.backboneRawBytes = wireBytes(q) + result;
         b.codecs[size_t(PlanLink::Backbone)] = up.codec;
         b.codecs[size_t(PlanLink::Return)] = back.codec;
-        b.codecs[size_t(PlanLink::Downlink)] = down.codec;
+        stitcher += up.encodeMs + back.decodeMs;
+        b.busy.cloud = up.decodeMs + b.cloud + back.encodeMs;
+        b.busy.links[size_t(PlanLink::Backbone)] = linkBusyMs(up, PlanLink::Backbone);
+        b.busy.links[size_t(PlanLink::Return)] = linkBusyMs(back, PlanLink::Return);
     } else {
-        const CodecCosts::Choice down = send(n, double(result), PlanLink::Downlink, edgeSpeed, c.deviceSpeed);
         b.ret = down.ms;
-        b.codecs[size_t(PlanLink::Downlink)] = down.codec;
     }
+    b.codecs[size_t(PlanLink::Downlink)] = down.codec;
+    b.busy.device = down.decodeMs;
+    b.busy.links[size_t(PlanLink::Downlink)] = linkBusyMs(down, PlanLink::Downlink);
     b.total = b.edge + b.backbone + b.cloud + b.ret;
     return b;
+}
+
+BusyTimes CostModel::headBusy(const Plan &plan, const TilingEntry *entry, WireCodec uplinkCodec,
+                              WireCodec gatherCodec) const
+{
+    const Conditions &c = m_conditions;
+    BusyTimes busy;
+    busy.device = rangeMs(0, plan.p) / c.deviceSpeed;
+    if (plan.p >= m_graph.layerCount())
+        return busy;
+    const int nodes = c.edgeNodes();
+    const int stitcher = std::clamp(plan.edgeNode, 0, nodes - 1);
+    // The device sends each edge node its own message(s) over its own link, encoded on the device, decoded there.
+    auto uplinkTo = [&](int node, double rawBytes) {
+        const CodecCosts::Choice x = sendWith(uplinkCodec, plan.p, rawBytes, PlanLink::Uplink, c.deviceSpeed,
+                                              c.edgeSpeeds[node]);
+        busy.device += x.encodeMs;
+        busy.edgeNode(node) += x.decodeMs;
+        double &link = busy.links[size_t(PlanLink::Uplink)];
+        link = std::max(link, linkBusyMs(x, PlanLink::Uplink));
+    };
+    if (!entry) {
+        uplinkTo(stitcher, double(wireBytes(plan.p)));
+        return busy;
+    }
+    QVarLengthArray<double, 8> work(nodes);
+    QVarLengthArray<qint64, 8> in(nodes), out(nodes);
+    QVarLengthArray<bool, 8> used(nodes);
+    for (int i = 0; i < nodes; ++i) {
+        work[i] = 0;
+        in[i] = out[i] = 0;
+        used[i] = false;
+    }
+    for (int t = 0; t < entry->tileMs.size() && t < plan.tileNodes.size(); ++t) {
+        const int node = std::clamp(plan.tileNodes[t], 0, nodes - 1);
+        work[node] += entry->tileMs[t];
+        in[node] += entry->tileInBytes[t];
+        out[node] += entry->tileOutBytes[t];
+        used[node] = true;
+    }
+    for (int node = 0; node < nodes; ++node) {
+        if (!used[node])
+            continue;
+        uplinkTo(node, double(in[node]));
+        busy.edgeNode(node) += work[node] / c.edgeSpeeds[node] / c.tileEfficiency;
+        if (node == stitcher)
+            continue;
+        const CodecCosts::Choice g = sendWith(gatherCodec, entry->s, double(out[node]), PlanLink::Gather,
+                                              c.edgeSpeeds[node], c.edgeSpeeds[stitcher]);
+        busy.edgeNode(node) += g.encodeMs;
+        busy.edgeNode(stitcher) += g.decodeMs;
+        double &link = busy.links[size_t(PlanLink::Gather)];
+        link = std::max(link, linkBusyMs(g, PlanLink::Gather));
+    }
+    return busy;
 }
 
 Plan CostModel::placed(const Plan &plan) const
@@ -185,10 +278,13 @@ CostBreakdown CostModel::evaluate(const Plan &plan) const
     b.device = rangeMs(0, plan.p) / c.deviceSpeed;
     if (plan.p >= n) {
         b.total = b.device;
+        b.setBusy(headBusy(plan, nullptr, WireCodec::None, WireCodec::None));
         return b;
     }
     int s = plan.p;
     const TilingEntry *entry = plan.tiled() ? m_tiling->find(plan.p, plan.stackEnd, plan.rows, plan.cols) : nullptr;
+    const Plan *tiles = &plan; // with its tile nodes
+    Plan assigned;
     if (entry && plan.stackEnd <= plan.q) {
         s = plan.stackEnd;
         b.uplinkBytes = entry->inputBytes;
@@ -205,8 +301,10 @@ CostBreakdown CostModel::evaluate(const Plan &plan) const
                 b.tiles = std::max(b.tiles, work[i] / c.edgeSpeeds[i] / c.tileEfficiency);
             b.tiles += gatherMs(entry->s, gathered, &b.codecs[size_t(PlanLink::Gather)]);
         } else {
-            Plan assigned = plan;
+            assigned = plan;
             b.tiles = tilePhase(*entry, c.edgeNodes(), &assigned, &b.codecs[size_t(PlanLink::Gather)]);
+            assigned.edgeNode = plan.edgeNode;
+            tiles = &assigned;
         }
     } else {
         b.uplinkBytes = wireBytes(plan.p);
@@ -216,7 +314,7 @@ CostBreakdown CostModel::evaluate(const Plan &plan) const
     b.uplinkRawBytes = b.uplinkBytes;
     b.uplinkBytes = up.wireBytes;
     b.codecs[size_t(PlanLink::Uplink)] = up.codec;
-    const CostBreakdown t = tail(s, std::max(plan.q, s), c.edgeSpeeds[std::clamp(plan.edgeNode, 0, c.edgeNodes() - 1)]);
+    const CostBreakdown t = tail(s, std::max(plan.q, s), std::clamp(plan.edgeNode, 0, c.edgeNodes() - 1));
     b.edge = t.edge;
     b.backbone = t.backbone;
     b.cloud = t.cloud;
@@ -226,6 +324,9 @@ CostBreakdown CostModel::evaluate(const Plan &plan) const
     for (PlanLink link : {PlanLink::Backbone, PlanLink::Return, PlanLink::Downlink})
         b.codecs[size_t(link)] = t.codecs[size_t(link)];
     b.total = b.device + b.uplink + b.tiles + b.edge + b.backbone + b.cloud + b.ret;
+    BusyTimes busy = headBusy(*tiles, s > plan.p ? entry : nullptr, up.codec, b.codecs[size_t(PlanLink::Gather)]);
+    busy.add(t.busy);
+    b.setBusy(busy);
     return b;
 }
 

@@ -24,7 +24,8 @@ namespace d3::core {
 /// The raw input travels as uint8 (S_0 = C*H*W bytes), feature maps as float32. Every X is a hop over one link
 /// (PlanLink) with the wire codec that makes it fastest (CodecCosts::best: encoding on the sender, the compressed
 /// bytes, decoding on the receiver; raw when that is not faster); a message between device and cloud is two hops.
-/// Immutable; cheap queries.
+/// For a stream of requests it predicts how long each resource is busy per request (BusyTimes: compute threads and
+/// links' serialization) and so the bottleneck and throughput. Immutable; cheap queries.
 class CostModel
 {
 public:
@@ -65,18 +66,38 @@ public:
     qint64 wireBytes(int k) const;
     /// Bytes of the result.
     qint64 resultBytes() const;
-    /// Transfer time of bytes over a link of mbps and rttMs.
-    static double transferMs(double bytes, double mbps, double rttMs) { return rttMs / 2 + bytes * 8.0 / (mbps * 1e3); }
+    /// Serialization time of bytes over a link of mbps: how long the link is busy with them.
+    static double serializationMs(double bytes, double mbps) { return bytes * 8.0 / (mbps * 1e3); }
+    /// Transfer time of bytes over a link of mbps and rttMs: the delay (half the round trip) and the serialization.
+    static double transferMs(double bytes, double mbps, double rttMs) { return rttMs / 2 + serializationMs(bytes, mbps); }
+    /// The bandwidth of link (Mbit/s), from the conditions.
+    double linkMbps(PlanLink link) const;
+    /// The round-trip time of link (ms), from the conditions.
+    double linkRttMs(PlanLink link) const;
     /// The best way to send rawBytes of the tensors crossing cut over link, from a node of fromSpeed to one of
     /// toSpeed (the codecs' figures and the link's conditions).
     CodecCosts::Choice send(int cut, double rawBytes, PlanLink link, double fromSpeed, double toSpeed) const;
+    /// The same transfer with a given codec (a share of a transfer whose codec was chosen whole).
+    CodecCosts::Choice sendWith(WireCodec codec, int cut, double rawBytes, PlanLink link, double fromSpeed,
+                                double toSpeed) const;
+    /// How long a transfer keeps link busy: its wire bytes' serialization.
+    double linkBusyMs(const CodecCosts::Choice &transfer, PlanLink link) const
+    {
+        return serializationMs(double(transfer.wireBytes), linkMbps(link));
+    }
     /// The codec figures used.
     const CodecCosts &codecs() const { return m_codecs; }
 
     /// Everything after the tiled stack for stack end s and cloud cut q >= s: edge [s, q) on the stitching node
-    /// (of edgeSpeed; the fastest edge node's when negative), the backbone, the cloud and the return (with its part
-    /// of the breakdown).
-    CostBreakdown tail(int s, int q, double edgeSpeed = -1) const;
+    /// edgeNode (the fastest when negative), the backbone, the cloud and the return (with its part of the breakdown,
+    /// and in busy its part of the busy times: the stitching node's, the cloud's, the device's decoding of the
+    /// result, the backbone, return and downlink; the bottleneck fields are not set).
+    CostBreakdown tail(int s, int q, int edgeNode = -1) const;
+    /// The busy times of plan's part before s (headBusy + tail = evaluate's): the device's [0, p) and encoding, the
+    /// uplink (one link per tile node), and with entry (its tiling option; plan's tile nodes assigned) each tile
+    /// node's tiles, decoding and encoding, gathering on the stitching node and its decoding; untiled, the edge
+    /// node's decoding. uplinkCodec and gatherCodec are the codecs chosen for those transfers.
+    BusyTimes headBusy(const Plan &plan, const TilingEntry *entry, WireCodec uplinkCodec, WireCodec gatherCodec) const;
     /// The tile phase of option e on the k fastest edge nodes: returns its ms (the slowest node's tiles +
     /// gathering the others on the fastest node) and, when plan is not null, fills plan->tileNodes and edgeNode.
     /// The codec chosen for gathering the tiles goes into *gatherCodec when not null.

@@ -20,11 +20,29 @@ enum class PlanLink : int {
 /// Number of PlanLink values.
 constexpr int kPlanLinks = 5;
 
-/// The names of the links in PlanLink order ("uplink", "gather", "backbone", "return", "downlink").
+/// A link's name: "uplink", "gather", "backbone", "return" or "downlink".
+inline QString planLinkName(PlanLink link)
+{
+    switch (link) {
+    case PlanLink::Uplink:
+        return QStringLiteral("uplink");
+    case PlanLink::Gather:
+        return QStringLiteral("gather");
+    case PlanLink::Backbone:
+        return QStringLiteral("backbone");
+    case PlanLink::Return:
+        return QStringLiteral("return");
+    case PlanLink::Downlink:
+        break;
+    }
+    return QStringLiteral("downlink");
+}
+
+/// The names of the links in PlanLink order (planLinkName).
 inline QStringList planLinkNames()
 {
-    return {QStringLiteral("uplink"), QStringLiteral("gather"), QStringLiteral("backbone"), QStringLiteral("return"),
-            QStringLiteral("downlink")};
+    return {planLinkName(PlanLink::Uplink), planLinkName(PlanLink::Gather), planLinkName(PlanLink::Backbone),
+            planLinkName(PlanLink::Return), planLinkName(PlanLink::Downlink)};
 }
 
 /// Every PlanLink, in order.

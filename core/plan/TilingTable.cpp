@@ -54,10 +54,13 @@ TilingTable::TilingTable(const ModelGraph &graph, const QVector<double> &ms)
                     }
                     e.tileOutBytes = outBytes;
                     const int bytesPerElement = i == 0 ? 1 : 4;
+                    e.tileInBytes.fill(0, tiles);
                     for (int t : graph.cut(i).tensors) {
                         for (int k = 0; k < tiles; ++k)
-                            e.inputBytes += graph.tensorShape(t).channels() * regions[k][t].area() * bytesPerElement;
+                            e.tileInBytes[k] += graph.tensorShape(t).channels() * regions[k][t].area() * bytesPerElement;
                     }
+                    for (qint64 bytes : e.tileInBytes)
+                        e.inputBytes += bytes;
                     m_byStart[i] << e;
                 }
             }

@@ -16,6 +16,7 @@ struct TilingEntry {
     double sumMs = 0;             ///< sum of tileMs
     double maxMs = 0;             ///< largest of tileMs
     qint64 inputBytes = 0;        ///< what the device sends for all tiles (halos included; uint8 at p = 0)
+    QVector<qint64> tileInBytes;  ///< per tile: its share of inputBytes (what the device sends its node for it)
     QVector<qint64> tileOutBytes; ///< per tile: its output bytes (what gathering moves)
 };
 

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+using d3::core::BusyTimes;
+using d3::core::CodecCosts;
 using d3::core::Conditions;
 using d3::core::CostBreakdown;
 using d3::core::CostModel;
@@ -11,6 +15,7 @@ using d3::core::LayerCosts;
 using d3::core::ModelGraph;
 using d3::core::ModelParser;
 using d3::core::Plan;
+using d3::core::WireCodec;
 
 namespace {
 
@@ -74,6 +79,16 @@ protected:
         Plan pl;
         pl.p = p;
         pl.q = q;
+        return pl;
+    }
+
+    /// The stack [0, 3) as 2x1 tiles on nodes, the edge up to q.
+    static Plan tiles2x1(int q, QVector<int> nodes)
+    {
+        Plan pl = plan(0, q);
+        pl.stackEnd = 3;
+        pl.rows = 2;
+        pl.tileNodes = std::move(nodes);
         return pl;
     }
 
@@ -312,6 +327,127 @@ TEST_F(CostModelTest, TailMatchesEvaluate)
             if (s == 5)
                 continue; // device-only has no tail
             EXPECT_NEAR(e.total - e.device - e.uplink, t.edge + t.backbone + t.cloud + t.ret, 1e-12);
+        }
+    }
+}
+
+// Per request, each compute thread is busy with its layers and each link with its wire bytes' serialization (no
+// delay): 1000 bytes/ms device <-> edge, 200 bytes/ms edge <-> cloud, 10000 bytes/ms between edge nodes.
+TEST_F(CostModelTest, BusyTimesAndTheBottleneckOfEachTier)
+{
+    const CostModel m = model();
+    const CostBreakdown device = m.evaluate(plan(5, 5));
+    EXPECT_DOUBLE_EQ(device.bottleneckMs, 124.0);
+    EXPECT_EQ(device.bottleneck, QStringLiteral("device"));
+    EXPECT_DOUBLE_EQ(device.throughputRps, 1000 / 124.0);
+
+    // Cloud only: the edge relays; the cloud computes 31 / 2 ms, longer than any link carries its bytes.
+    const CostBreakdown cloud = m.evaluate(plan(0, 0));
+    EXPECT_DOUBLE_EQ(cloud.busy.device, 0.0);
+    EXPECT_DOUBLE_EQ(cloud.busy.links[size_t(d3::core::PlanLink::Uplink)], 64 / 1000.0);
+    EXPECT_DOUBLE_EQ(cloud.busy.links[size_t(d3::core::PlanLink::Backbone)], 64 / 200.0);
+    EXPECT_DOUBLE_EQ(cloud.busy.cloud, 15.5);
+    EXPECT_DOUBLE_EQ(cloud.busy.links[size_t(d3::core::PlanLink::Return)], 16 / 200.0);
+    EXPECT_DOUBLE_EQ(cloud.busy.links[size_t(d3::core::PlanLink::Downlink)], 16 / 1000.0);
+    EXPECT_EQ(cloud.bottleneck, QStringLiteral("cloud"));
+    EXPECT_DOUBLE_EQ(cloud.bottleneckMs, 15.5);
+    EXPECT_LT(cloud.bottleneckMs, cloud.total); // the stages overlap across requests
+
+    // device [0, 1) 64 ms, edge [1, 3) 6 ms on node 0, cloud [3, 5) 4.5 ms: the device sets the rate.
+    const CostBreakdown three = m.evaluate(plan(1, 3));
+    EXPECT_DOUBLE_EQ(three.busy.device, 64.0);
+    ASSERT_EQ(three.busy.edge.size(), 1);
+    EXPECT_DOUBLE_EQ(three.busy.edge[0], 6.0);
+    EXPECT_DOUBLE_EQ(three.busy.cloud, 4.5);
+    EXPECT_DOUBLE_EQ(three.busy.links[size_t(d3::core::PlanLink::Uplink)], 0.512);
+    EXPECT_DOUBLE_EQ(three.busy.links[size_t(d3::core::PlanLink::Backbone)], 0.64);
+    EXPECT_EQ(three.bottleneck, QStringLiteral("device"));
+
+    // A slow backbone (0.016 Mbit/s: 2 bytes/ms) makes the backbone the bottleneck: the 64-byte input takes 32 ms.
+    Conditions slow = handConditions();
+    slow.bwEdgeCloudMbps = 0.016;
+    const CostBreakdown backbone = m.withConditions(slow).evaluate(plan(0, 0));
+    EXPECT_EQ(backbone.bottleneck, QStringLiteral("backbone"));
+    EXPECT_DOUBLE_EQ(backbone.bottleneckMs, 32.0);
+    const QJsonObject json = backbone.toJson();
+    EXPECT_EQ(json.value(QLatin1String("bottleneck")).toString(), QStringLiteral("backbone"));
+    EXPECT_DOUBLE_EQ(json.value(QLatin1String("bottleneck_ms")).toDouble(), 32.0);
+    EXPECT_DOUBLE_EQ(json.value(QLatin1String("throughput_rps")).toDouble(), 1000 / 32.0);
+    const QJsonObject busy = json.value(QLatin1String("busy_ms")).toObject();
+    EXPECT_DOUBLE_EQ(busy.value(QLatin1String("cloud")).toDouble(), 15.5);
+    EXPECT_DOUBLE_EQ(busy.value(QLatin1String("return")).toDouble(), 8.0);
+    EXPECT_FALSE(busy.contains(QLatin1String("device"))); // idle resources are left out
+}
+
+TEST_F(CostModelTest, TiledPlanBusiesEachTileNodeAndItsOwnLinks)
+{
+    // Tiles [0, 3) 2x1 on nodes {0, 1} (11 ms each at speed 1), stitched on node 0, cloud [3, 5).
+    Plan t = tiles2x1(3, {0, 1});
+    const CostBreakdown b = model().evaluate(t);
+    ASSERT_EQ(b.busy.edge.size(), 2);
+    EXPECT_DOUBLE_EQ(b.busy.edge[0], 11.0);
+    EXPECT_DOUBLE_EQ(b.busy.edge[1], 22.0); // half as fast
+    // One link per tile node, each with its own tile's 40 input bytes (the latency charges all 80 on one link).
+    EXPECT_DOUBLE_EQ(b.busy.links[size_t(d3::core::PlanLink::Uplink)], 40 / 1000.0);
+    EXPECT_DOUBLE_EQ(b.busy.links[size_t(d3::core::PlanLink::Gather)], 64 / 10000.0);
+    EXPECT_EQ(b.bottleneck, BusyTimes::edgeName(1));
+    EXPECT_EQ(b.bottleneck, QStringLiteral("edge:1"));
+    EXPECT_DOUBLE_EQ(b.bottleneckMs, 22.0);
+
+    // The stitching node also runs the rest of the edge range: 11 + 9 ms on node 0 against node 1's 11 ms.
+    Conditions equal = handConditions();
+    equal.edgeSpeeds = {1, 1};
+    t.q = 5;
+    const CostBreakdown rest = model().withConditions(equal).evaluate(t);
+    EXPECT_DOUBLE_EQ(rest.busy.edge[0], 20.0);
+    EXPECT_DOUBLE_EQ(rest.busy.edge[1], 11.0);
+    EXPECT_EQ(rest.bottleneck, QStringLiteral("edge:0"));
+}
+
+TEST_F(CostModelTest, CodecWorkIsBusyTimeOnTheNodeThatDoesIt)
+{
+    // zero: half the bytes at 4 MB/s both ways (4000 bytes/ms at speed 1). Over a 0.008 Mbit/s device <-> edge link
+    // (1 byte/ms) the 512 bytes crossing cut 1 and the 16-byte result go compressed; over a 16 Mbit/s backbone
+    // (2000 bytes/ms) nothing does.
+    CodecCosts::Measured zero{QVector<double>(6, 0.5), 4.0e-3, 4.0e-3};
+    const CodecCosts codecs = CodecCosts::fromMeasured(5, {{WireCodec::ZeroValue, zero}});
+    Conditions c = handConditions();
+    c.bwDeviceEdgeMbps = 0.008;
+    c.bwEdgeCloudMbps = 16;
+    const CostModel m = model().withConditions(c).withCodecs(codecs);
+    const CostBreakdown b = m.evaluate(plan(1, 3));
+    ASSERT_EQ(b.codecs[size_t(d3::core::PlanLink::Uplink)], WireCodec::ZeroValue);
+    ASSERT_EQ(b.codecs[size_t(d3::core::PlanLink::Backbone)], WireCodec::None);
+    ASSERT_EQ(b.codecs[size_t(d3::core::PlanLink::Downlink)], WireCodec::ZeroValue);
+    // The device: [0, 1), encoding 512 bytes (0.128 ms at speed 1, 0.512 at 0.25), decoding the result (0.016).
+    EXPECT_NEAR(b.busy.device, 64 + 0.512 + 0.016, 1e-12);
+    // Edge node 0 (speed 1): decoding the 512 bytes, [1, 3), encoding the result for the device.
+    EXPECT_NEAR(b.busy.edge[0], 0.128 + 6 + 0.004, 1e-12);
+    EXPECT_DOUBLE_EQ(b.busy.links[size_t(d3::core::PlanLink::Uplink)], 256.0); // 256 wire bytes at 1 byte/ms
+    EXPECT_DOUBLE_EQ(b.busy.links[size_t(d3::core::PlanLink::Downlink)], 8.0);
+    EXPECT_EQ(b.bottleneck, QStringLiteral("uplink"));
+}
+
+TEST_F(CostModelTest, BottleneckNeverExceedsTheLatencyAndTailsAddUp)
+{
+    const CostModel m = model();
+    for (int p = 0; p <= 5; ++p) {
+        for (int q = p; q <= 5; ++q) {
+            const CostBreakdown b = m.evaluate(plan(p, q));
+            EXPECT_GT(b.bottleneckMs, 0.0);
+            EXPECT_LE(b.bottleneckMs, b.total) << "p=" << p << " q=" << q;
+            EXPECT_DOUBLE_EQ(b.throughputRps, 1000 / b.bottleneckMs);
+            double busiest = 0;
+            for (int r = 0; r < b.busy.count(); ++r)
+                busiest = std::max(busiest, b.busy.at(r));
+            EXPECT_EQ(b.bottleneckMs, busiest);
+            if (p == 5)
+                continue;
+            // The head's busy times and the tail's add up to evaluate's.
+            BusyTimes joined = m.headBusy(plan(p, q), nullptr, WireCodec::None, WireCodec::None);
+            joined.add(m.tail(p, q).busy);
+            for (int r = 0; r < b.busy.count(); ++r)
+                EXPECT_NEAR(joined.at(r), b.busy.at(r), 1e-12) << b.busy.name(r).toStdString();
         }
     }
 }
