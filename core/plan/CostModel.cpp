@@ -5,6 +5,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace d3::core {
@@ -63,6 +64,42 @@ CostModel CostModel::withCodecs(CodecCosts codecs) const
     CostModel other = *this;
     other.m_codecs = std::move(codecs);
     return other;
+}
+
+CostModel CostModel::withObjective(Objective objective) const
+{
+    CostModel other = *this;
+    other.m_objective = objective;
+    return other;
+}
+
+bool CostModel::sustains(double bottleneckMs) const
+{
+    if (m_objective.kind != Objective::Kind::LatencyUnderRate || m_objective.rateHz <= 0)
+        return true;
+    const double budget = Objective::kUtilisation * 1000.0 / m_objective.rateHz;
+    return bottleneckMs <= budget * (1 + kBottleneckTie);
+}
+
+bool CostModel::better(double totalA, double bottleneckA, double totalB, double bottleneckB) const
+{
+    switch (m_objective.kind) {
+    case Objective::Kind::Latency:
+        return totalA < totalB;
+    case Objective::Kind::LatencyUnderRate: {
+        const bool a = sustains(bottleneckA), b = sustains(bottleneckB);
+        if (a != b)
+            return a;
+        if (a)
+            return totalA < totalB;
+        break; // neither sustains the rate: the most throughput
+    }
+    case Objective::Kind::Throughput:
+        break;
+    }
+    if (std::abs(bottleneckA - bottleneckB) > kBottleneckTie * std::max(bottleneckA, bottleneckB))
+        return bottleneckA < bottleneckB;
+    return totalA < totalB;
 }
 
 CostBreakdown CostModel::evaluateChoosingCodecs(Plan *plan) const

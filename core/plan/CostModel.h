@@ -4,6 +4,7 @@
 #include "Conditions.h"
 #include "CostBreakdown.h"
 #include "LayerCosts.h"
+#include "Objective.h"
 #include "Plan.h"
 #include "PlanLink.h"
 #include "TilingTable.h"
@@ -25,7 +26,8 @@ namespace d3::core {
 /// (PlanLink) with the wire codec that makes it fastest (CodecCosts::best: encoding on the sender, the compressed
 /// bytes, decoding on the receiver; raw when that is not faster); a message between device and cloud is two hops.
 /// For a stream of requests it predicts how long each resource is busy per request (BusyTimes: compute threads and
-/// links' serialization) and so the bottleneck and throughput. Immutable; cheap queries.
+/// links' serialization) and so the bottleneck and throughput; an Objective says which figure the planners minimise
+/// (better()). Immutable; cheap queries.
 class CostModel
 {
 public:
@@ -39,6 +41,28 @@ public:
     CostModel withoutTiling() const;
     /// The same model with these codec figures (by default every transfer is raw).
     CostModel withCodecs(CodecCosts codecs) const;
+    /// The same model with another objective (by default Latency), which every planner's choice follows.
+    CostModel withObjective(Objective objective) const;
+    /// The objective.
+    const Objective &objective() const { return m_objective; }
+
+    /// Bottleneck figures closer than this share of the larger are equal under Throughput and LatencyUnderRate
+    /// (the same resource summed in another order), so the latency decides between them.
+    static constexpr double kBottleneckTie = 1e-9;
+    /// True when a is strictly better than b under the objective: Latency, the least total; Throughput, the least
+    /// bottleneckMs, then the least total; LatencyUnderRate, a plan that sustains the rate (sustains()) before one
+    /// that does not, the least total among those that do and the least bottleneck among those that do not. The
+    /// one comparison of every planner.
+    bool better(const CostBreakdown &a, const CostBreakdown &b) const
+    {
+        return better(a.total, a.bottleneckMs, b.total, b.bottleneckMs);
+    }
+    /// better() on the two figures alone (totals and bottlenecks, ms). Worse in either figure is never better, so
+    /// lower bounds of both prune a search.
+    bool better(double totalA, double bottleneckA, double totalB, double bottleneckB) const;
+    /// True when a plan of bottleneckMs sustains the objective's rate: at most Objective::kUtilisation of the time
+    /// between requests (always true but under LatencyUnderRate with a positive rate).
+    bool sustains(double bottleneckMs) const;
     /// evaluate(*plan), setting plan's codecs to those it chose (what a deployment of it sends).
     CostBreakdown evaluateChoosingCodecs(Plan *plan) const;
     /// A plan written by hand as the controller deploys it: placed (placed()) with the codecs it chooses, and its
@@ -127,6 +151,7 @@ private:
     QVector<double> m_sortedSpeeds;
     std::shared_ptr<const TilingTable> m_tiling;
     CodecCosts m_codecs;
+    Objective m_objective;
 };
 
 } // namespace d3::core

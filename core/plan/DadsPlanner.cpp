@@ -1,10 +1,13 @@
 #include "DadsPlanner.h"
 
 #include "MinCut.h"
+#include "SingleCutPlanner.h"
 
 namespace d3::core {
+namespace {
 
-Plan DadsPlanner::choose(const CostModel &model, QString *note) const
+/// DSL: the minimum cut of the per-request latency, as a plan (p == q); *note says why when it is not the cut itself.
+Plan minimumCut(const CostModel &model, QString *note)
 {
     const ModelGraph &g = model.graph();
     const Conditions &c = model.conditions();
@@ -60,12 +63,33 @@ Plan DadsPlanner::choose(const CostModel &model, QString *note) const
         while (last >= 0 && !side[layerNode(last)])
             --last;
         wider.p = wider.q = last + 1;
-        if (model.evaluate(wider).total < model.evaluate(plan).total)
+        if (model.better(model.evaluate(wider), model.evaluate(plan)))
             plan = wider;
         *note = QStringLiteral("the minimum cut puts %1 layers on the device, not a prefix of the layer order; "
                                "using the position %2").arg(deviceLayers).arg(plan.p);
     }
     return plan;
+}
+
+} // namespace
+
+Plan DadsPlanner::choose(const CostModel &model, QString *note) const
+{
+    const Plan light = minimumCut(model, note);
+    if (model.objective().kind == Objective::Kind::Latency)
+        return light;
+    const CostBreakdown lightCost = model.evaluate(light);
+    if (model.objective().kind == Objective::Kind::LatencyUnderRate && model.sustains(lightCost.bottleneckMs))
+        return light; // light load: the rate is sustained
+    // Heavy load (DSH): the slowest stage sets the rate. The deployable cuts are positions of the layer order, over
+    // which the best under the objective is found exactly by evaluating each.
+    QString none;
+    const Plan heavy = SingleCutPlanner(SingleCutPlanner::DeviceCloud).choose(model, &none);
+    if (!model.better(model.evaluate(heavy), lightCost))
+        return light;
+    *note = QStringLiteral("heavy load (%1): the best device | cloud position under it, %2, not the minimum cut's %3")
+                .arg(model.objective().label()).arg(heavy.p).arg(light.p);
+    return heavy;
 }
 
 } // namespace d3::core

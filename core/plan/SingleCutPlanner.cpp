@@ -11,16 +11,16 @@ Plan SingleCutPlanner::choose(const CostModel &model, QString *) const
 {
     const int n = model.graph().layerCount();
     Plan best;
-    double bestMs = 0;
+    CostBreakdown bestCost;
     for (int k = 0; k <= n; ++k) {
         Plan plan;
         plan.edgeNode = model.edgeNodesBySpeed().first();
         plan.p = m_split == DeviceCloud ? k : 0;
         plan.q = k;
-        const double ms = model.evaluate(plan).total;
-        if (k == 0 || ms < bestMs) {
+        const CostBreakdown cost = model.evaluate(plan);
+        if (k == 0 || model.better(cost, bestCost)) {
             best = plan;
-            bestMs = ms;
+            bestCost = cost;
         }
     }
     return best;

@@ -4,8 +4,9 @@
 
 namespace d3::core {
 
-/// The two-tier baselines, each the best single cut k under the cost model: neurosurgeon splits device | cloud
-/// (the edge only relays, p = q = k); edge-cloud splits edge | cloud (the device sends the raw input, p = 0, q = k).
+/// The two-tier baselines, each the best single cut k under the cost model and its objective (CostModel::better):
+/// neurosurgeon splits device | cloud (the edge only relays, p = q = k); edge-cloud splits edge | cloud (the device
+/// sends the raw input, p = 0, q = k).
 class SingleCutPlanner : public Planner
 {
 public:

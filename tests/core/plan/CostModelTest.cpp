@@ -14,6 +14,7 @@ using d3::core::GraphError;
 using d3::core::LayerCosts;
 using d3::core::ModelGraph;
 using d3::core::ModelParser;
+using d3::core::Objective;
 using d3::core::Plan;
 using d3::core::WireCodec;
 
@@ -450,6 +451,39 @@ TEST_F(CostModelTest, BottleneckNeverExceedsTheLatencyAndTailsAddUp)
                 EXPECT_NEAR(joined.at(r), b.busy.at(r), 1e-12) << b.busy.name(r).toStdString();
         }
     }
+}
+
+TEST_F(CostModelTest, EachObjectiveComparesItsOwnFigure)
+{
+    // a: 10 ms, bottleneck 8 ms; b: 12 ms, bottleneck 5 ms.
+    const CostModel latency = model();
+    EXPECT_EQ(latency.objective(), Objective{});
+    EXPECT_TRUE(latency.better(10, 8, 12, 5));
+    EXPECT_FALSE(latency.better(12, 5, 10, 8));
+    EXPECT_FALSE(latency.better(10, 8, 10, 5)); // strictly better only
+
+    const CostModel throughput = model().withObjective({Objective::Kind::Throughput});
+    EXPECT_TRUE(throughput.better(12, 5, 10, 8));
+    EXPECT_FALSE(throughput.better(10, 8, 12, 5));
+    // Equal bottlenecks (to the tie tolerance): the latency decides.
+    EXPECT_TRUE(throughput.better(10, 5, 12, 5 * (1 + 1e-12)));
+    EXPECT_FALSE(throughput.better(12, 5, 10, 5 * (1 + 1e-12)));
+    EXPECT_TRUE(throughput.better(12, 5, 10, 5 * (1 + 1e-6)));
+
+    // Under a rate the budget is 0.9 x 1000 / rate ms of the bottleneck.
+    auto underRate = [&](double hz) { return model().withObjective({Objective::Kind::LatencyUnderRate, hz}); };
+    EXPECT_TRUE(underRate(100).sustains(9.0));
+    EXPECT_FALSE(underRate(100).sustains(9.01));
+    EXPECT_TRUE(underRate(100).better(10, 8, 12, 5));  // both sustain 100 Hz (9 ms): the faster
+    EXPECT_TRUE(underRate(150).better(12, 5, 10, 8));  // only b sustains 150 Hz (6 ms)
+    EXPECT_FALSE(underRate(150).better(10, 8, 12, 5));
+    EXPECT_TRUE(underRate(1000).better(12, 5, 10, 8)); // neither sustains 1000 Hz: the more throughput
+    EXPECT_TRUE(underRate(0).better(10, 8, 12, 5));    // no rate given: every plan sustains it
+
+    // The comparison of breakdowns is the comparison of their figures.
+    const CostBreakdown cloud = model().evaluate(plan(0, 0)), three = model().evaluate(plan(1, 3));
+    EXPECT_TRUE(latency.better(cloud, three));    // 27.98 ms against 87.75 ms
+    EXPECT_TRUE(throughput.better(cloud, three)); // 15.5 ms against 64 ms busy
 }
 
 } // namespace
