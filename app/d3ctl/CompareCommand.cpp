@@ -41,7 +41,7 @@ int CompareCommand::run(const QStringList &args)
     TextTable table({QStringLiteral("planner"), QStringLiteral("plan"), QStringLiteral("predicted ms"),
                      QStringLiteral("vs device-only"), QStringLiteral("vs cloud-only"), QStringLiteral("backbone bytes"),
                      QStringLiteral("backbone vs cloud-only"), QStringLiteral("backbone raw bytes"), QStringLiteral("codecs"),
-                     QStringLiteral("decision us")});
+                     QStringLiteral("bottleneck"), QStringLiteral("max rps"), QStringLiteral("decision us")});
     for (const core::PlanResult &r : results) {
         const double vsDevice = deviceOnly.cost.total / r.cost.total;
         const double vsCloud = cloudOnly.cost.total / r.cost.total;
@@ -58,13 +58,16 @@ int CompareCommand::run(const QStringList &args)
                       r.cost.backboneBytes > 0 ? QStringLiteral("%1x").arg(backboneCut, 0, 'f', 2) : QStringLiteral("none"),
                       Output::grouped(r.cost.backboneRawBytes),
                       r.plan.compresses() ? r.plan.describeCodecs() : QStringLiteral("none"),
-                      QString::number(r.decisionUs, 'f', 0)});
+                      QStringLiteral("%1 %2 ms").arg(r.cost.bottleneck).arg(r.cost.bottleneckMs, 0, 'f', 2),
+                      QString::number(r.cost.throughputRps, 'f', 1), QString::number(r.decisionUs, 'f', 0)});
     }
     if (cl.has(QStringLiteral("json"))) {
         Output::printJson(QJsonDocument(list));
         return ExitOk;
     }
-    Output::print(QStringLiteral("%1, costs %2\n\n").arg(graph->name(), PlanReport::costsText(model)) + table.render());
+    Output::print(QStringLiteral("%1, costs %2, objective %3\n\n")
+                      .arg(graph->name(), PlanReport::costsText(model), model.objective().label())
+                  + table.render());
     for (const core::PlanResult &r : results) {
         if (!r.note.isEmpty())
             Output::print(QStringLiteral("%1: %2\n").arg(r.planner, r.note));

@@ -35,12 +35,12 @@ int PlanCommand::run(const QStringList &args)
     }
     const core::CostBreakdown &b = r.cost;
     Output::print(QStringLiteral("%1 on %2: %3, predicted %4 ms (device %5, uplink %6, tiles %7, edge %8, backbone %9, "
-                                 "cloud %10, return %11), backbone %12 bytes, decided in %13 us\ncosts %14\n%15\n%16")
+                                 "cloud %10, return %11), backbone %12 bytes, decided in %13 us\n%14\ncosts %15\n%16\n%17")
                       .arg(r.planner, graph->name(), r.plan.describe())
                       .arg(b.total, 0, 'f', 2).arg(b.device, 0, 'f', 2).arg(b.uplink, 0, 'f', 2).arg(b.tiles, 0, 'f', 2)
                       .arg(b.edge, 0, 'f', 2).arg(b.backbone, 0, 'f', 2).arg(b.cloud, 0, 'f', 2).arg(b.ret, 0, 'f', 2)
                       .arg(Output::grouped(b.backboneBytes)).arg(r.decisionUs, 0, 'f', 0)
-                      .arg(PlanReport::costsText(model), PlanReport::codecsText(r, model),
+                      .arg(PlanReport::streamText(r, model), PlanReport::costsText(model), PlanReport::codecsText(r, model),
                            r.note.isEmpty() ? QString() : r.note + QLatin1Char('\n')));
     return ExitOk;
 }

@@ -22,7 +22,21 @@ QJsonObject PlanReport::toJson(const core::PlanResult &r, const core::CostModel 
     o.insert(QStringLiteral("costs_source"), model.costs().source);
     if (!r.note.isEmpty())
         o.insert(QStringLiteral("note"), r.note);
+    o.insert(QStringLiteral("objective"), model.objective().name());
+    if (model.objective().kind == core::Objective::Kind::LatencyUnderRate)
+        o.insert(QStringLiteral("rate_hz"), model.objective().rateHz);
     return o;
+}
+
+QString PlanReport::streamText(const core::PlanResult &r, const core::CostModel &model)
+{
+    const core::CostBreakdown &b = r.cost;
+    QString text = QStringLiteral("stream: bottleneck %1 %2 ms per request, at most %3 requests/s; objective %4")
+                       .arg(b.bottleneck).arg(b.bottleneckMs, 0, 'f', 2).arg(b.throughputRps, 0, 'f', 1)
+                       .arg(model.objective().label());
+    if (model.objective().kind == core::Objective::Kind::LatencyUnderRate)
+        text += model.sustains(b.bottleneckMs) ? QStringLiteral(" (sustained)") : QStringLiteral(" (not sustained)");
+    return text;
 }
 
 QString PlanReport::codecsText(const core::PlanResult &r, const core::CostModel &model)

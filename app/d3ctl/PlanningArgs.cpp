@@ -3,6 +3,8 @@
 #include "graph/ModelCatalog.h"
 #include "plan/Profile.h"
 
+#include <cmath>
+
 namespace d3::cli {
 namespace {
 
@@ -27,7 +29,8 @@ QStringList PlanningArgs::valueOptions()
 {
     return {QStringLiteral("bw-de"), QStringLiteral("bw-ec"), QStringLiteral("bw-ee"), QStringLiteral("rtt-de"),
             QStringLiteral("rtt-ec"), QStringLiteral("rtt-ee"), QStringLiteral("edge-nodes"), QStringLiteral("speeds"),
-            QStringLiteral("profile"), QStringLiteral("codecs")};
+            QStringLiteral("profile"), QStringLiteral("codecs"), QStringLiteral("objective"),
+            QStringLiteral("rate-hz")};
 }
 
 std::optional<core::Conditions> PlanningArgs::conditions(const CommandLine &cl, QString *error)
@@ -92,6 +95,31 @@ std::optional<core::Conditions> PlanningArgs::conditions(const CommandLine &cl, 
     return c;
 }
 
+std::optional<core::Objective> PlanningArgs::objective(const CommandLine &cl, QString *error)
+{
+    core::Objective o;
+    const QString name = cl.value(QStringLiteral("objective"), o.name());
+    const auto kind = core::Objective::kindOf(name);
+    if (!kind) {
+        *error = QStringLiteral("--objective must be one of %1, got '%2'")
+                     .arg(core::Objective::names().join(QLatin1String(", ")), name);
+        return std::nullopt;
+    }
+    o.kind = *kind;
+    const bool underRate = o.kind == core::Objective::Kind::LatencyUnderRate;
+    if (cl.has(QStringLiteral("rate-hz")) != underRate) {
+        *error = underRate ? QStringLiteral("--objective latency_under_rate needs --rate-hz R (requests per second)")
+                           : QStringLiteral("--rate-hz applies to --objective latency_under_rate only");
+        return std::nullopt;
+    }
+    if (underRate && (!number(cl, "rate-hz", &o.rateHz, error) || !(o.rateHz > 0) || !std::isfinite(o.rateHz))) {
+        *error = QStringLiteral("--rate-hz must be a positive number of requests per second, got '%1'")
+                     .arg(cl.value(QStringLiteral("rate-hz")));
+        return std::nullopt;
+    }
+    return o;
+}
+
 std::optional<core::CostModel> PlanningArgs::costModel(const CommandLine &cl, const QString &command, QString *error)
 {
     if (cl.positionals().size() != 1) {
@@ -109,6 +137,11 @@ std::optional<core::CostModel> PlanningArgs::costModel(const CommandLine &cl, co
         *error = QStringLiteral("%1: %2").arg(command, *error);
         return std::nullopt;
     }
+    const auto objective = PlanningArgs::objective(cl, error);
+    if (!objective) {
+        *error = QStringLiteral("%1: %2").arg(command, *error);
+        return std::nullopt;
+    }
     const QString setting = cl.has(QStringLiteral("codecs")) ? cl.value(QStringLiteral("codecs")) : QStringLiteral("auto");
     if (!core::CodecCosts::settings().contains(setting)) {
         *error = QStringLiteral("%1: --codecs must be one of %2, got '%3'")
@@ -116,12 +149,13 @@ std::optional<core::CostModel> PlanningArgs::costModel(const CommandLine &cl, co
         return std::nullopt;
     }
     if (!cl.has(QStringLiteral("profile")))
-        return core::CostModel(*graph, core::LayerCosts::fromFlops(*graph), *c);
+        return core::CostModel(*graph, core::LayerCosts::fromFlops(*graph), *c).withObjective(*objective);
     const auto profile = PlanningArgs::profile(cl, *graph, error);
     if (!profile)
         return std::nullopt;
     return core::CostModel(*graph, core::LayerCosts::fromProfile(*profile), *c)
-        .withCodecs(*profile->codecs.restrictedTo(setting));
+        .withCodecs(*profile->codecs.restrictedTo(setting))
+        .withObjective(*objective);
 }
 
 std::optional<core::Profile> PlanningArgs::profile(const CommandLine &cl, const core::ModelGraph &graph, QString *error)

@@ -166,6 +166,63 @@ TEST(PlanCommandTest, CompareTextIsATable)
         EXPECT_TRUE(r.out.contains(name)) << name;
 }
 
+TEST(PlanCommandTest, TheObjectiveReachesThePlannerAndTheBottleneckIsReported)
+{
+    const QString line = QStringLiteral("plan vgg16 --planner hpa --bw-de 1000 --bw-ec 100 "
+                                        "--speeds device=0.1,edge=0.5,cloud=1 --json");
+    const auto latency = D3ctlProcess::run(args(line));
+    const auto throughput = D3ctlProcess::run(args(line + QStringLiteral(" --objective throughput")));
+    ASSERT_TRUE(latency.succeeded());
+    ASSERT_TRUE(throughput.succeeded());
+    const QJsonObject l = latency.json().object(), t = throughput.json().object();
+    expectContract(l);
+    expectContract(t);
+    EXPECT_EQ(l.value(QLatin1String("objective")).toString(), QStringLiteral("latency"));
+    EXPECT_EQ(t.value(QLatin1String("objective")).toString(), QStringLiteral("throughput"));
+    const QJsonObject lb = l.value(QLatin1String("breakdown")).toObject(), tb = t.value(QLatin1String("breakdown")).toObject();
+    for (const QJsonObject &b : {lb, tb}) {
+        ASSERT_TRUE(b.value(QLatin1String("bottleneck_ms")).isDouble());
+        EXPECT_GT(b.value(QLatin1String("bottleneck_ms")).toDouble(), 0.0);
+        EXPECT_LE(b.value(QLatin1String("bottleneck_ms")).toDouble(), b.value(QLatin1String("total_ms")).toDouble());
+        EXPECT_NEAR(b.value(QLatin1String("throughput_rps")).toDouble(),
+                    1000 / b.value(QLatin1String("bottleneck_ms")).toDouble(), 1e-9);
+        const QString busiest = b.value(QLatin1String("bottleneck")).toString();
+        EXPECT_DOUBLE_EQ(b.value(QLatin1String("busy_ms")).toObject().value(busiest).toDouble(),
+                         b.value(QLatin1String("bottleneck_ms")).toDouble())
+            << busiest.toStdString();
+    }
+    // The stream's plan sustains at least the latency plan's rate, and no single request is faster on it.
+    EXPECT_LE(tb.value(QLatin1String("bottleneck_ms")).toDouble(), lb.value(QLatin1String("bottleneck_ms")).toDouble());
+    EXPECT_GE(t.value(QLatin1String("predicted_ms")).toDouble(), l.value(QLatin1String("predicted_ms")).toDouble());
+
+    // Under a rate: the rate is in the answer, and the text says whether the plan sustains it.
+    const auto rate = D3ctlProcess::run(args(line + QStringLiteral(" --objective latency_under_rate --rate-hz 2")));
+    ASSERT_TRUE(rate.succeeded());
+    EXPECT_EQ(rate.json().object().value(QLatin1String("rate_hz")).toDouble(), 2.0);
+    const auto text = D3ctlProcess::run(args(QStringLiteral(
+        "plan vgg16 --planner oracle --objective latency_under_rate --rate-hz 0.5")));
+    ASSERT_TRUE(text.succeeded());
+    EXPECT_TRUE(text.out.contains("stream: bottleneck ")) << text.out.toStdString();
+    EXPECT_TRUE(text.out.contains("requests/s; objective latency_under_rate 0.5 Hz (sustained)")) << text.out.toStdString();
+    const auto table = D3ctlProcess::run(args(QStringLiteral("compare alexnet --objective throughput")));
+    ASSERT_TRUE(table.succeeded());
+    EXPECT_TRUE(table.out.contains("objective throughput")) << table.out.toStdString();
+    EXPECT_TRUE(table.out.contains("max rps")) << table.out.toStdString();
+}
+
+TEST(PlanCommandTest, BadObjectivesAreRefused)
+{
+    const auto unknown = D3ctlProcess::run(args(QStringLiteral("plan resnet18 --planner hpa --objective fastest")));
+    EXPECT_TRUE(unknown.refused(QStringLiteral("--objective")));
+    EXPECT_TRUE(unknown.err.contains("'fastest'")) << unknown.err.toStdString();
+    for (const char *line : {"plan resnet18 --planner hpa --objective latency_under_rate",
+                             "plan resnet18 --planner hpa --objective latency_under_rate --rate-hz 0",
+                             "plan resnet18 --planner hpa --objective latency_under_rate --rate-hz fast",
+                             "plan resnet18 --planner hpa --objective throughput --rate-hz 30",
+                             "compare resnet18 --rate-hz 30"})
+        EXPECT_TRUE(D3ctlProcess::run(args(QString::fromLatin1(line))).refused(QStringLiteral("--rate-hz"))) << line;
+}
+
 TEST(PlanCommandTest, UnknownPlannerIsRefused)
 {
     const auto r = D3ctlProcess::run(args(QStringLiteral("plan resnet18 --planner magic --json")));
