@@ -24,6 +24,9 @@ QJsonObject planJson(const PlanResult &r, quint64 planId)
     o.insert(QStringLiteral("planner"), r.planner);
     o.insert(QStringLiteral("predicted_ms"), r.cost.total);
     o.insert(QStringLiteral("backbone_bytes"), double(r.cost.backboneBytes));
+    o.insert(QStringLiteral("bottleneck"), r.cost.bottleneck);
+    o.insert(QStringLiteral("bottleneck_ms"), r.cost.bottleneckMs);
+    o.insert(QStringLiteral("predicted_rps"), r.cost.throughputRps);
     return o;
 }
 
@@ -283,7 +286,9 @@ CostModel Controller::costModel(bool tiles) const
         c.edgeSpeeds = {kAbsentSpeed};
     if (m_state.value(m_cloud) == NodeState::Dead)
         c.cloudSpeed = kAbsentSpeed;
-    const CostModel m = m_costModel->withConditions(c).withCodecs(m_codecs.restrictedTo(m_codecSetting).value_or(m_codecs));
+    const CostModel m = m_costModel->withConditions(c)
+                            .withCodecs(m_codecs.restrictedTo(m_codecSetting).value_or(m_codecs))
+                            .withObjective(m_objective);
     return tiles ? m : m.withoutTiling();
 }
 
@@ -320,6 +325,7 @@ bool Controller::deploy(const PlanResult &result, const QString &planner, const 
     m_planConditions = m_estimator.conditions();
     QJsonObject details = planJson(m_current, d->planId());
     details.insert(QStringLiteral("reason"), reason);
+    details.insert(QStringLiteral("objective"), m_objective.label());
     details.insert(QStringLiteral("edges"), QJsonArray::fromStringList(aliveEdges()));
     details.insert(QStringLiteral("layers"), m_graph.layerCount());
     details.insert(QStringLiteral("tiers"), result.plan.tiers(m_graph.layerCount()));
@@ -481,6 +487,7 @@ RequestRecord Controller::finishRequest(const RequestResult &result, const Deplo
     rec.inFlight = 1;
     rec.planner = m_current.planner;
     rec.predictedMs = m_current.cost.total;
+    rec.predictedRps = m_current.cost.throughputRps;
     rec.attempts = attempt;
     adaptAfter(result);
     Q_EMIT measured(result);
