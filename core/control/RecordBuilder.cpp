@@ -62,11 +62,11 @@ RequestRecord RecordBuilder::completed(const RequestResult &result, const Deploy
             parallelMs[{int(link), h.tile}] += h.ms;
         else
             *ms[link] += h.ms;
+        r.linkQueueMs[link] = std::max(r.linkQueueMs[link], h.queuedMs);
         if (decode) {
             c.decodeMs += h.ms;
             continue;
         }
-        r.linkQueueMs[link] = std::max(r.linkQueueMs[link], h.queuedMs);
         *bytes[link] += h.bytes;
         c.rawBytes += h.rawBytes;
         c.encodeMs += h.encodeMs;

@@ -62,15 +62,20 @@ QString show(double v)
 
 } // namespace
 
+QString ComparisonCondition::shown(const QStringList &axes, int i) const
+{
+    const QString axis = axes.value(i);
+    const double v = values.value(i);
+    return axis == QLatin1String("codecs")      ? CodecCosts::settings().value(int(v))
+           : axis == QLatin1String("objective") ? Objective::names().value(int(v))
+                                                : show(v);
+}
+
 QString ComparisonCondition::label(const QStringList &axes) const
 {
     QStringList parts;
     for (int i = 0; i < axes.size() && i < values.size(); ++i)
-        parts << QStringLiteral("%1=%2").arg(axes[i], axes[i] == QLatin1String("codecs")
-                                                          ? CodecCosts::settings().value(int(values[i]))
-                                                      : axes[i] == QLatin1String("objective")
-                                                          ? Objective::names().value(int(values[i]))
-                                                          : show(values[i]));
+        parts << QStringLiteral("%1=%2").arg(axes[i], shown(axes, i));
     return parts.join(QStringLiteral(", "));
 }
 
@@ -371,7 +376,7 @@ QString Comparison::toMarkdown() const
             QString line = QStringLiteral("| ");
             const ComparisonCondition &cond = conditions.value(r.condition);
             for (int i = 0; i < cond.values.size(); ++i)
-                line += cond.label({axes.value(i)}).section(QLatin1Char('='), 1) + QStringLiteral(" | ");
+                line += cond.shown(axes, i) + QStringLiteral(" | ");
             QString plan = r.planShort.isEmpty() ? r.plan : r.planShort;
             if (!r.samePlanAs.isEmpty())
                 plan += QStringLiteral(" (= %1)").arg(r.samePlanAs);

@@ -17,6 +17,8 @@ struct ComparisonCondition {
     QVector<double> values; ///< one per Comparison::axes
     /// "edge<->cloud.mbps=5, edge_nodes=2" ("" for a run without a sweep); codecs and objective by name.
     QString label(const QStringList &axes) const;
+    /// The value of axis i as tables show it: a number, or codecs and objective by name.
+    QString shown(const QStringList &axes, int i) const;
 };
 
 /// One row of comparison.csv: a model under one condition and one planner (with tiles allowed or not), over every

@@ -66,7 +66,8 @@ struct RequestRecord {
         double decodeMs = 0;    ///< decoding on the receivers (part of the link's ms)
     };
     std::array<LinkCodec, Links> codecs{}; ///< per link
-    std::array<double, Links> linkQueueMs{}; ///< per link: its frames waiting behind earlier ones (the longest)
+    std::array<double, Links> linkQueueMs{}; ///< per link: the longest wait of its frames behind earlier ones, or of
+                                             ///< their decoding on the receiver's compute thread
 };
 
 } // namespace d3::core

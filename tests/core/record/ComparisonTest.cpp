@@ -255,6 +255,11 @@ TEST(Comparison, ObjectivesAndCodecsAreNamedInConditions)
     const ComparisonCondition condition{{1, 2}};
     EXPECT_EQ(condition.label({QStringLiteral("objective"), QStringLiteral("codecs")}),
               QStringLiteral("objective=throughput, codecs=zero"));
+    // Each column of comparison.md shows its own axis's value.
+    EXPECT_EQ(condition.shown({QStringLiteral("objective"), QStringLiteral("codecs")}, 0), QStringLiteral("throughput"));
+    EXPECT_EQ(condition.shown({QStringLiteral("objective"), QStringLiteral("codecs")}, 1), QStringLiteral("zero"));
+    EXPECT_EQ(ComparisonCondition{{4, 0}}.shown({QStringLiteral("stream.in_flight"), QStringLiteral("objective")}, 1),
+              QStringLiteral("latency"));
 }
 
 TEST(Comparison, ARunWithoutPhaseDetailsHasNoComparison)
