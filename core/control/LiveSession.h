@@ -30,6 +30,10 @@ public:
     void forcePlan(const ExperimentPlan &plan, const QString &reason);
     /// Shapes a link named as in an experiment ("edge<->cloud", "edge1->cloud").
     void setLink(const ExperimentLink &link);
+    /// Sends the requests as a stream (stream.enabled) or one at a time, from the next request boundary on.
+    void setStream(const ExperimentStream &stream);
+    /// Makes the planners optimise objective and plans anew with the planner in effect.
+    void setObjective(const Objective &objective);
     /// Changes a worker's compute padding.
     void setSlowdown(const QString &node, double factor);
     /// Kills a local worker.
@@ -48,7 +52,8 @@ public:
     bool isCurrent() const { return m_taken == m_opened; }
 
 private:
-    void post(std::function<void(SessionWorker *)> job);
+    /// Queues job to the worker (run at the next request boundary); endsSession: it closes the session (open, close).
+    void post(std::function<void(SessionWorker *)> job, bool endsSession = false);
 
     QThread m_thread;
     SessionWorker *m_worker; // lives in m_thread, deleted when it finishes
