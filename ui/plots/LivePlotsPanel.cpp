@@ -1,6 +1,7 @@
 #include "LivePlotsPanel.h"
 
 #include "QCustomPlotInclude.h"
+#include "QueueDepthPanel.h"
 #include "RunPlots.h"
 
 #include <QEvent>
@@ -11,6 +12,7 @@ namespace d3::ui {
 
 LivePlotsPanel::LivePlotsPanel(QWidget *parent)
     : QWidget(parent)
+    , m_depths(new QueueDepthPanel(this))
 {
     auto *split = new QSplitter(Qt::Vertical, this);
     auto *below = new QSplitter(Qt::Horizontal, split);
@@ -51,6 +53,8 @@ LivePlotsPanel::LivePlotsPanel(QWidget *parent)
     below->setSizes({600, 400});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_depths);
     layout->addWidget(split);
     m_timer.setInterval(kRedrawMs);
     connect(&m_timer, &QTimer::timeout, this, &LivePlotsPanel::redrawIfDirty);
@@ -81,7 +85,18 @@ void LivePlotsPanel::appendRequest(const core::RequestRecord &record)
 {
     for (const auto &f : m_figures)
         f->appendRequest(record);
+    m_depths->appendRequest(record);
     m_dirty = true;
+}
+
+void LivePlotsPanel::setDepths(const core::StageDepths::Counts &counts)
+{
+    m_depths->setDepths(counts); // the strip paints at the next redraw, not at each change
+}
+
+void LivePlotsPanel::setStream(const core::ExperimentStream &stream)
+{
+    m_depths->setStream(stream);
 }
 
 void LivePlotsPanel::addEvent(const core::RunEvent &event)
@@ -95,6 +110,7 @@ void LivePlotsPanel::clear()
 {
     for (const auto &f : m_figures)
         f->clear();
+    m_depths->clear();
     m_dirty = true;
 }
 
@@ -106,6 +122,7 @@ void LivePlotsPanel::setFollowSeconds(double seconds)
 
 void LivePlotsPanel::redrawIfDirty()
 {
+    m_depths->redrawIfDirty(); // depths move without a new request: the strip has its own dirty flag
     if (!m_dirty)
         return;
     m_dirty = false;
