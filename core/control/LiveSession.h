@@ -22,7 +22,8 @@ public:
     /// Starts experiment's workers, loads its model, plans (see SessionWorker::open); any earlier session closes.
     /// cause: the operator's action that made the experiment (ActionLabel::details), recorded first; {} for none.
     void open(const Experiment &experiment, const QJsonObject &cause = {});
-    /// Runs requests continuously (rateHz > 0: that many a second, else closed loop) or stops.
+    /// Runs requests continuously (as the stream when one is on; else one at a time, rateHz > 0: that many a second,
+    /// else closed loop) or pauses (see SessionWorker::setRunning).
     void setRunning(bool running, double rateHz = 0);
     /// Plans with a planner ("manual": keep the plan in effect by hand).
     void usePlanner(const QString &planner, bool tiles);

@@ -45,7 +45,9 @@ public:
     /// Paints done so far.
     int paints() const { return m_paints; }
 
+    /// As wide as the plots like, two lines of text high.
     QSize sizeHint() const override;
+    /// Two lines of text high.
     QSize minimumSizeHint() const override;
 
 protected:
