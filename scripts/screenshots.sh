@@ -6,6 +6,8 @@
 #   docs/images/console-tiles-zh_CN-WxH.png    experiments/tiles.json (an operator's 2 x 2 tiles), in Simplified Chinese
 #   docs/images/console-ten-nodes-1920x1080.png  experiments/many.json: ten workers (device, edge1..edge8, cloud) and
 #                                              4 x 4 tiles over the eight edge nodes (1920 x 1080 only)
+#   docs/images/console-stream-1366x768.png    experiments/console-stream.json: a stream of 10 requests a second, four
+#                                              in flight, taken while it runs (1366 x 768 only)
 #   docs/images/console-export/                the 1920 x 1080 dynamic run's plots (PDF, SVG, PNG) and requests.csv, as
 #                                              File > Export writes them
 # for W x H in 1920 x 1080 and 1366 x 768.
@@ -32,7 +34,8 @@ shot() { # SIZE LANGUAGE EXPERIMENT REQUESTS FILE [extra d3lab arguments]
   xvfb-run -a -s "-screen 0 ${size}x24" "$D3LAB" "$experiment" --after "$requests" --screenshot "$file" "$@"
 }
 
-rm -rf "$OUT/console-export" "$OUT"/console-dynamic*.png "$OUT"/console-tiles-zh_CN*.png "$OUT"/console-ten-nodes*.png
+rm -rf "$OUT/console-export" "$OUT"/console-dynamic*.png "$OUT"/console-tiles-zh_CN*.png "$OUT"/console-ten-nodes*.png \
+  "$OUT"/console-stream*.png
 for size in 1920x1080 1366x768; do
   export_args=()
   [ "$size" = 1920x1080 ] && export_args=(--export "$OUT/console-export")
@@ -40,4 +43,6 @@ for size in 1920x1080 1366x768; do
   shot "$size" zh_CN experiments/tiles.json 30 "$OUT/console-tiles-zh_CN-$size.png"
 done
 shot 1920x1080 en experiments/many.json 30 "$OUT/console-ten-nodes-1920x1080.png"
-echo "screenshots: $OUT/console-dynamic-*.png, $OUT/console-tiles-zh_CN-*.png, $OUT/console-ten-nodes-1920x1080.png; plots: $OUT/console-export/"
+shot 1366x768 en experiments/console-stream.json 300 "$OUT/console-stream-1366x768.png"
+echo "screenshots: $OUT/console-dynamic-*.png, $OUT/console-tiles-zh_CN-*.png, $OUT/console-ten-nodes-1920x1080.png," \
+  "$OUT/console-stream-1366x768.png; plots: $OUT/console-export/"

@@ -209,93 +209,93 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="45"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="48"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="46"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="49"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="47"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="50"/>
         <source>Kill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="48"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="51"/>
         <source>Restart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="49"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="52"/>
         <source>Add a worker running on another machine (host:port)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="50"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="53"/>
         <source>Kill the selected worker as a crash would (a remote one is asked to exit; its supervisor starts it again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="52"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="55"/>
         <source>Restart the selected worker (a remote one: until its supervisor has started it again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="55"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="58"/>
         <source>slowdown ×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="56"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="59"/>
         <source>Compute padding of the selected worker (applied when you press Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="100"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="103"/>
         <source>local (slowdown ×%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="143"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="146"/>
         <source>connecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="144"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="147"/>
         <source>loading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="145"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="148"/>
         <source>profiling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="146"/>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="161"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="149"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="164"/>
         <source>ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="147"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="150"/>
         <source>dead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="154"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="157"/>
         <source>profiling %1%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="161"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="164"/>
         <source>busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="179"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="182"/>
         <source>Weights: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -822,107 +822,107 @@ Mbit/s</source>
 <context>
     <name>d3::ui::MainWindow</name>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="70"/>
+        <location filename="../ui/console/MainWindow.cpp" line="74"/>
         <source>d3lab: device-edge-cloud inference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="129"/>
+        <location filename="../ui/console/MainWindow.cpp" line="137"/>
         <source>Cluster</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="130"/>
+        <location filename="../ui/console/MainWindow.cpp" line="138"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="131"/>
+        <location filename="../ui/console/MainWindow.cpp" line="139"/>
         <source>Tile grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="132"/>
+        <location filename="../ui/console/MainWindow.cpp" line="140"/>
         <source>Links</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="150"/>
+        <location filename="../ui/console/MainWindow.cpp" line="158"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="151"/>
+        <location filename="../ui/console/MainWindow.cpp" line="159"/>
         <source>&amp;Open experiment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="152"/>
+        <location filename="../ui/console/MainWindow.cpp" line="160"/>
         <source>Open &amp;model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="152"/>
+        <location filename="../ui/console/MainWindow.cpp" line="160"/>
         <source>Ctrl+M</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="153"/>
+        <location filename="../ui/console/MainWindow.cpp" line="161"/>
         <source>Recent experiments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="156"/>
+        <location filename="../ui/console/MainWindow.cpp" line="164"/>
         <source>&amp;Save experiment as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="158"/>
+        <location filename="../ui/console/MainWindow.cpp" line="166"/>
         <source>&amp;Export plots and data…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="158"/>
+        <location filename="../ui/console/MainWindow.cpp" line="166"/>
         <source>Ctrl+E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="159"/>
+        <location filename="../ui/console/MainWindow.cpp" line="167"/>
         <source>&amp;Record session as a run…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="163"/>
+        <location filename="../ui/console/MainWindow.cpp" line="171"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="165"/>
+        <location filename="../ui/console/MainWindow.cpp" line="173"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="166"/>
+        <location filename="../ui/console/MainWindow.cpp" line="174"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="168"/>
+        <location filename="../ui/console/MainWindow.cpp" line="176"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="173"/>
+        <location filename="../ui/console/MainWindow.cpp" line="181"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="176"/>
+        <location filename="../ui/console/MainWindow.cpp" line="184"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="240"/>
+        <location filename="../ui/console/MainWindow.cpp" line="249"/>
         <source>Done: the experiment&apos;s %n request(s) were sent</source>
         <translation>
             <numerusform>Done: the experiment&apos;s %n request was sent</numerusform>
@@ -930,32 +930,32 @@ Mbit/s</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="335"/>
+        <location filename="../ui/console/MainWindow.cpp" line="348"/>
         <source>Sending the first request…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="369"/>
+        <location filename="../ui/console/MainWindow.cpp" line="382"/>
         <source>manual: cuts %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="371"/>
+        <location filename="../ui/console/MainWindow.cpp" line="384"/>
         <source>Your plan replaces the planner&apos;s: the planner is manual until you choose one (Ctrl+Z goes back)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="462"/>
+        <location filename="../ui/console/MainWindow.cpp" line="476"/>
         <source>d3lab: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="462"/>
+        <location filename="../ui/console/MainWindow.cpp" line="476"/>
         <source>no experiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="482"/>
+        <location filename="../ui/console/MainWindow.cpp" line="497"/>
         <source>Ready: press Run (F5) to send the experiment&apos;s %n request(s)</source>
         <translation>
             <numerusform>Ready: press Run (F5) to send the experiment&apos;s %n request</numerusform>
@@ -963,12 +963,12 @@ Mbit/s</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="518"/>
+        <location filename="../ui/console/MainWindow.cpp" line="533"/>
         <source>%1: %2, predicted %3 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="523"/>
+        <location filename="../ui/console/MainWindow.cpp" line="543"/>
         <source>%n request(s), last %1 ms</source>
         <translation>
             <numerusform>%n request, last %1 ms</numerusform>
@@ -976,23 +976,28 @@ Mbit/s</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="541"/>
+        <location filename="../ui/console/MainWindow.cpp" line="545"/>
+        <source>, %1 req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="570"/>
         <source>Open experiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="542"/>
-        <location filename="../ui/console/MainWindow.cpp" line="550"/>
+        <location filename="../ui/console/MainWindow.cpp" line="571"/>
+        <location filename="../ui/console/MainWindow.cpp" line="579"/>
         <source>Experiments (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="549"/>
+        <location filename="../ui/console/MainWindow.cpp" line="578"/>
         <source>Save experiment</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="568"/>
+        <location filename="../ui/console/MainWindow.cpp" line="597"/>
         <source>Wrote %n file(s) into %1</source>
         <translation>
             <numerusform>Wrote %n file into %1</numerusform>
@@ -1000,12 +1005,12 @@ Mbit/s</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="579"/>
+        <location filename="../ui/console/MainWindow.cpp" line="608"/>
         <source>Record the session into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="587"/>
+        <location filename="../ui/console/MainWindow.cpp" line="616"/>
         <source>Recording into %1 (d3ctl replay %1 redraws it)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1130,6 +1135,69 @@ Mbit/s</source>
     </message>
 </context>
 <context>
+    <name>d3::ui::QueueDepthPanel</name>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="29"/>
+        <source>Where the stream&apos;s requests are now: waiting at the device to be sent, then at each stage (computing there or queued for it), then returning; a cell fills towards the queue (waiting) or the in-flight bound. Throughput: requests completed per second over the last 5 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="38"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="40"/>
+        <source>device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="42"/>
+        <source>tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="44"/>
+        <source>edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="46"/>
+        <source>cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="48"/>
+        <source>returning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="92"/>
+        <source>%1 req/s completed (last 5 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="143"/>
+        <source>Requests now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="144"/>
+        <source>in flight ≤ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="144"/>
+        <source>one at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="145"/>
+        <source>Throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>d3::ui::QuitQuestion</name>
     <message>
         <location filename="../ui/console/QuitQuestion.cpp" line="9"/>
@@ -1147,7 +1215,7 @@ Mbit/s</source>
     <message>
         <location filename="../ui/console/RunToolBar.cpp" line="13"/>
         <location filename="../ui/console/RunToolBar.cpp" line="14"/>
-        <location filename="../ui/console/RunToolBar.cpp" line="95"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="98"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1158,7 +1226,7 @@ Mbit/s</source>
     </message>
     <message>
         <location filename="../ui/console/RunToolBar.cpp" line="24"/>
-        <location filename="../ui/console/RunToolBar.cpp" line="109"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="112"/>
         <source>Send the experiment&apos;s requests; pause and continue them (F5)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1178,57 +1246,52 @@ Mbit/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="32"/>
-        <source>Requests per second; closed loop sends the next when the last returns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="34"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="33"/>
         <source>The planner that places the model; manual keeps the plan you drag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="36"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="35"/>
         <source>Allow vertical separation: the edge stack cut into tiles on several edge nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="37"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="36"/>
         <source>last 30 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="38"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="37"/>
         <source>last minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="39"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="38"/>
         <source>last 10 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="40"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="39"/>
         <source>whole run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="95"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="98"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="95"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="98"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="95"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="98"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/RunToolBar.cpp" line="106"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="109"/>
         <source>The experiment&apos;s %n request(s) were sent; open it again to run it again</source>
         <translation>
             <numerusform>The experiment&apos;s %n request was sent; open it again to run it again</numerusform>
@@ -1236,12 +1299,17 @@ Mbit/s</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="47"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="65"/>
+        <source>Requests per second, one at a time; closed loop sends the next when the last returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="46"/>
         <source> Planner </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="51"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="50"/>
         <source> Plots show </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1269,6 +1337,85 @@ Mbit/s</source>
     <message>
         <location filename="../ui/plots/StagesFigure.cpp" line="12"/>
         <source>stage latency, stacked (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::StreamToolBar</name>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="16"/>
+        <location filename="../ui/console/StreamToolBar.cpp" line="17"/>
+        <source>Stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="25"/>
+        <source>Send the requests as a pipelined stream, several in flight, so that every tier works on a different request at once; off: one request at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="28"/>
+        <source>fixed rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="29"/>
+        <source>Poisson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="30"/>
+        <source>closed loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="31"/>
+        <source>How requests arrive: at a fixed interval, at random (Poisson) intervals of the same mean, or closed loop (a new one as soon as one ends, the bound always in flight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="36"/>
+        <source> req/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="39"/>
+        <source>Requests offered per second (fixed and Poisson arrivals); also the rate that latency under the rate must keep up with. Arrivals beyond the bound wait at the device; a full queue drops one, on the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="46"/>
+        <source> in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="47"/>
+        <source>The most requests in the cluster at once (1..%1); no worker holds more than this many requests&apos; work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="50"/>
+        <source>latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="51"/>
+        <source>throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="52"/>
+        <source>latency under the rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="53"/>
+        <source>What the planner optimises: one request&apos;s latency; the stream&apos;s throughput (the busiest tier or link, least time per request); or the least latency among the plans that keep up with the rate. The planner plans anew at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="62"/>
+        <source> Optimise </source>
         <translation type="unfinished"></translation>
     </message>
 </context>

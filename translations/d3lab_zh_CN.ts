@@ -209,93 +209,93 @@
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="45"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="48"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="46"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="49"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="47"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="50"/>
         <source>Kill</source>
         <translation>终止</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="48"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="51"/>
         <source>Restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="49"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="52"/>
         <source>Add a worker running on another machine (host:port)</source>
         <translation>添加运行在其他机器上的工作节点（主机:端口）</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="50"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="53"/>
         <source>Kill the selected worker as a crash would (a remote one is asked to exit; its supervisor starts it again)</source>
         <translation>像崩溃一样终止所选工作节点（远程节点被要求退出，由其守护进程重新启动）</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="52"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="55"/>
         <source>Restart the selected worker (a remote one: until its supervisor has started it again)</source>
         <translation>重启所选工作节点（远程节点：等待其守护进程将其重新启动）</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="55"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="58"/>
         <source>slowdown ×</source>
         <translation>减速 ×</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="56"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="59"/>
         <source>Compute padding of the selected worker (applied when you press Enter)</source>
         <translation>所选工作节点的计算填充（按回车后生效）</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="100"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="103"/>
         <source>local (slowdown ×%1)</source>
         <translation>本地（减速 ×%1）</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="143"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="146"/>
         <source>connecting</source>
         <translation>连接中</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="144"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="147"/>
         <source>loading</source>
         <translation>加载中</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="145"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="148"/>
         <source>profiling</source>
         <translation>性能分析中</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="146"/>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="161"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="149"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="164"/>
         <source>ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="147"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="150"/>
         <source>dead</source>
         <translation>失效</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="154"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="157"/>
         <source>profiling %1%</source>
         <translation>性能分析 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="161"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="164"/>
         <source>busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../ui/cluster/ClusterPanel.cpp" line="179"/>
+        <location filename="../ui/cluster/ClusterPanel.cpp" line="182"/>
         <source>Weights: %1</source>
         <translation>权重：%1</translation>
     </message>
@@ -826,186 +826,191 @@ Mbit/s</translation>
 <context>
     <name>d3::ui::MainWindow</name>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="70"/>
+        <location filename="../ui/console/MainWindow.cpp" line="74"/>
         <source>d3lab: device-edge-cloud inference</source>
         <translation>d3lab：终端-边缘-云协同推理</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="129"/>
+        <location filename="../ui/console/MainWindow.cpp" line="137"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="130"/>
+        <location filename="../ui/console/MainWindow.cpp" line="138"/>
         <source>Events</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="131"/>
+        <location filename="../ui/console/MainWindow.cpp" line="139"/>
         <source>Tile grid</source>
         <translation>分块网格</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="132"/>
+        <location filename="../ui/console/MainWindow.cpp" line="140"/>
         <source>Links</source>
         <translation>链路</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="150"/>
+        <location filename="../ui/console/MainWindow.cpp" line="158"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="151"/>
+        <location filename="../ui/console/MainWindow.cpp" line="159"/>
         <source>&amp;Open experiment…</source>
         <translation>打开实验(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="152"/>
+        <location filename="../ui/console/MainWindow.cpp" line="160"/>
         <source>Open &amp;model…</source>
         <translation>打开模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="152"/>
+        <location filename="../ui/console/MainWindow.cpp" line="160"/>
         <source>Ctrl+M</source>
         <translation>Ctrl+M</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="153"/>
+        <location filename="../ui/console/MainWindow.cpp" line="161"/>
         <source>Recent experiments</source>
         <translation>最近的实验</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="156"/>
+        <location filename="../ui/console/MainWindow.cpp" line="164"/>
         <source>&amp;Save experiment as…</source>
         <translation>实验另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="158"/>
+        <location filename="../ui/console/MainWindow.cpp" line="166"/>
         <source>&amp;Export plots and data…</source>
         <translation>导出图表和数据(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="158"/>
+        <location filename="../ui/console/MainWindow.cpp" line="166"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="159"/>
+        <location filename="../ui/console/MainWindow.cpp" line="167"/>
         <source>&amp;Record session as a run…</source>
         <translation>将会话录制为运行记录(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="163"/>
+        <location filename="../ui/console/MainWindow.cpp" line="171"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="165"/>
+        <location filename="../ui/console/MainWindow.cpp" line="173"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="166"/>
+        <location filename="../ui/console/MainWindow.cpp" line="174"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="168"/>
+        <location filename="../ui/console/MainWindow.cpp" line="176"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="173"/>
+        <location filename="../ui/console/MainWindow.cpp" line="181"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="176"/>
+        <location filename="../ui/console/MainWindow.cpp" line="184"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="240"/>
+        <location filename="../ui/console/MainWindow.cpp" line="249"/>
         <source>Done: the experiment&apos;s %n request(s) were sent</source>
         <translation>
             <numerusform>完成：实验的 %n 个请求均已发送</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="335"/>
+        <location filename="../ui/console/MainWindow.cpp" line="348"/>
         <source>Sending the first request…</source>
         <translation>正在发送第一个请求…</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="369"/>
+        <location filename="../ui/console/MainWindow.cpp" line="382"/>
         <source>manual: cuts %1, %2</source>
         <translation>手动：切分点 %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="371"/>
+        <location filename="../ui/console/MainWindow.cpp" line="384"/>
         <source>Your plan replaces the planner&apos;s: the planner is manual until you choose one (Ctrl+Z goes back)</source>
         <translation>您的方案取代了规划器的方案：在您选择规划器之前保持手动（Ctrl+Z 可撤回）</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="462"/>
+        <location filename="../ui/console/MainWindow.cpp" line="476"/>
         <source>d3lab: %1</source>
         <translation>d3lab：%1</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="462"/>
+        <location filename="../ui/console/MainWindow.cpp" line="476"/>
         <source>no experiment</source>
         <translation>无实验</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="482"/>
+        <location filename="../ui/console/MainWindow.cpp" line="497"/>
         <source>Ready: press Run (F5) to send the experiment&apos;s %n request(s)</source>
         <translation>
             <numerusform>就绪：按“运行”（F5）发送实验的 %n 个请求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="518"/>
+        <location filename="../ui/console/MainWindow.cpp" line="533"/>
         <source>%1: %2, predicted %3 ms</source>
         <translation>%1：%2，预测 %3 毫秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="523"/>
+        <location filename="../ui/console/MainWindow.cpp" line="543"/>
         <source>%n request(s), last %1 ms</source>
         <translation>
             <numerusform>%n 个请求，最近一次 %1 毫秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="541"/>
+        <location filename="../ui/console/MainWindow.cpp" line="545"/>
+        <source>, %1 req/s</source>
+        <translation>，%1 请求/秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/MainWindow.cpp" line="570"/>
         <source>Open experiment</source>
         <translation>打开实验</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="542"/>
-        <location filename="../ui/console/MainWindow.cpp" line="550"/>
+        <location filename="../ui/console/MainWindow.cpp" line="571"/>
+        <location filename="../ui/console/MainWindow.cpp" line="579"/>
         <source>Experiments (*.json)</source>
         <translation>实验文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="549"/>
+        <location filename="../ui/console/MainWindow.cpp" line="578"/>
         <source>Save experiment</source>
         <translation>保存实验</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/MainWindow.cpp" line="568"/>
+        <location filename="../ui/console/MainWindow.cpp" line="597"/>
         <source>Wrote %n file(s) into %1</source>
         <translation>
             <numerusform>已向 %1 写入 %n 个文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="579"/>
+        <location filename="../ui/console/MainWindow.cpp" line="608"/>
         <source>Record the session into</source>
         <translation>将会话录制到</translation>
     </message>
     <message>
-        <location filename="../ui/console/MainWindow.cpp" line="587"/>
+        <location filename="../ui/console/MainWindow.cpp" line="616"/>
         <source>Recording into %1 (d3ctl replay %1 redraws it)</source>
         <translation>正在录制到 %1（d3ctl replay %1 可重绘）</translation>
     </message>
@@ -1130,6 +1135,69 @@ Mbit/s</translation>
     </message>
 </context>
 <context>
+    <name>d3::ui::QueueDepthPanel</name>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="29"/>
+        <source>Where the stream&apos;s requests are now: waiting at the device to be sent, then at each stage (computing there or queued for it), then returning; a cell fills towards the queue (waiting) or the in-flight bound. Throughput: requests completed per second over the last 5 s.</source>
+        <translation>流中的请求此刻所在位置：在终端等待发送，然后位于各阶段（在该处计算或排队等候），最后回传；格子按数量填充，满格为队列长度（等待）或在途上限。吞吐量：最近 5 秒内每秒完成的请求数。</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="38"/>
+        <source>waiting</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="40"/>
+        <source>device</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="42"/>
+        <source>tiles</source>
+        <translation>分块</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="44"/>
+        <source>edge</source>
+        <translation>边缘</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="46"/>
+        <source>cloud</source>
+        <translation>云端</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="48"/>
+        <source>returning</source>
+        <translation>回传中</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="92"/>
+        <source>%1 req/s completed (last 5 s)</source>
+        <translation>每秒完成 %1 个请求（最近 5 秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="143"/>
+        <source>Requests now</source>
+        <translation>当前请求</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="144"/>
+        <source>in flight ≤ %1</source>
+        <translation>在途 ≤ %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="144"/>
+        <source>one at a time</source>
+        <translation>逐个发送</translation>
+    </message>
+    <message>
+        <location filename="../ui/plots/QueueDepthPanel.cpp" line="145"/>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+</context>
+<context>
     <name>d3::ui::QuitQuestion</name>
     <message>
         <location filename="../ui/console/QuitQuestion.cpp" line="9"/>
@@ -1147,7 +1215,7 @@ Mbit/s</translation>
     <message>
         <location filename="../ui/console/RunToolBar.cpp" line="13"/>
         <location filename="../ui/console/RunToolBar.cpp" line="14"/>
-        <location filename="../ui/console/RunToolBar.cpp" line="95"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="98"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -1158,7 +1226,7 @@ Mbit/s</translation>
     </message>
     <message>
         <location filename="../ui/console/RunToolBar.cpp" line="24"/>
-        <location filename="../ui/console/RunToolBar.cpp" line="109"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="112"/>
         <source>Send the experiment&apos;s requests; pause and continue them (F5)</source>
         <translation>发送实验的请求；可暂停和继续（F5）</translation>
     </message>
@@ -1178,69 +1246,69 @@ Mbit/s</translation>
         <translation>闭环</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="32"/>
-        <source>Requests per second; closed loop sends the next when the last returns</source>
-        <translation>每秒请求数；闭环模式在上一个请求返回后发送下一个</translation>
-    </message>
-    <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="34"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="33"/>
         <source>The planner that places the model; manual keeps the plan you drag</source>
         <translation>放置模型的规划器；手动模式保留您拖动得到的方案</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="36"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="35"/>
         <source>Allow vertical separation: the edge stack cut into tiles on several edge nodes</source>
         <translation>允许垂直分离：边缘层栈切成分块，由多个边缘节点计算</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="37"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="36"/>
         <source>last 30 s</source>
         <translation>最近 30 秒</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="38"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="37"/>
         <source>last minute</source>
         <translation>最近 1 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="39"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="38"/>
         <source>last 10 minutes</source>
         <translation>最近 10 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="40"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="39"/>
         <source>whole run</source>
         <translation>整个运行</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="95"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="98"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="95"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="98"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="95"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="98"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/console/RunToolBar.cpp" line="106"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="109"/>
         <source>The experiment&apos;s %n request(s) were sent; open it again to run it again</source>
         <translation>
             <numerusform>实验的 %n 个请求均已发送；重新打开实验即可再次运行</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="47"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="65"/>
+        <source>Requests per second, one at a time; closed loop sends the next when the last returns</source>
+        <translation>每秒请求数（逐个发送）；闭环模式在上一个请求返回后发送下一个</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/RunToolBar.cpp" line="46"/>
         <source> Planner </source>
         <translation> 规划器 </translation>
     </message>
     <message>
-        <location filename="../ui/console/RunToolBar.cpp" line="51"/>
+        <location filename="../ui/console/RunToolBar.cpp" line="50"/>
         <source> Plots show </source>
         <translation> 图表显示 </translation>
     </message>
@@ -1269,6 +1337,85 @@ Mbit/s</translation>
         <location filename="../ui/plots/StagesFigure.cpp" line="12"/>
         <source>stage latency, stacked (ms)</source>
         <translation>各阶段延迟，堆叠（毫秒）</translation>
+    </message>
+</context>
+<context>
+    <name>d3::ui::StreamToolBar</name>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="16"/>
+        <location filename="../ui/console/StreamToolBar.cpp" line="17"/>
+        <source>Stream</source>
+        <translation>流</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="25"/>
+        <source>Send the requests as a pipelined stream, several in flight, so that every tier works on a different request at once; off: one request at a time</source>
+        <translation>将请求作为流水线流发送，多个请求同时在途，使各层同时处理不同的请求；关闭：逐个发送请求</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="28"/>
+        <source>fixed rate</source>
+        <translation>固定速率</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="29"/>
+        <source>Poisson</source>
+        <translation>泊松</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="30"/>
+        <source>closed loop</source>
+        <translation>闭环</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="31"/>
+        <source>How requests arrive: at a fixed interval, at random (Poisson) intervals of the same mean, or closed loop (a new one as soon as one ends, the bound always in flight)</source>
+        <translation>请求的到达方式：固定间隔，均值相同的随机（泊松）间隔，或闭环（一个结束即到达下一个，始终保持上限数量的请求在途）</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="36"/>
+        <source> req/s</source>
+        <translation> 请求/秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="39"/>
+        <source>Requests offered per second (fixed and Poisson arrivals); also the rate that latency under the rate must keep up with. Arrivals beyond the bound wait at the device; a full queue drops one, on the record</source>
+        <translation>每秒提供的请求数（固定速率和泊松到达）；也是“速率约束下的延迟”必须跟上的速率。超出上限的请求在终端等待；队列满时丢弃一个，并记录在案</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="46"/>
+        <source> in flight</source>
+        <translation> 个在途</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="47"/>
+        <source>The most requests in the cluster at once (1..%1); no worker holds more than this many requests&apos; work</source>
+        <translation>集群中同时在途的最多请求数（1..%1）；任何工作节点承担的请求都不会超过这个数</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="50"/>
+        <source>latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="51"/>
+        <source>throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="52"/>
+        <source>latency under the rate</source>
+        <translation>速率约束下的延迟</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="53"/>
+        <source>What the planner optimises: one request&apos;s latency; the stream&apos;s throughput (the busiest tier or link, least time per request); or the least latency among the plans that keep up with the rate. The planner plans anew at once</source>
+        <translation>规划器的优化目标：单个请求的延迟；流的吞吐量（最繁忙的层或链路，每个请求耗时最少）；或在能跟上该速率的方案中延迟最小者。规划器会立即重新规划</translation>
+    </message>
+    <message>
+        <location filename="../ui/console/StreamToolBar.cpp" line="62"/>
+        <source> Optimise </source>
+        <translation> 优化目标 </translation>
     </message>
 </context>
 <context>

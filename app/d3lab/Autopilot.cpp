@@ -26,7 +26,8 @@ Autopilot::Autopilot(d3::ui::Console *console, Settings settings, QObject *paren
     connect(state, &core::SessionState::requestAdded, this, [this, state] {
         if (!m_done && state->data().requests.size() >= m_settings.afterRequests) {
             m_done = true;
-            m_console->window()->setRunning(false, 0);
+            if (!state->stream().enabled) // a stream keeps running: the picture shows its requests in flight
+                m_console->window()->setRunning(false, 0);
             QTimer::singleShot(500, this, &Autopilot::finish); // the plots redraw, the last events arrive
         }
     });

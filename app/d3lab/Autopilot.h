@@ -10,8 +10,8 @@ class Console;
 namespace d3::app {
 
 /// Drives the console without a person, for scripts/screenshots.sh and smoke runs: starts the requests once the
-/// session is ready, and after a number of requests saves a screenshot of the real window, exports the plots and
-/// quits. GUI thread.
+/// session is ready, and after a number of requests pauses them (a stream keeps running, so that the picture shows
+/// where its requests are), saves a screenshot of the real window, exports the plots and quits. GUI thread.
 class Autopilot : public QObject
 {
     Q_OBJECT

@@ -18,4 +18,9 @@ double Samples::minimum(const QVector<double> &samples)
     return samples.isEmpty() ? 0 : *std::min_element(samples.begin(), samples.end());
 }
 
+double Samples::maximum(const QVector<double> &samples)
+{
+    return samples.isEmpty() ? 0 : *std::max_element(samples.begin(), samples.end());
+}
+
 } // namespace d3::bench

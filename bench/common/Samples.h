@@ -12,6 +12,8 @@ public:
     static double median(QVector<double> samples);
     /// Smallest sample (0 when empty).
     static double minimum(const QVector<double> &samples);
+    /// Largest sample (0 when empty).
+    static double maximum(const QVector<double> &samples);
     /// a / b, or 0 when b is not positive.
     static double ratio(double a, double b) { return b > 0 ? a / b : 0; }
 };

@@ -36,6 +36,20 @@ QString ActionLabel::planner(const QString &planner, bool tiles)
     return QStringLiteral("planner %1%2").arg(planner, tiles ? QString() : QStringLiteral(" (no tiles)"));
 }
 
+QString ActionLabel::stream(const ExperimentStream &stream)
+{
+    if (!stream.enabled)
+        return QStringLiteral("stream off");
+    const QString arrivals = ExperimentStream::arrivalNames().value(int(stream.arrivals));
+    const QString rate = stream.openLoop() ? QStringLiteral(" %1 req/s").arg(stream.rateHz) : QString();
+    return QStringLiteral("stream %1%2, %3 in flight").arg(arrivals, rate).arg(stream.inFlight);
+}
+
+QString ActionLabel::objective(const Objective &objective)
+{
+    return QStringLiteral("objective %1").arg(objective.label());
+}
+
 QString ActionLabel::addNode(const QString &node, const QString &role)
 {
     return QStringLiteral("add node %1 (%2)").arg(node, role);

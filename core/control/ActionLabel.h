@@ -3,6 +3,8 @@
 #include "experiment/ExperimentEvent.h"
 #include "experiment/ExperimentLink.h"
 #include "experiment/ExperimentPlan.h"
+#include "experiment/ExperimentStream.h"
+#include "plan/Objective.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -27,6 +29,10 @@ public:
     static QString plan(const ExperimentPlan &plan);
     /// "planner hpa" or "planner hpa (no tiles)".
     static QString planner(const QString &planner, bool tiles);
+    /// "stream poisson 30 req/s, 4 in flight", "stream closed, 8 in flight" or "stream off".
+    static QString stream(const ExperimentStream &stream);
+    /// "objective throughput" or "objective latency_under_rate 30 Hz".
+    static QString objective(const Objective &objective);
     /// "add node edge4 (edge)".
     static QString addNode(const QString &node, const QString &role);
     /// "remove node edge3".
@@ -34,7 +40,7 @@ public:
     /// What a timeline event does (tiles: the phase's setting, for a planner switch).
     static QString of(const ExperimentEvent &event, bool tiles);
     /// The details of an event for action key ("set_link", ..., as ExperimentEvent::actionKeys(), or "add_node",
-    /// "remove_node") and its text: {"action": key, "what": text}.
+    /// "remove_node", "stream", "objective") and its text: {"action": key, "what": text}.
     static QJsonObject details(const QString &key, const QString &text);
 };
 

@@ -18,6 +18,9 @@ LiveSession::LiveSession(const QString &program, QObject *parent)
     qRegisterMetaType<DirectedLink>();
     qRegisterMetaType<Controller::NodeState>();
     qRegisterMetaType<QHash<QString, double>>();
+    qRegisterMetaType<ExperimentStream>();
+    qRegisterMetaType<Objective>();
+    qRegisterMetaType<StageDepths::Counts>("d3::core::StageDepths::Counts");
     m_thread.setObjectName(QStringLiteral("d3lab session"));
     m_worker->moveToThread(&m_thread);
     connect(m_worker, &SessionWorker::opened, this, [this](quint64 epoch) { m_taken = epoch; });
@@ -32,18 +35,19 @@ LiveSession::~LiveSession()
     m_thread.wait();
 }
 
-void LiveSession::post(std::function<void(SessionWorker *)> job)
+void LiveSession::post(std::function<void(SessionWorker *)> job, bool endsSession)
 {
     SessionWorker *w = m_worker;
-    QMetaObject::invokeMethod(w, [w, job = std::move(job)] { w->enqueue([w, job] { job(w); }); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        w, [w, endsSession, job = std::move(job)] { w->enqueue([w, job] { job(w); }, endsSession); },
+        Qt::QueuedConnection);
 }
 
 void LiveSession::open(const Experiment &experiment, const QJsonObject &cause)
 {
     m_down = false;
     const quint64 epoch = ++m_opened;
-    post([experiment, epoch, cause](SessionWorker *w) { w->open(experiment, epoch, cause); });
+    post([experiment, epoch, cause](SessionWorker *w) { w->open(experiment, epoch, cause); }, true);
 }
 
 void LiveSession::setRunning(bool running, double rateHz)
@@ -66,6 +70,16 @@ void LiveSession::forcePlan(const ExperimentPlan &plan, const QString &reason)
 void LiveSession::setLink(const ExperimentLink &link)
 {
     post([link](SessionWorker *w) { w->setLink(link); });
+}
+
+void LiveSession::setStream(const ExperimentStream &stream)
+{
+    post([stream](SessionWorker *w) { w->setStream(stream); });
+}
+
+void LiveSession::setObjective(const Objective &objective)
+{
+    post([objective](SessionWorker *w) { w->setObjective(objective); });
 }
 
 void LiveSession::setSlowdown(const QString &node, double factor)
@@ -96,7 +110,7 @@ bool LiveSession::shutdown(int timeoutMs)
         loop.quit();
     });
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    post([](SessionWorker *w) { w->close(); });
+    post([](SessionWorker *w) { w->close(); }, true);
     loop.exec();
     return done;
 }

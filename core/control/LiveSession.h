@@ -22,7 +22,8 @@ public:
     /// Starts experiment's workers, loads its model, plans (see SessionWorker::open); any earlier session closes.
     /// cause: the operator's action that made the experiment (ActionLabel::details), recorded first; {} for none.
     void open(const Experiment &experiment, const QJsonObject &cause = {});
-    /// Runs requests continuously (rateHz > 0: that many a second, else closed loop) or stops.
+    /// Runs requests continuously (as the stream when one is on; else one at a time, rateHz > 0: that many a second,
+    /// else closed loop) or pauses (see SessionWorker::setRunning).
     void setRunning(bool running, double rateHz = 0);
     /// Plans with a planner ("manual": keep the plan in effect by hand).
     void usePlanner(const QString &planner, bool tiles);
@@ -30,6 +31,10 @@ public:
     void forcePlan(const ExperimentPlan &plan, const QString &reason);
     /// Shapes a link named as in an experiment ("edge<->cloud", "edge1->cloud").
     void setLink(const ExperimentLink &link);
+    /// Sends the requests as a stream (stream.enabled) or one at a time, from the next request boundary on.
+    void setStream(const ExperimentStream &stream);
+    /// Makes the planners optimise objective and plans anew with the planner in effect.
+    void setObjective(const Objective &objective);
     /// Changes a worker's compute padding.
     void setSlowdown(const QString &node, double factor);
     /// Kills a local worker.
@@ -48,7 +53,8 @@ public:
     bool isCurrent() const { return m_taken == m_opened; }
 
 private:
-    void post(std::function<void(SessionWorker *)> job);
+    /// Queues job to the worker (run at the next request boundary); endsSession: it closes the session (open, close).
+    void post(std::function<void(SessionWorker *)> job, bool endsSession = false);
 
     QThread m_thread;
     SessionWorker *m_worker; // lives in m_thread, deleted when it finishes

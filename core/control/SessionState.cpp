@@ -48,6 +48,12 @@ SessionState::SessionState(LiveSession *session, QObject *parent)
         m_tileTimes = ms;
         Q_EMIT tileTimesChanged();
     });
+    listen(&SessionWorker::streamChanged,
+           [this](const ExperimentStream &stream, const Objective &objective) { onStream(stream, objective); });
+    listen(&SessionWorker::depthsChanged, [this](const StageDepths::Counts &counts) {
+        m_depths = counts;
+        Q_EMIT depthsChanged();
+    });
     listen(&SessionWorker::estimatesChanged, [this](const CostModel &model) {
         m_costModel = model;
         Q_EMIT conditionsChanged();
@@ -82,6 +88,11 @@ void SessionState::reset(const Experiment &experiment)
     m_links = experiment.expandLinks();
     m_measured.clear();
     m_tileTimes.clear();
+    m_stream = experiment.stream;
+    m_objective = Objective();
+    m_objective.kind = experiment.objective;
+    m_objective.rateHz = m_stream.enabled && m_stream.openLoop() ? m_stream.rateHz : 0;
+    m_depths = {};
     m_data = RunData();
     m_running = false;
     m_finished = false;
@@ -110,6 +121,21 @@ void SessionState::onLink(const DirectedLink &link)
     if (!known)
         m_links.append(link);
     Q_EMIT linkConfigured(link);
+}
+
+void SessionState::onStream(const ExperimentStream &stream, const Objective &objective)
+{
+    m_stream = stream;
+    m_objective = objective;
+    // The experiment as it runs now, for a recording's experiment.json and summary and for File > Save: its stream
+    // (which runs instead of requests.rate_hz) and, where the file can say it, the objective.
+    m_experiment.stream = stream;
+    if (stream.enabled)
+        m_experiment.requests.rateHz = 0;
+    const bool rated = stream.enabled && stream.openLoop() && objective.rateHz == stream.rateHz;
+    if (objective.kind != Objective::Kind::LatencyUnderRate || rated)
+        m_experiment.objective = objective.kind;
+    Q_EMIT streamChanged();
 }
 
 void SessionState::replayInto(RunRecorder &recorder) const

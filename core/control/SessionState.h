@@ -67,6 +67,12 @@ public:
     const QHash<QString, double> &measured() const { return m_measured; }
     /// The latest tile times (ms per tile).
     const QVector<double> &tileTimes() const { return m_tileTimes; }
+    /// The stream in effect (enabled false: one request at a time).
+    const ExperimentStream &stream() const { return m_stream; }
+    /// What the planners optimise now.
+    const Objective &objective() const { return m_objective; }
+    /// Where the stream's requests are now (StageDepths::Place order; zero when none runs).
+    const StageDepths::Counts &depths() const { return m_depths; }
     /// Whether the operator has requests running (kept here so that a window built anew shows it).
     void setRunning(bool running) { m_running = running; }
     /// True while requests run.
@@ -110,6 +116,10 @@ Q_SIGNALS:
     void linkCompressed(const QString &from, const QString &to, const QString &codec, double ratio);
     /// New tile times.
     void tileTimesChanged();
+    /// The stream or the objective changed (stream(), objective()).
+    void streamChanged();
+    /// The requests moved between places (depths()).
+    void depthsChanged();
     /// A request ended.
     void requestAdded(const d3::core::RequestRecord &record);
     /// An event happened.
@@ -134,6 +144,7 @@ private:
     }
     void onModelLoaded(const ModelGraph &graph, const LayerCosts &costs, const QString &fingerprint);
     void onLink(const DirectedLink &link);
+    void onStream(const ExperimentStream &stream, const Objective &objective);
     QJsonObject summary() const;
     void replayInto(RunRecorder &recorder) const;
 
@@ -149,6 +160,9 @@ private:
     QVector<DirectedLink> m_links;
     QHash<QString, double> m_measured;
     QVector<double> m_tileTimes;
+    ExperimentStream m_stream;
+    Objective m_objective;
+    StageDepths::Counts m_depths{};
     RunData m_data;
     RunRecorder m_recorder;
     bool m_running = false;

@@ -4,9 +4,13 @@
 #include "ControlLog.h"
 #include "ConditionEstimator.h"
 #include "protocol/HopReport.h"
+#include "StreamDriver.h"
 #include "TimelinePlayer.h"
 
 #include <QTimer>
+
+#include <algorithm>
+#include <climits>
 
 namespace d3::core {
 namespace {
@@ -27,9 +31,11 @@ SessionWorker::~SessionWorker()
         m_controller->stop();
 }
 
-void SessionWorker::enqueue(std::function<void()> job)
+void SessionWorker::enqueue(std::function<void()> job, bool endsSession)
 {
-    m_jobs.enqueue(std::move(job));
+    m_jobs.enqueue({std::move(job), endsSession});
+    if (endsSession && m_driver) // the stream ends first: nothing of it outlives its controller
+        m_driver->stop();
     if (!m_busy)
         drain();
 }
@@ -37,12 +43,25 @@ void SessionWorker::enqueue(std::function<void()> job)
 void SessionWorker::drain()
 {
     m_busy = true;
-    const bool commands = !m_jobs.isEmpty();
-    while (!m_jobs.isEmpty())
-        m_jobs.dequeue()();
+    runJobs(true);
     m_busy = false;
-    if (commands && m_controller && m_controller->deployment()) // what the operator changed, predicted at once
+}
+
+bool SessionWorker::runJobs(bool all)
+{
+    bool ran = false;
+    while (!m_jobs.isEmpty() && (all || !m_jobs.head().endsSession)) {
+        m_jobs.dequeue().run();
+        ran = true;
+    }
+    if (ran && m_controller && m_controller->deployment()) // what the operator changed, predicted at once
         publishEstimates();
+    return ran;
+}
+
+bool SessionWorker::endingQueued() const
+{
+    return std::any_of(m_jobs.cbegin(), m_jobs.cend(), [](const Job &j) { return j.endsSession; });
 }
 
 bool SessionWorker::guard(bool ok, const QString &error)
@@ -95,6 +114,12 @@ void SessionWorker::open(const Experiment &experiment, quint64 epoch, const QJso
     if (!guard(c->loadModel(m_experiment.models.value(0), &error), error))
         return close();
     Q_EMIT modelLoaded(c->graph(), c->costModel(true).costs(), c->fingerprint());
+    m_stream = m_experiment.stream;
+    m_objective = Objective();
+    m_objective.kind = m_experiment.objective;
+    m_objective.rateHz = m_stream.enabled && m_stream.openLoop() ? m_stream.rateHz : 0;
+    c->setObjective(m_objective);
+    Q_EMIT streamChanged(m_stream, m_objective);
     const QString planner = m_experiment.planners.value(0);
     const bool ok = planner == QLatin1String("manual")
                         ? c->forcePlan(m_experiment.plan.toPlan(), QStringLiteral("manual plan"), &error)
@@ -111,6 +136,11 @@ void SessionWorker::setRunning(bool running, double rateHz)
     m_rateHz = rateHz;
     if (m_timeline && m_requestIndex > 0) // the timeline's clock runs while requests do (from the first one)
         m_timeline->setPaused(!m_running);
+    if (m_driver) { // a stream runs: a pause ends it at what has arrived; Continue goes on after it
+        if (!m_running)
+            m_driver->closeArrivals();
+        return;
+    }
     if (m_running)
         scheduleStep(0);
 }
@@ -146,25 +176,171 @@ void SessionWorker::step()
     m_busy = true;
     QElapsedTimer sent;
     sent.start();
+    const bool stream = m_stream.enabled;
+    if (stream)
+        runStream();
+    else
+        runOne();
+    m_busy = false;
+    drain();
+    const double intervalMs = !stream && m_rateHz > 0 ? 1000.0 / m_rateHz : 0;
+    scheduleStep(std::max(0.0, intervalMs - sent.nsecsElapsed() / 1e6));
+}
+
+void SessionWorker::beforeRequest(qint64 k)
+{
+    runJobs(false);
     const bool tiles = m_experiment.tiles.value(0, true);
-    for (int i : m_timeline->due(m_requestIndex)) {
+    for (int i : m_timeline->due(k)) {
         const ExperimentEvent &e = m_experiment.timeline[i];
         Q_EMIT event(m_timeline->logLine(e, m_controller->elapsedMs(), 0, tiles));
         QString error;
         guard(m_timeline->fire(*m_controller, e, tiles, &error), error);
     }
-    ++m_requestIndex;
+    m_requestIndex = k + 1;
+}
+
+void SessionWorker::runOne()
+{
+    beforeRequest(m_requestIndex);
     const QStringList participants = m_controller->deployment() ? m_controller->deployment()->participants()
                                                                 : QStringList();
-    Q_EMIT busy(participants, true);
+    markBusy(participants);
     const RequestRecord record = m_controller->runRequest();
-    Q_EMIT busy(participants, false);
+    markBusy({});
     Q_EMIT requestDone(record);
     publishEstimates();
-    m_busy = false;
-    drain();
-    const double intervalMs = m_rateHz > 0 ? 1000.0 / m_rateHz : 0;
-    scheduleStep(std::max(0.0, intervalMs - sent.nsecsElapsed() / 1e6));
+}
+
+void SessionWorker::runStream()
+{
+    const qint64 base = m_requestIndex;
+    StreamDriver driver(*m_controller, m_stream, int(std::min<qint64>(m_experiment.requests.count - base, INT_MAX)));
+    driver.beforeSend = [this, base, &driver](int k, QString *error) {
+        if (endingQueued()) { // the session closes: nothing more is sent
+            *error = QStringLiteral("the session closes");
+            return false;
+        }
+        beforeRequest(base + k);
+        if (m_controller->deployment())
+            markBusy(m_controller->deployment()->participants());
+        if (!m_running) // paused by a command just run
+            driver.closeArrivals();
+        return true;
+    };
+    connect(&driver, &StreamDriver::recorded, this, [this](const RequestRecord &r) {
+        Q_EMIT requestDone(r);
+        if (m_estimatesClock.isValid() && m_estimatesClock.elapsed() < kStreamEstimatesMs)
+            return;
+        m_estimatesClock.start();
+        publishEstimates();
+    });
+    QTimer depths; // the depths, coalesced: what the plots can show
+    depths.setInterval(kDepthsMs);
+    connect(&depths, &QTimer::timeout, this, [this, &driver] { publishDepths(driver.depths()); });
+    depths.start();
+    m_driver = &driver;
+    QString error;
+    const bool ok = driver.run(&error);
+    m_driver = nullptr;
+    depths.stop();
+    m_requestIndex = base + driver.arrived();
+    if (!ok && !endingQueued())
+        guard(false, error);
+    markBusy({});
+    publishDepths({});
+    m_estimatesClock.invalidate();
+    publishEstimates();
+}
+
+void SessionWorker::markBusy(const QStringList &nodes)
+{
+    if (nodes == m_busyNodes)
+        return;
+    if (!m_busyNodes.isEmpty())
+        Q_EMIT busy(m_busyNodes, false);
+    m_busyNodes = nodes;
+    if (!nodes.isEmpty())
+        Q_EMIT busy(nodes, true);
+}
+
+void SessionWorker::publishDepths(const StageDepths::Counts &counts)
+{
+    if (counts == m_depths)
+        return;
+    m_depths = counts;
+    Q_EMIT depthsChanged(counts);
+}
+
+bool SessionWorker::resolve(Objective *objective, QString *error) const
+{
+    if (objective->kind != Objective::Kind::LatencyUnderRate)
+        objective->rateHz = 0;
+    else if (objective->rateHz <= 0 && m_stream.enabled && m_stream.openLoop())
+        objective->rateHz = m_stream.rateHz;
+    if (objective->kind == Objective::Kind::LatencyUnderRate && !(objective->rateHz > 0)) {
+        *error = QStringLiteral("objective latency_under_rate: no rate to keep up with (give one, or run an open-loop "
+                                "stream)");
+        return false;
+    }
+    return true;
+}
+
+void SessionWorker::replan()
+{
+    const QString planner = m_controller->planner();
+    if (planner.isEmpty() || planner == QLatin1String("manual"))
+        return; // the operator's plan stays
+    QString error;
+    guard(m_controller->usePlanner(planner, m_experiment.tiles.value(0, true), &error), error);
+}
+
+void SessionWorker::setStream(const ExperimentStream &stream)
+{
+    if (!m_controller)
+        return;
+    if (stream.enabled) {
+        if (!guard(stream.inFlight >= 1 && stream.inFlight <= ExperimentStream::kMaxInFlight,
+                   QStringLiteral("stream: in_flight must be 1..%1").arg(ExperimentStream::kMaxInFlight))
+            || !guard(stream.queue >= 0 && stream.queue <= ExperimentStream::kMaxQueue,
+                      QStringLiteral("stream: queue must be 0..%1").arg(ExperimentStream::kMaxQueue))
+            || !guard(!stream.openLoop() || (stream.rateHz > 0 && stream.rateHz <= ExperimentStream::kMaxRateHz),
+                      QStringLiteral("stream: %1 arrivals need a rate in (0, %2] requests/s")
+                          .arg(ExperimentStream::arrivalNames().value(int(stream.arrivals)))
+                          .arg(ExperimentStream::kMaxRateHz)))
+            return;
+    }
+    operatorAction(QStringLiteral("stream"), ActionLabel::stream(stream));
+    m_stream = stream;
+    if (m_driver) {
+        if (stream.enabled)
+            m_driver->setStream(stream);
+        else
+            m_driver->closeArrivals(); // those left go one at a time after it
+    }
+    // Latency under the rate follows an open-loop stream's rate.
+    if (m_objective.kind == Objective::Kind::LatencyUnderRate && stream.enabled && stream.openLoop()
+        && stream.rateHz != m_objective.rateHz) {
+        m_objective.rateHz = stream.rateHz;
+        m_controller->setObjective(m_objective);
+        replan();
+    }
+    Q_EMIT streamChanged(m_stream, m_objective);
+}
+
+void SessionWorker::setObjective(const Objective &objective)
+{
+    if (!m_controller)
+        return;
+    Objective o = objective;
+    QString error;
+    if (!guard(resolve(&o, &error), error))
+        return;
+    operatorAction(QStringLiteral("objective"), ActionLabel::objective(o));
+    m_objective = o;
+    m_controller->setObjective(o);
+    replan();
+    Q_EMIT streamChanged(m_stream, m_objective);
 }
 
 void SessionWorker::usePlanner(const QString &planner, bool tiles)

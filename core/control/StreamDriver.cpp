@@ -50,20 +50,23 @@ bool StreamDriver::run(QString *error)
         arrive(m_controller.elapsedMs());
         if (hookError.isEmpty() && !sendWaiting(&hookError))
             stop();
-        if (m_stopping && m_arrived < m_count) { // no more arrivals; those waiting are not sent
+        m_wake = false;
+        if (m_stopping) { // no more arrivals; those waiting (retries too) are not sent
             m_count = m_arrived;
             while (!m_waiting.empty()) {
                 drop(m_waiting.front(), m_controller.elapsedMs(), QStringLiteral("dropped: the stream stopped"));
                 m_waiting.pop_front();
             }
         }
+        if (m_closing) // no more arrivals; those waiting are still sent
+            m_count = m_arrived;
         publishDepths();
         if (m_emitted >= m_count)
             break;
-        const bool clocked = m_stream.openLoop() && m_arrived < m_count && !m_stopping;
+        const bool clocked = m_stream.openLoop() && m_arrived < m_count && !m_stopping && !m_closing;
         const double untilMs = clocked ? nextArrivalMs() : m_controller.elapsedMs() + 1000;
         BlockingClient::waitUntil(
-            [&] { return !m_ended.empty() || m_stopping || (clocked && m_controller.elapsedMs() >= untilMs); },
+            [&] { return !m_ended.empty() || m_wake || (clocked && m_controller.elapsedMs() >= untilMs); },
             std::max(0, int(untilMs - m_controller.elapsedMs()) + 1));
     }
     disconnect(done);
@@ -78,7 +81,7 @@ bool StreamDriver::run(QString *error)
 
 void StreamDriver::arrive(double now)
 {
-    if (m_stopping)
+    if (m_stopping || m_closing)
         return;
     if (!m_stream.openLoop()) { // closed: a new request whenever the bound leaves room
         while (m_arrived < m_count && int(m_flights.size() + m_waiting.size()) < m_stream.inFlight)
@@ -130,6 +133,7 @@ bool StreamDriver::sendWaiting(QString *error)
             if (beforeSend && !beforeSend(m_waiting.front().seq, error))
                 return false;
             m_waiting.front().actions = m_controller.takeActions();
+            continue; // what it changed (a lower bound) holds for this request too
         }
         QString failure;
         const auto d = m_controller.prepareRequest(&failure); // may re-plan, serving the event loop

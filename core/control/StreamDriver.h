@@ -38,7 +38,13 @@ public:
     bool run(QString *error);
     /// Ends the stream early: no more arrivals; those waiting are recorded as dropped ("stream stopped") and those
     /// in flight finish.
-    void stop() { m_stopping = true; }
+    void stop() { m_stopping = m_wake = true; }
+    /// Ends the stream at the requests that have arrived (the console's Pause): no more arrivals; those waiting are
+    /// sent and, with those in flight, finish and are recorded; none is dropped for it. arrived() says how many the
+    /// stream then had.
+    void closeArrivals() { m_closing = m_wake = true; }
+    /// Requests that have arrived so far (at the end of run(): those recorded).
+    int arrived() const { return m_arrived; }
     /// Changes the stream (rate, arrivals, bound, queue, policy) from the next arrival on; the stream's clock
     /// restarts at the next arrival.
     void setStream(const ExperimentStream &stream);
@@ -97,6 +103,8 @@ private:
     int m_emitted = 0;                     // records given out, in arrival order
     int m_prepared = 0;                    // requests for which beforeSend ran
     bool m_stopping = false;
+    bool m_closing = false; // closeArrivals(): no more arrivals, nothing dropped for it
+    bool m_wake = false;    // stop() or closeArrivals() since the loop last looked
     StageDepths m_depths;
 };
 

@@ -7,6 +7,7 @@
 #include "RecentFilesMenu.h"
 #include "RunToolBar.h"
 #include "SessionExporter.h"
+#include "StreamToolBar.h"
 #include "control/ActionLabel.h"
 #include "WindowPlacement.h"
 #include "control/SessionState.h"
@@ -15,6 +16,7 @@
 #include "graph/LayerGraphPanel.h"
 #include "links/LinksPanel.h"
 #include "plots/LivePlotsPanel.h"
+#include "plots/QueueDepthPanel.h"
 #include "experiment/ExperimentPlan.h"
 #include "control/LiveSession.h"
 #include "tiles/TileGridPanel.h"
@@ -38,6 +40,7 @@
 #include <QStatusBar>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <utility>
 
 namespace d3::ui {
@@ -64,6 +67,7 @@ MainWindow::MainWindow(core::LiveSession *session, core::SessionState *state, QW
     , m_plots(new LivePlotsPanel(this))
     , m_log(new EventLogPanel(this))
     , m_toolBar(new RunToolBar(core::Experiment::plannerNames(), this))
+    , m_streamBar(new StreamToolBar(this))
     , m_statusPlan(new QLabel(this))
     , m_statusLatency(new QLabel(this))
 {
@@ -79,6 +83,7 @@ MainWindow::MainWindow(core::LiveSession *session, core::SessionState *state, QW
     center->setSizes({1000, 3000});
     setCentralWidget(center);
     addToolBar(m_toolBar);
+    addToolBar(m_streamBar);
     statusBar()->addWidget(m_statusPlan, 1);
     statusBar()->addPermanentWidget(m_statusLatency);
     buildDocks();
@@ -106,6 +111,9 @@ MainWindow::MainWindow(core::LiveSession *session, core::SessionState *state, QW
     for (const core::RequestRecord &r : m_state->data().requests)
         m_plots->appendRequest(r);
     m_toolBar->setSessionReady(m_state->plan().has_value());
+    m_streamBar->setSessionReady(m_state->plan().has_value());
+    showStream();
+    m_plots->setDepths(m_state->depths());
     showProgress();
     m_toolBar->showRunning(m_state->isRunning());
 }
@@ -233,6 +241,7 @@ void MainWindow::wireState()
     connect(m_state, &core::SessionState::planChanged, this, &MainWindow::showPlan);
     connect(m_state, &core::SessionState::ready, this, [this] {
         m_toolBar->setSessionReady(true);
+        m_streamBar->setSessionReady(true);
         showProgress();
     });
     connect(m_state, &core::SessionState::finished, this, [this](qint64 count) {
@@ -247,6 +256,8 @@ void MainWindow::wireState()
     connect(m_state, &core::SessionState::linkConfigured, m_links, &LinksPanel::setConfigured);
     connect(m_state, &core::SessionState::linkMeasured, m_links, &LinksPanel::setMeasured);
     connect(m_state, &core::SessionState::linkCompressed, m_links, &LinksPanel::setCompression);
+    connect(m_state, &core::SessionState::streamChanged, this, &MainWindow::showStream);
+    connect(m_state, &core::SessionState::depthsChanged, this, [this] { m_plots->setDepths(m_state->depths()); });
     connect(m_state, &core::SessionState::tileTimesChanged, this, [this] { m_tiles->setTileTimes(m_state->tileTimes()); });
     connect(m_state, &core::SessionState::requestAdded, this, [this](const core::RequestRecord &r) {
         m_plots->appendRequest(r);
@@ -270,6 +281,8 @@ void MainWindow::wirePanels()
         choose(after);
     });
     connect(m_toolBar, &RunToolBar::followChosen, m_plots, &LivePlotsPanel::setFollowSeconds);
+    connect(m_streamBar, &StreamToolBar::streamChosen, m_session, &core::LiveSession::setStream);
+    connect(m_streamBar, &StreamToolBar::objectiveChosen, m_session, &core::LiveSession::setObjective);
     m_graph->setDropHandler([this](int p, int q) {
         PlanChoice after = currentChoice();
         after.planner = QStringLiteral("manual");
@@ -419,6 +432,7 @@ void MainWindow::openExperiment(const core::Experiment &experiment, const QJsonO
 {
     m_toolBar->showRunning(false);
     m_toolBar->setSessionReady(false);
+    m_streamBar->setSessionReady(false);
     m_plots->clear();
     m_log->clear();
     m_state->reset(experiment);
@@ -465,6 +479,7 @@ void MainWindow::showExperiment()
     m_links->setLinks(m_state->links());
     m_toolBar->showPlanner(e.planners.value(0), e.tiles.value(0, true));
     m_toolBar->showRate(e.requests.rateHz);
+    showStream();
     // An experiment of a few hundred requests is plotted whole, as its headless run draws it; an open-ended one
     // follows the last minute.
     const double follow = e.requests.count <= kWholeRunRequests ? 0 : 60;
@@ -519,9 +534,23 @@ void MainWindow::showStatus()
                                   .arg(plan->result.planner, plan->result.plan.describe())
                                   .arg(predicted, 0, 'f', 1));
     }
-    if (!requests.isEmpty())
-        m_statusLatency->setText(tr("%n request(s), last %1 ms", nullptr, int(requests.size()))
-                                     .arg(requests.last().endToEndMs, 0, 'f', 1));
+    // The latest completed request's latency (a stream's latest may be a drop).
+    const auto last = std::find_if(requests.crbegin(), requests.crend(), [](const core::RequestRecord &r) {
+        return r.completed && !r.probe;
+    });
+    if (last == requests.crend())
+        return;
+    QString text = tr("%n request(s), last %1 ms", nullptr, int(requests.size())).arg(last->endToEndMs, 0, 'f', 1);
+    if (m_state->stream().enabled)
+        text += tr(", %1 req/s").arg(m_plots->queueDepths()->throughput(), 0, 'f', 1);
+    m_statusLatency->setText(text);
+}
+
+void MainWindow::showStream()
+{
+    m_streamBar->showStream(m_state->stream(), m_state->objective());
+    m_toolBar->showStreaming(m_state->stream().enabled);
+    m_plots->setStream(m_state->stream());
 }
 
 QString MainWindow::planStatus() const

@@ -25,10 +25,12 @@ class LinksPanel;
 class LivePlotsPanel;
 class RecentFilesMenu;
 class RunToolBar;
+class StreamToolBar;
 class TileGridPanel;
 
 /// The console's main window (docs/ARCHITECTURE.md, The console). It only wires panels to the session: the cluster, the
-/// layer graph with its partition handles, the tile grid, the links, the live plots and the event log show
+/// layer graph with its partition handles, the tile grid, the links, the run and stream controls, the live plots (with
+/// the queue depths and throughput) and the event log show
 /// core::SessionState; what the operator does in them goes to core::LiveSession. Menus open and save experiments, export plots and
 /// data, record the session as a run, and switch the language; the layout and recent files persist (QSettings). Built
 /// anew when the language changes, from the same session and state. GUI thread.
@@ -66,6 +68,8 @@ public:
     LivePlotsPanel *plotsPanel() const { return m_plots; }
     /// The run controls.
     RunToolBar *runToolBar() const { return m_toolBar; }
+    /// The stream's controls.
+    StreamToolBar *streamToolBar() const { return m_streamBar; }
     /// The status bar's plan and its prediction ("hpa: p=3 q=18, predicted 85.1 ms").
     QString planStatus() const;
 
@@ -98,6 +102,8 @@ private:
     void showModel();
     void showPlan();
     void showStatus();
+    /// The stream and objective in effect in the controls and the plots.
+    void showStream();
     /// The run's progress in the toolbar, and the "press Run" hint before the first request.
     void showProgress();
     void problem(const QString &message);
@@ -127,6 +133,7 @@ private:
     LivePlotsPanel *m_plots;
     EventLogPanel *m_log;
     RunToolBar *m_toolBar;
+    StreamToolBar *m_streamBar;
     QLabel *m_statusPlan;
     QLabel *m_statusLatency;
     RecentFilesMenu *m_recent = nullptr;

@@ -29,7 +29,6 @@ RunToolBar::RunToolBar(const QStringList &planners, QWidget *parent)
     m_rate->setSuffix(tr(" req/s"));
     m_rate->setKeyboardTracking(false); // a typed rate applies once, not digit by digit
     m_rate->setSpecialValueText(tr("closed loop"));
-    m_rate->setToolTip(tr("Requests per second; closed loop sends the next when the last returns"));
     m_planner->addItems(planners);
     m_planner->setToolTip(tr("The planner that places the model; manual keeps the plan you drag"));
     m_tiles->setChecked(true);
@@ -42,7 +41,7 @@ RunToolBar::RunToolBar(const QStringList &planners, QWidget *parent)
 
     addAction(m_run);
     addWidget(m_progress);
-    addWidget(m_rate);
+    m_rateAction = addWidget(m_rate);
     addSeparator();
     addWidget(new QLabel(tr(" Planner "), this));
     addWidget(m_planner);
@@ -63,6 +62,8 @@ RunToolBar::RunToolBar(const QStringList &planners, QWidget *parent)
     connect(m_tiles, &QCheckBox::toggled, this, [this] { Q_EMIT plannerChosen(planner(), tiles()); });
     connect(m_follow, &QComboBox::currentIndexChanged, this,
             [this] { Q_EMIT followChosen(m_follow->currentData().toDouble()); });
+    m_rate->setToolTip(tr("Requests per second, one at a time; closed loop sends the next when the last returns"));
+    showStreaming(false);
     setSessionReady(false);
 }
 
@@ -78,7 +79,9 @@ void RunToolBar::setSessionReady(bool ready)
 {
     if (!ready)
         showProgress(0, 0, false);
+    m_ready = ready;
     m_run->setEnabled(ready && !m_finished);
+    m_rate->setEnabled(ready && !m_streaming);
     m_planner->setEnabled(ready);
     m_tiles->setEnabled(ready);
 }
@@ -115,6 +118,13 @@ void RunToolBar::showRate(double rateHz)
 {
     const QSignalBlocker block(m_rate);
     m_rate->setValue(rateHz);
+}
+
+void RunToolBar::showStreaming(bool streaming)
+{
+    m_streaming = streaming;
+    m_rate->setEnabled(m_ready && !streaming);
+    m_rateAction->setVisible(!streaming); // the stream's controls have the rate; the room goes to them
 }
 
 void RunToolBar::showFollow(double seconds)

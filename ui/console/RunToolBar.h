@@ -11,8 +11,8 @@ class QLabel;
 namespace d3::ui {
 
 /// The session's controls: Run the experiment's requests, Pause and Continue them (the button says which, and how
-/// many of the experiment's requests were sent), their rate (requests per second, 0 = closed loop; the experiment's
-/// at first), the planner (hpa, oracle, the baselines, manual) with vertical separation on or off, and how much of the
+/// many of the experiment's requests were sent), their rate one at a time (requests per second, 0 = closed loop; the
+/// experiment's at first; a stream's arrivals set it instead, StreamToolBar), the planner (hpa, oracle, the baselines, manual) with vertical separation on or off, and how much of the
 /// run the plots follow. Emits what the operator chose; the main window carries it to the session. GUI thread.
 class RunToolBar : public QToolBar
 {
@@ -33,6 +33,8 @@ public:
     void showProgress(qint64 sent, qint64 count, bool finished);
     /// Shows rateHz without emitting (an experiment's requests.rate_hz).
     void showRate(double rateHz);
+    /// Shows whether a stream sends the requests: its arrivals set the rate, so the rate here is hidden.
+    void showStreaming(bool streaming);
     /// Shows a plots window without emitting (seconds, 0 = the whole run).
     void showFollow(double seconds);
     /// The progress as shown ("12 / 40").
@@ -64,7 +66,10 @@ private:
     QLabel *m_progress;
     qint64 m_sent = 0;
     bool m_finished = false;
+    bool m_ready = false;
+    bool m_streaming = false;
     QDoubleSpinBox *m_rate;
+    QAction *m_rateAction = nullptr; // m_rate in the bar
     QComboBox *m_planner;
     QCheckBox *m_tiles;
     QComboBox *m_follow;

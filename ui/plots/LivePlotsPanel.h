@@ -1,6 +1,8 @@
 #pragma once
 
 #include "RunFigure.h"
+#include "control/StageDepths.h"
+#include "experiment/ExperimentStream.h"
 #include "record/RequestRecord.h"
 #include "record/RunEvent.h"
 
@@ -14,10 +16,13 @@ class QCustomPlot;
 
 namespace d3::ui {
 
-/// The live plots of a session: end-to-end latency over time, the stacked per-stage latency and the backbone
-/// traffic (the figures of RunPlots), each with a marker at every re-partition and timeline event. Requests and
-/// events stream in; the plots are redrawn by a ~30 Hz timer only when something changed, so a fast stream of
-/// requests costs one redraw a frame, never one a request. By default the x axis follows the latest minute
+class QueueDepthPanel;
+
+/// The live plots of a session: where a stream's requests are and the throughput (QueueDepthPanel, a strip on top),
+/// end-to-end latency over time, the stacked per-stage latency and the backbone traffic (the figures of RunPlots),
+/// each with a marker at every re-partition and timeline event. Requests, events and depths stream in; the plots are
+/// redrawn by a ~30 Hz timer only when something changed, so a fast stream of requests costs one redraw a frame,
+/// never one a request. By default the x axis follows the latest minute
 /// (followSeconds); 0 shows the whole session. GUI thread.
 class LivePlotsPanel : public QWidget
 {
@@ -39,7 +44,11 @@ public:
     void appendRequest(const core::RequestRecord &record);
     /// Adds an event's marker to every figure (drawn at the next redraw).
     void addEvent(const core::RunEvent &event);
-    /// Empties every figure.
+    /// Shows where a stream's requests are now (drawn at the next redraw).
+    void setDepths(const core::StageDepths::Counts &counts);
+    /// Shows the stream in effect (its bound; not enabled: one request at a time).
+    void setStream(const core::ExperimentStream &stream);
+    /// Empties every figure and the depths.
     void clear();
     /// Seconds of the latest data the x axes show (0: the whole session).
     void setFollowSeconds(double seconds);
@@ -50,6 +59,8 @@ public:
     const std::vector<std::unique_ptr<RunFigure>> &figures() const { return m_figures; }
     /// The figure of that name (latency, stages, backbone), or nullptr.
     RunFigure *figure(const QString &name) const;
+    /// The strip of queue depths and throughput.
+    QueueDepthPanel *queueDepths() const { return m_depths; }
     /// Redraws done so far (each redraws every figure once).
     int redraws() const { return m_redraws; }
     /// Redraws now if something changed since the last redraw (the timer calls this).
@@ -61,6 +72,7 @@ protected:
 
 private:
     std::vector<std::unique_ptr<RunFigure>> m_figures;
+    QueueDepthPanel *m_depths;
     QTimer m_timer;
     bool m_dirty = false;
     int m_redraws = 0;

@@ -1,83 +1,22 @@
 // The console's session on real d3worker processes: opened off the GUI thread, requests streaming, the operator's
 // plan and link changes reaching the workers, a dying worker, and nothing left behind.
+#include "LiveSessionSupport.h"
+
 #include "control/ActionLabel.h"
-#include "control/LiveSession.h"
 #include "control/SessionState.h"
 
 #include "EventLoop.h"
 #include "TestFiles.h"
-#include "ChildProcesses.h"
-#include "experiment/Experiment.h"
 #include "experiment/ExperimentPlan.h"
 
-#include <QCoreApplication>
-#include <QLoggingCategory>
 #include <QThread>
 
 #include <gtest/gtest.h>
 
-#include <optional>
-
 namespace d3::core {
 namespace {
 
-QCoreApplication &app()
-{
-    QLoggingCategory::setFilterRules(QStringLiteral("d3.*.debug=false"));
-    return test::EventLoop::app();
-}
-
-/// The d3worker processes this test started that are still there.
-QVector<qint64> workers()
-{
-    return test::ChildProcesses::pids(QStringLiteral("d3worker"));
-}
-
-Experiment alexnetCluster()
-{
-    QString error;
-    const auto e = Experiment::parse(R"({"format": "d3lab-experiment", "version": 1, "name": "session",
-        "nodes": [{"name": "device", "role": "device", "slowdown": 3}, {"name": "edge1", "role": "edge"},
-                  {"name": "edge2", "role": "edge"}, {"name": "cloud", "role": "cloud"}],
-        "model": "alexnet", "planner": "hpa", "profile": {"warmup": 0, "runs": 1},
-        "links": {"device<->edge": {"mbps": 200, "delay_ms": 1}, "edge<->cloud": {"mbps": 100, "delay_ms": 2}},
-        "requests": {"count": 1000}})", QStringLiteral("session.json"), QString(), &error);
-    EXPECT_TRUE(e.has_value()) << error.toStdString();
-    return *e;
-}
-
-/// Everything the session said, collected on the GUI thread.
-struct Heard {
-    bool ready = false;
-    QStringList failures;
-    QVector<RequestRecord> requests;
-    QVector<RunEvent> events;
-    qint64 finished = -1; // the count finished() reported
-    std::optional<PlanResult> plan;
-    QHash<QString, Controller::NodeState> states;
-    QVector<Qt::HANDLE> threads; // where the model was loaded
-    int layers = 0;
-
-    explicit Heard(const LiveSession &s)
-    {
-        const SessionWorker *w = s.worker();
-        QObject::connect(w, &SessionWorker::ready, [this] { ready = true; });
-        QObject::connect(w, &SessionWorker::failed, [this](const QString &m) { failures << m; });
-        QObject::connect(w, &SessionWorker::requestDone, [this](const RequestRecord &r) { requests << r; });
-        QObject::connect(w, &SessionWorker::event, [this](const RunEvent &e) { events << e; });
-        QObject::connect(w, &SessionWorker::finished, [this](qint64 count) { finished = count; });
-        QObject::connect(w, &SessionWorker::planChanged,
-                         [this](quint64, const PlanResult &p, const QStringList &, const QString &) { plan = p; });
-        QObject::connect(w, &SessionWorker::nodeStateChanged,
-                         [this](const QString &n, Controller::NodeState st) { states.insert(n, st); });
-        QObject::connect(w, &SessionWorker::modelLoaded, w,
-                         [this](const ModelGraph &g) {
-                             threads << QThread::currentThreadId();
-                             layers = g.layerCount();
-                         },
-                         Qt::DirectConnection);
-    }
-};
+using namespace LiveSessionSupport;
 
 TEST(LiveSessionTest, RunsOffTheGuiThreadAndCarriesOutTheOperatorsCommands)
 {

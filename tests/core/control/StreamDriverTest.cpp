@@ -1,7 +1,7 @@
 // Streams on real d3worker processes (docs/ARCHITECTURE.md, Streams): several requests in flight across the tiers,
-// never more than the bound, each recorded once in arrival order; a full queue drops by its policy and says so; a
-// re-partition mid-stream loses and reorders nothing; a worker killed mid-stream fails or retries only the requests
-// on its plan.
+// never more than the bound, each recorded once in arrival order; a full queue drops by its policy and says so;
+// arrivals closed send what waits, a stop drops it; a re-partition mid-stream loses and reorders nothing; a worker
+// killed mid-stream fails or retries only the requests on its plan.
 #include "control/StreamDriver.h"
 
 #include "EventLoop.h"
@@ -68,7 +68,10 @@ protected:
             mostWaiting = std::max(mostWaiting, counts[StageDepths::Waiting]);
         });
         QString error;
+        running = &driver;
         EXPECT_TRUE(driver.run(&error)) << error.toStdString();
+        running = nullptr;
+        arrived = driver.arrived();
         return records;
     }
 
@@ -97,6 +100,8 @@ protected:
     }
 
     Controller c;
+    StreamDriver *running = nullptr; // the driver of run(), while it runs
+    int arrived = 0;                 // requests that arrived in the last run()
     int mostInFlight = 0;
     int mostWaiting = 0;
 };
@@ -161,6 +166,53 @@ TEST_F(StreamDriverTest, AnOverloadedStreamDropsByItsPolicyAndRecordsEveryDrop)
             EXPECT_TRUE(records.last().completed);
         expectInOrder(records);
     }
+}
+
+TEST_F(StreamDriverTest, ClosingArrivalsSendsWhatWaitsStoppingDropsItAndALowerBoundHoldsAtOnce)
+{
+    ExperimentStream s;
+    s.enabled = true;
+    s.rateHz = 100; // requests wait at the device
+    s.inFlight = 3;
+    s.queue = ExperimentStream::kMaxQueue;
+    // Closed arrivals (the console's pause): what arrived is sent and completes, nothing is dropped.
+    QVector<RequestRecord> records = run(s, 1000, [&](int k, QString *) {
+        if (k == 4)
+            running->closeArrivals();
+        return true;
+    });
+    EXPECT_GT(arrived, 5);
+    EXPECT_LT(arrived, 1000);
+    ASSERT_EQ(records.size(), arrived);
+    for (const RequestRecord &r : records)
+        EXPECT_TRUE(r.completed && !r.dropped) << r.failure.toStdString();
+    // Stopped: what waits is dropped and said so, what was in flight completes.
+    records = run(s, 1000, [&](int k, QString *) {
+        if (k == 4)
+            running->stop();
+        return true;
+    });
+    ASSERT_EQ(records.size(), arrived);
+    int dropped = 0;
+    for (const RequestRecord &r : records) {
+        EXPECT_TRUE(r.completed != r.dropped);
+        if (r.dropped) {
+            ++dropped;
+            EXPECT_EQ(r.failure, QStringLiteral("dropped: the stream stopped"));
+        }
+    }
+    EXPECT_GT(dropped, 0);
+    // A bound lowered before request k holds for k itself.
+    records = run(closed(3), 20, [&](int k, QString *) {
+        if (k == 10) {
+            ExperimentStream one = closed(1);
+            running->setStream(one);
+        }
+        return true;
+    });
+    ASSERT_EQ(records.size(), 20);
+    for (int k = 10; k < 20; ++k)
+        EXPECT_EQ(records[k].inFlight, 1) << k;
 }
 
 TEST_F(StreamDriverTest, ARepartitionMidStreamTakesEffectBetweenRequestsWithoutLossOrReordering)

@@ -19,6 +19,16 @@ QApplication &PlotTestData::app()
     return instance;
 }
 
+core::RequestRecord PlotTestData::completedAt(double startMs, double endToEndMs)
+{
+    core::RequestRecord r;
+    r.completed = true;
+    r.arrivalMs = startMs;
+    r.startMs = startMs;
+    r.endToEndMs = endToEndMs;
+    return r;
+}
+
 core::RunEvent PlotTestData::event(double tMs, const char *kind, const QString &label, int phase)
 {
     core::RunEvent e;

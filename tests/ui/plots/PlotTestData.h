@@ -35,6 +35,8 @@ public:
     /// A plan event at tMs in phase: details planner, cuts [p, q], grid [rows, cols], layers, reason.
     static core::RunEvent planEvent(double tMs, int phase, const QString &planner, int p, int q, int rows = 1,
                                     int cols = 1, const QString &reason = QStringLiteral("planner"));
+    /// A request that arrived and was sent at startMs and completed endToEndMs later.
+    static core::RequestRecord completedAt(double startMs, double endToEndMs);
     /// An event of kind at tMs with a label.
     static core::RunEvent event(double tMs, const char *kind, const QString &label, int phase = 0);
 
