@@ -258,7 +258,8 @@ TEST(Comparison, ObjectivesAndCodecsAreNamedInConditions)
     // Each column of comparison.md shows its own axis's value.
     EXPECT_EQ(condition.shown({QStringLiteral("objective"), QStringLiteral("codecs")}, 0), QStringLiteral("throughput"));
     EXPECT_EQ(condition.shown({QStringLiteral("objective"), QStringLiteral("codecs")}, 1), QStringLiteral("zero"));
-    EXPECT_EQ(ComparisonCondition{{4, 0}}.shown({QStringLiteral("stream.in_flight"), QStringLiteral("objective")}, 1),
+    const ComparisonCondition bounded{{4, 0}};
+    EXPECT_EQ(bounded.shown({QStringLiteral("stream.in_flight"), QStringLiteral("objective")}, 1),
               QStringLiteral("latency"));
 }
 
