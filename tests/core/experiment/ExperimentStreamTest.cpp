@@ -4,6 +4,7 @@
 #include "experiment/StreamArrivals.h"
 
 #include "ExperimentJson.h"
+#include "TestFiles.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -125,6 +126,23 @@ TEST(ExperimentStream, TheOfferedRateAndTheObjectiveAreSweepAxes)
                 QStringLiteral("sweep.objective: "));
     expectError(with(minimal(), QStringLiteral("sweep"), js(QStringLiteral("{'objective': ['latency_under_rate']}"))),
                 QStringLiteral("sweep.objective: latency_under_rate needs a \"stream\""));
+}
+
+TEST(ExperimentStream, TheShippedStreamExperimentsParse)
+{
+    QString error;
+    const auto streams = Experiment::load(test::TestFiles::sourceDir() + QStringLiteral("/experiments/streams.json"),
+                                          &error);
+    ASSERT_TRUE(streams.has_value()) << error.toStdString();
+    EXPECT_TRUE(streams->stream.enabled);
+    EXPECT_EQ(streams->sweep.axisNames(), (QStringList{QStringLiteral("stream.in_flight"), QStringLiteral("objective")}));
+    EXPECT_EQ(streams->phaseCount(), 3 * 2 * 4); // models x repeats x (bounds x objectives)
+    const auto knee = Experiment::load(test::TestFiles::sourceDir() + QStringLiteral("/experiments/streams-knee.json"),
+                                       &error);
+    ASSERT_TRUE(knee.has_value()) << error.toStdString();
+    EXPECT_EQ(knee->objective, Objective::Kind::Throughput);
+    EXPECT_EQ(knee->sweep.axisNames(), QStringList{QStringLiteral("stream.rate_hz")});
+    EXPECT_EQ(knee->phaseCount(), 6 * 4); // rates x planners
 }
 
 TEST(StreamArrivals, FixedArrivalsComeEveryIntervalAndClosedOnesHaveNoClock)
