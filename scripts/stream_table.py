@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """A stream run's figures as Markdown (docs/BENCHMARKS.md, Streams): one row per model x objective x in-flight bound,
 the medians over its repetitions (and their range) of what summary.json says of each phase, and the speed-up of each
-row's steady rate over the latency plan sent one request at a time.
+row's steady rate over the latency plan sent one request at a time. The predicted rate is the cost model's: one over
+the predicted latency for requests sent one at a time, the bottleneck's rate (predicted_rps) with several in flight.
 
     scripts/stream_table.py RUN_DIR [RUN_DIR ...]
 """
@@ -51,9 +52,12 @@ def main(runs):
         base_rps = statistics.median(p["steady_rps"] for p in base) if base else 0
         steady = [p["steady_rps"] for p in ps]
         plans = sorted(set().union(*(p["plans"] for p in ps)))
-        ratio = [p["steady_over_predicted"] for p in ps if p["predicted_rps"] > 0]
+        # One request at a time, the rate is one over the latency; with several in flight, the bottleneck's rate.
+        predicted = [(1000 / p["predicted_ms"] if in_flight == 1 else p["predicted_rps"]) if p["predicted_ms"] > 0
+                     else 0 for p in ps]
+        ratio = [s / r for s, r in zip(steady, predicted) if r > 0]
         print(f"| {model} | {objective} | {in_flight} | {' / '.join(plans)} | {spread(steady)} | "
-              f"{spread([p['predicted_rps'] for p in ps])} | {spread(ratio) if ratio else '-'} | "
+              f"{spread(predicted)} | {spread(ratio) if ratio else '-'} | "
               f"{spread([p['p50_ms'] for p in ps])} | {spread([p['p95_ms'] for p in ps])} | "
               f"{spread([s / base_rps for s in steady]) if base_rps else '-'} |")
 
