@@ -4,6 +4,7 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <limits>
 
 namespace d3::core {
@@ -61,6 +62,15 @@ public:
         if (!ok || m_fields.at(column).startsWith(QLatin1Char('-')))
             fail(column, QStringLiteral("is not an integer >= 0"));
         return ok ? v : 0;
+    }
+
+    /// An integer in [minimum, maximum].
+    int integerIn(int column, qint64 minimum, qint64 maximum)
+    {
+        const qint64 v = nonNegative(column);
+        if ((v < minimum || v > maximum) && ok())
+            fail(column, QStringLiteral("is not in %1..%2").arg(minimum).arg(maximum));
+        return int(std::clamp(v, minimum, maximum));
     }
 
     bool boolean(int column)
@@ -167,10 +177,7 @@ std::optional<RequestRecord> RequestCsv::parse(const QStringList &fields, QStrin
     }
     FieldReader f(fields, error);
     RequestRecord r;
-    const qint64 phase = f.nonNegative(Phase);
-    if (phase > std::numeric_limits<int>::max() && f.ok())
-        *error = QStringLiteral("column phase: '%1' is too large").arg(fields.at(Phase));
-    r.phase = int(phase);
+    r.phase = f.integerIn(Phase, 0, std::numeric_limits<int>::max());
     r.id = f.unsignedInteger(Id);
     r.planId = f.unsignedInteger(PlanId);
     r.planner = f.text(Planner);
@@ -193,12 +200,8 @@ std::optional<RequestRecord> RequestCsv::parse(const QStringList &fields, QStrin
     r.edgeEdgeBytes = f.nonNegative(EdgeEdgeBytes);
     r.backboneBytes = f.nonNegative(BackboneBytes);
     r.returnBytes = f.nonNegative(ReturnBytes);
-    if (withAttempts) {
-        const qint64 attempts = f.nonNegative(Attempts);
-        if ((attempts < 1 || attempts > 1000) && f.ok())
-            *error = QStringLiteral("column attempts: '%1' is not in 1..1000").arg(fields.at(Attempts));
-        r.attempts = int(attempts);
-    }
+    if (withAttempts)
+        r.attempts = f.integerIn(Attempts, 1, 1000);
     for (int link = 0; withCodecs && link < RequestRecord::Links; ++link) {
         const int at = FirstCodecColumn + kCodecColumns * link;
         RequestRecord::LinkCodec &c = r.codecs[link];
@@ -215,10 +218,7 @@ std::optional<RequestRecord> RequestCsv::parse(const QStringList &fields, QStrin
     if (withStream) {
         r.arrivalMs = f.real(ArrivalMs);
         r.dropped = f.boolean(Dropped);
-        const qint64 inFlight = f.nonNegative(InFlight);
-        if (inFlight > 1000000 && f.ok())
-            *error = QStringLiteral("column in_flight: '%1' is too large").arg(fields.at(InFlight));
-        r.inFlight = int(inFlight);
+        r.inFlight = f.integerIn(InFlight, 0, 1000000);
         r.predictedRps = f.real(PredictedRps);
         r.deviceQueueMs = f.real(DeviceQueueMs);
         r.tilesQueueMs = f.real(TilesQueueMs);
