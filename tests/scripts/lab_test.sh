@@ -64,15 +64,18 @@ cat > "$WORK/lab.json" << EOF
  "model": "alexnet", "weights": {"seed": 1}, "planner": "hpa", "tiles": true, "profile": {"warmup": 0, "runs": 1},
  "links": {"device<->edge": {"mbps": 100, "delay_ms": 2}, "edge<->edge": {"mbps": 1000, "delay_ms": 0.5},
            "edge<->cloud": {"mbps": 200, "delay_ms": 5}},
- "requests": {"count": 24, "rate_hz": 0, "timeout_ms": 30000, "input_seed": 7},
+ "requests": {"count": 32, "rate_hz": 3, "timeout_ms": 30000, "input_seed": 7},
  "timeline": [{"at_request": 8, "kill": "cloud", "label": "cloud dies"},
-              {"at_request": 16, "restart": "cloud", "label": "cloud restarts"}]}
+              {"at_request": 24, "restart": "cloud", "label": "cloud restarts"}]}
 EOF
-run_across_lab "$WORK/lab.json" "$WORK/restart" 24
+# Paced at 3 a second, the restart comes 5 s after the kill: time for the cloud's loop to start it again (1 s) and
+# for the controller to dial it back (every 0.5 s at first, then less often), so that the restart finds it running
+# and makes it exit a second time.
+run_across_lab "$WORK/lab.json" "$WORK/restart" 32
 grep -Eq '"kind": ?"node_back"' "$WORK/restart/events.jsonl" || fail "the restarted cloud was not readmitted"
 exits=$(grep -c 'exits with status 3' "$D3_LAB_DIR/cloud.log" || true)
 [ "$exits" = 2 ] || fail "the cloud's worker exited $exits times, not twice (kill, restart)"
-echo "lab: 24 of 24 with the cloud killed and restarted by the timeline through the protocol"
+echo "lab: 32 of 32 with the cloud killed and restarted by the timeline through the protocol"
 await_workers 5 || fail "the cloud's loop did not start it again"
 
 # A worker killed in its namespace mid-run (SIGKILL, as a crash): the run fails over to the others and loses nothing.

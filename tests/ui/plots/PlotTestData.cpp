@@ -15,8 +15,10 @@ QApplication &PlotTestData::app()
     static int argc = 1;
     static char name[] = "ui_plots_tests";
     static char *argv[] = {name, nullptr};
-    static QApplication instance(argc, argv);
-    return instance;
+    // Never destroyed: a window shown on the offscreen platform leaves a pointing device that Qt 6.4 deletes after a
+    // static QApplication's destructor has run, which crashed the process at exit.
+    static QApplication *instance = new QApplication(argc, argv);
+    return *instance;
 }
 
 core::RequestRecord PlotTestData::completedAt(double startMs, double endToEndMs)
